@@ -1,0 +1,33 @@
+package io.kv4j;
+
+import java.util.EnumMap;
+import java.util.Map;
+
+/**
+ * The request engine's options, parsed and validated once when a store opens.
+ */
+record Config(int maxRetries, int retryBackoffMs, int retryMaxBackoffMs, int maxCallDepth,
+        int maxValueBytes) {
+
+    /**
+     * Takes the engine's options out of {@code options}, leaving the backend's.
+     *
+     * @throws IllegalArgumentException for a bad value or combination
+     */
+    static Config take(Map<String, String> options) {
+        Map<KvOption, Integer> v = new EnumMap<>(KvOption.class);
+        for (KvOption o : KvOption.values()) {
+            String given = options.remove(o.key());
+            v.put(o, given == null ? o.defaultValue() : o.parse(given));
+        }
+        Config c = new Config(v.get(KvOption.MAX_RETRIES), v.get(KvOption.RETRY_BACKOFF_MS),
+                v.get(KvOption.RETRY_MAX_BACKOFF_MS), v.get(KvOption.MAX_CALL_DEPTH),
+                v.get(KvOption.MAX_VALUE_BYTES));
+        if (c.retryMaxBackoffMs < c.retryBackoffMs) {
+            throw new IllegalArgumentException(KvOption.RETRY_MAX_BACKOFF_MS.key() + " ("
+                    + c.retryMaxBackoffMs + ") must not be less than "
+                    + KvOption.RETRY_BACKOFF_MS.key() + " (" + c.retryBackoffMs + ")");
+        }
+        return c;
+    }
+}

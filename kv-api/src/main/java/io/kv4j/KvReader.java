@@ -1,0 +1,96 @@
+package io.kv4j;
+
+/**
+ * Reads one function's namespace.
+ *
+ * <p>Returned by {@link KvStore#reader} it sees committed data only and offers no way to write;
+ * as the supertype of {@link Kv} it also sees the running request's own writes.
+ */
+public interface KvReader {
+
+    /** The number of entries a listing returns when no limit is given. */
+    int DEFAULT_PAGE_SIZE = 100;
+
+    /** The largest page a listing may ask for. */
+    int MAX_PAGE_SIZE = 1000;
+
+    /**
+     * The function whose namespace this reads.
+     *
+     * @return the function name
+     */
+    String function();
+
+    /**
+     * Reads a value as plain JSON objects: {@link java.util.Map}, {@link java.util.List},
+     * {@link String}, {@link Number} ({@link Integer}, {@link Long} or
+     * {@link java.math.BigInteger} for integers, by size; {@link Double} otherwise),
+     * {@link Boolean} or null. Each call returns a fresh copy.
+     *
+     * @param key the key
+     * @return the value, or null when the key is missing or holds JSON null
+     * @throws IllegalArgumentException for an invalid key
+     * @throws IllegalStateException when the request or store is finished
+     * @throws KvConflictException when a concurrent commit made this request's reads inconsistent
+     * @throws KvUnavailableException when the storage cannot be reached
+     */
+    Object get(String key);
+
+    /**
+     * Reads a value mapped to a type, for example {@code get("count", Long.class)}.
+     *
+     * @param key the key
+     * @param type the type to map the JSON value to
+     * @param <T> the type
+     * @return the value, or null when the key is missing or holds JSON null
+     * @throws IllegalArgumentException for an invalid key, or a value that does not map to the type
+     * @throws IllegalStateException when the request or store is finished
+     * @throws KvConflictException when a concurrent commit made this request's reads inconsistent
+     * @throws KvUnavailableException when the storage cannot be reached
+     */
+    <T> T get(String key, Class<T> type);
+
+    /**
+     * Whether the key has a value, JSON null included.
+     *
+     * @param key the key
+     * @return true if the key exists
+     * @throws IllegalArgumentException for an invalid key
+     * @throws IllegalStateException when the request or store is finished
+     * @throws KvConflictException when a concurrent commit made this request's reads inconsistent
+     * @throws KvUnavailableException when the storage cannot be reached
+     */
+    boolean has(String key);
+
+    /**
+     * Lists the first {@value #DEFAULT_PAGE_SIZE} entries whose keys start with a prefix, in UTF-8
+     * byte order of their keys.
+     *
+     * @param prefix the key prefix, plain characters; empty for every key
+     * @return the first page
+     * @throws IllegalArgumentException for an invalid prefix
+     * @throws IllegalStateException when the request or store is finished
+     * @throws KvConflictException when a concurrent commit made this request's reads inconsistent
+     * @throws KvUnavailableException when the storage cannot be reached
+     */
+    default KvPage list(String prefix) {
+        return list(prefix, null, DEFAULT_PAGE_SIZE);
+    }
+
+    /**
+     * Lists entries whose keys start with a prefix, in UTF-8 byte order of their keys, strictly
+     * after a cursor. Paging with {@link KvPage#cursor()} never repeats a key and never skips a
+     * key that existed throughout, even while others write.
+     *
+     * @param prefix the key prefix, plain characters; empty for every key
+     * @param cursor null for the first page, else the {@link KvPage#cursor()} of the previous page
+     *     (any key: the listing continues strictly after it)
+     * @param limit the most entries to return, 1 to {@value #MAX_PAGE_SIZE}
+     * @return the page
+     * @throws IllegalArgumentException for an invalid prefix, cursor or limit
+     * @throws IllegalStateException when the request or store is finished
+     * @throws KvConflictException when a concurrent commit made this request's reads inconsistent
+     * @throws KvUnavailableException when the storage cannot be reached
+     */
+    KvPage list(String prefix, String cursor, int limit);
+}

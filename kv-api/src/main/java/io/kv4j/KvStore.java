@@ -1,0 +1,142 @@
+package io.kv4j;
+
+import java.util.Map;
+
+/**
+ * A key-value store: each function reads and writes its own namespace of JSON values, one atomic
+ * request at a time; anyone may read a function's committed data.
+ *
+ * <pre>{@code
+ * try (KvStore store = KvStore.open("kv:memory:")) {
+ *     long n = store.run("counter", kv -> {
+ *         Long count = kv.get("count", Long.class);
+ *         long next = count == null ? 1 : count + 1;
+ *         kv.set("count", next);
+ *         return next;
+ *     });
+ * }
+ * }</pre>
+ *
+ * <p>A store is safe for use by many threads; each request runs on the calling thread.
+ */
+public interface KvStore extends AutoCloseable {
+
+    /** The system property holding the URL used by {@link #open()}. */
+    String URL_PROPERTY = "kv.url";
+
+    /** The environment variable holding the URL used by {@link #open()} when the property is unset. */
+    String URL_ENVIRONMENT = "KV_URL";
+
+    /** The system property that pins the provider, by scheme or class name. */
+    String PROVIDER_PROPERTY = "kv.provider";
+
+    /** The URL used by {@link #open()} when neither property nor environment variable is set. */
+    String DEFAULT_URL = "kv:memory:";
+
+    /**
+     * Opens the store named by system property {@value #URL_PROPERTY}, else environment variable
+     * {@value #URL_ENVIRONMENT}, else {@value #DEFAULT_URL}.
+     *
+     * @return the open store
+     * @throws IllegalArgumentException for a malformed URL, no provider for it, or a bad option
+     * @throws KvUnavailableException when the storage cannot be reached
+     */
+    static KvStore open() {
+        return open(defaultUrl());
+    }
+
+    /**
+     * Opens a store by URL: {@code kv:memory:} (private to this store), {@code kv:memory:NAME}
+     * (shared in this JVM) or a backend's own URL such as {@code kv:postgresql://host/db}.
+     *
+     * @param url the store URL, options allowed in its query string
+     * @return the open store
+     * @throws IllegalArgumentException for a malformed URL, no provider for it, or a bad option
+     * @throws KvUnavailableException when the storage cannot be reached
+     */
+    static KvStore open(String url) {
+        return open(url, Map.of());
+    }
+
+    /**
+     * Opens a store by URL with options, which override those in the URL's query string.
+     *
+     * @param url the store URL
+     * @param options option names to values; see {@link KvOption} and the backend's options
+     * @return the open store
+     * @throws IllegalArgumentException for a malformed URL, no provider for it, or a bad or unknown
+     *     option
+     * @throws KvUnavailableException when the storage cannot be reached
+     */
+    static KvStore open(String url, Map<String, String> options) {
+        return DefaultKvStore.open(url, options);
+    }
+
+    /**
+     * The URL {@link #open()} uses: system property {@value #URL_PROPERTY}, else environment
+     * variable {@value #URL_ENVIRONMENT}, else {@value #DEFAULT_URL}.
+     *
+     * @return the URL
+     */
+    static String defaultUrl() {
+        String url = System.getProperty(URL_PROPERTY);
+        if (url == null || url.isBlank()) {
+            url = System.getenv(URL_ENVIRONMENT);
+        }
+        return url == null || url.isBlank() ? DEFAULT_URL : url.trim();
+    }
+
+    /**
+     * Runs one request of a function as an atomic transaction: its writes commit together when
+     * the body returns, and are all discarded when it throws. When a concurrent commit conflicts,
+     * the body runs again, up to {@code max-retries} times, after a jittered pause.
+     *
+     * @param function the function whose namespace the body reads and writes
+     * @param request the body
+     * @param <T> the result type
+     * @return what the body returned
+     * @throws IllegalArgumentException for an invalid function name
+     * @throws IllegalStateException when the store is closed
+     * @throws KvConflictException when conflicts outlasted the retries
+     * @throws KvUnavailableException when the storage cannot be reached
+     * @throws KvException wrapping a checked exception thrown by the body; an unchecked one is
+     *     rethrown as it is
+     */
+    <T> T run(String function, KvRequest<T> request);
+
+    /**
+     * Begins an explicit transaction of a function. It must be used by one thread, and committed,
+     * rolled back or closed.
+     *
+     * @param function the function whose namespace the transaction reads and writes
+     * @return the transaction
+     * @throws IllegalArgumentException for an invalid function name
+     * @throws IllegalStateException when the store is closed
+     */
+    KvTransaction begin(String function);
+
+    /**
+     * A read-only view of a function's committed data. Each call reads a consistent committed
+     * state.
+     *
+     * @param function the function whose namespace to read
+     * @return the reader
+     * @throws IllegalArgumentException for an invalid function name
+     * @throws IllegalStateException when the store is closed
+     */
+    KvReader reader(String function);
+
+    /**
+     * The store's URL with secrets masked.
+     *
+     * @return the URL, safe to show
+     */
+    String url();
+
+    /**
+     * Closes the store and its storage. Running transactions can no longer read or commit.
+     * Closing twice is allowed.
+     */
+    @Override
+    void close();
+}

@@ -1,0 +1,100 @@
+package io.kv4j;
+
+/**
+ * Validation of keys, prefixes and function names, with messages that name what was wrong.
+ */
+final class Names {
+
+    static final int MAX_KEY_BYTES = 2048;
+    static final int MAX_FUNCTION_BYTES = 256;
+
+    private Names() {
+    }
+
+    static String requireKey(String key, String function) {
+        String problem = problem(key, 1, MAX_KEY_BYTES);
+        if (problem != null) {
+            throw new IllegalArgumentException("Invalid key " + show(key) + " of function "
+                    + show(function) + ": " + problem);
+        }
+        return key;
+    }
+
+    static String requirePrefix(String prefix, String function) {
+        String problem = problem(prefix, 0, MAX_KEY_BYTES);
+        if (problem != null) {
+            throw new IllegalArgumentException("Invalid prefix " + show(prefix) + " of function "
+                    + show(function) + ": " + problem);
+        }
+        return prefix;
+    }
+
+    static String requireFunction(String function) {
+        String problem = problem(function, 1, MAX_FUNCTION_BYTES);
+        if (problem != null) {
+            throw new IllegalArgumentException("Invalid function name " + show(function) + ": "
+                    + problem);
+        }
+        return function;
+    }
+
+    /** Why the text is not a valid name, or null when it is. */
+    private static String problem(String s, int minBytes, int maxBytes) {
+        if (s == null) {
+            return "it is null";
+        }
+        long bytes = 0;
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c == 0) {
+                return "U+0000 at index " + i + " is not allowed";
+            } else if (c < 0x80) {
+                bytes += 1;
+            } else if (c < 0x800) {
+                bytes += 2;
+            } else if (Character.isHighSurrogate(c) && i + 1 < s.length()
+                    && Character.isLowSurrogate(s.charAt(i + 1))) {
+                bytes += 4;
+                i++;
+            } else if (Character.isSurrogate(c)) {
+                return "lone surrogate U+" + Integer.toHexString(c).toUpperCase(java.util.Locale.ROOT)
+                        + " at index " + i + " is not valid Unicode";
+            } else {
+                bytes += 3;
+            }
+        }
+        if (bytes < minBytes) {
+            return "it is empty";
+        }
+        if (bytes > maxBytes) {
+            return "it is " + bytes + " UTF-8 bytes, over the limit of " + maxBytes;
+        }
+        return null;
+    }
+
+    /** A name quoted for a message: escaped, and shortened when long. */
+    static String show(String s) {
+        if (s == null) {
+            return "null";
+        }
+        StringBuilder out = new StringBuilder("'");
+        int n = Math.min(s.length(), 64);
+        for (int i = 0; i < n; i++) {
+            char c = s.charAt(i);
+            if (c < 0x20 || c == 0x7f || Character.isSurrogate(c) && !(
+                    Character.isHighSurrogate(c) && i + 1 < s.length()
+                            && Character.isLowSurrogate(s.charAt(i + 1)))
+                    && !(Character.isLowSurrogate(c) && i > 0
+                            && Character.isHighSurrogate(s.charAt(i - 1)))) {
+                out.append(String.format("\\u%04X", (int) c));
+            } else {
+                out.append(c);
+            }
+        }
+        out.append('\'');
+        if (s.length() > n) {
+            out.append("... (").append(s.length()).append(" chars)");
+        }
+        return out.toString();
+    }
+}

@@ -1,0 +1,160 @@
+package io.kv4j.spi;
+
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+/**
+ * The store URL grammar, {@code kv:<scheme>:<rest>[?name=value&...]}, and secret redaction.
+ *
+ * <p>Query parameters are options: names are case-sensitive, values are percent-decoded as UTF-8,
+ * and a name given twice is an error.
+ */
+public final class KvUrls {
+
+    private static final String PREFIX = "kv:";
+    private static final String MASK = "<masked>";
+    private static final Pattern USER_INFO_PASSWORD = Pattern.compile("(//[^/?#@:]*):[^/?#@]*@");
+
+    private KvUrls() {
+    }
+
+    /**
+     * The scheme of a store URL: {@code memory} for {@code kv:memory:x}, {@code postgresql} for
+     * {@code kv:postgresql://host/db}.
+     *
+     * @param url a store URL
+     * @return the scheme, lower case
+     * @throws IllegalArgumentException if the URL does not start with {@code kv:<scheme>:}
+     */
+    public static String scheme(String url) {
+        if (url == null || !url.startsWith(PREFIX)) {
+            throw new IllegalArgumentException(
+                    "A store URL must start with 'kv:<scheme>:' but was: " + redact(url));
+        }
+        int end = url.indexOf(':', PREFIX.length());
+        if (end <= PREFIX.length()) {
+            throw new IllegalArgumentException(
+                    "A store URL must start with 'kv:<scheme>:' but was: " + redact(url));
+        }
+        return url.substring(PREFIX.length(), end).toLowerCase(Locale.ROOT);
+    }
+
+    /**
+     * The URL without its query string.
+     *
+     * @param url a store URL
+     * @return everything before the first {@code ?}
+     */
+    public static String withoutQuery(String url) {
+        int q = url.indexOf('?');
+        return q < 0 ? url : url.substring(0, q);
+    }
+
+    /**
+     * The options in the URL's query string, in their order.
+     *
+     * @param url a store URL
+     * @return name to decoded value; empty when there is no query
+     * @throws IllegalArgumentException for a parameter without a name or given twice
+     */
+    public static Map<String, String> queryOptions(String url) {
+        Map<String, String> options = new LinkedHashMap<>();
+        int q = url.indexOf('?');
+        if (q < 0 || q == url.length() - 1) {
+            return options;
+        }
+        for (String part : url.substring(q + 1).split("&")) {
+            if (part.isEmpty()) {
+                continue;
+            }
+            int eq = part.indexOf('=');
+            String name = decode(eq < 0 ? part : part.substring(0, eq), url);
+            String value = eq < 0 ? "" : decode(part.substring(eq + 1), url);
+            if (name.isEmpty()) {
+                throw new IllegalArgumentException(
+                        "A URL option has no name in: " + redact(url));
+            }
+            if (options.put(name, value) != null) {
+                throw new IllegalArgumentException(
+                        "URL option '" + name + "' is given twice in: " + redact(url));
+            }
+        }
+        return options;
+    }
+
+    /**
+     * Whether an option holds a secret, judged by its name: passwords, secrets, tokens and
+     * credentials.
+     *
+     * @param optionName an option name
+     * @return true if its value must never be shown
+     */
+    public static boolean isSecret(String optionName) {
+        String n = optionName.toLowerCase(Locale.ROOT);
+        return n.contains("password") || n.contains("secret") || n.contains("token")
+                || n.contains("credential") || n.equals("sslkey") || n.contains("passphrase");
+    }
+
+    /**
+     * The URL with every secret replaced by {@code <masked>}: the password of a
+     * {@code //user:password@host} part and the value of every {@linkplain #isSecret secret}
+     * query option.
+     *
+     * @param url a URL, or null
+     * @return the URL safe to show in messages and logs; {@code "null"} for null
+     */
+    public static String redact(String url) {
+        if (url == null) {
+            return "null";
+        }
+        String masked = USER_INFO_PASSWORD.matcher(url).replaceFirst("$1:" + MASK + "@");
+        int q = masked.indexOf('?');
+        if (q < 0) {
+            return masked;
+        }
+        StringBuilder out = new StringBuilder(masked.substring(0, q + 1));
+        String[] parts = masked.substring(q + 1).split("&", -1);
+        for (int i = 0; i < parts.length; i++) {
+            if (i > 0) {
+                out.append('&');
+            }
+            int eq = parts[i].indexOf('=');
+            String name = eq < 0 ? parts[i] : parts[i].substring(0, eq);
+            out.append(eq >= 0 && isSecret(decodeLenient(name)) ? name + "=" + MASK : parts[i]);
+        }
+        return out.toString();
+    }
+
+    /**
+     * Options with every secret value replaced by {@code <masked>}, for messages and logs.
+     *
+     * @param options options
+     * @return a copy safe to show
+     */
+    public static Map<String, String> redact(Map<String, String> options) {
+        Map<String, String> out = new LinkedHashMap<>();
+        options.forEach((k, v) -> out.put(k, isSecret(k) ? MASK : v));
+        return out;
+    }
+
+    private static String decode(String s, String url) {
+        try {
+            return URLDecoder.decode(s, StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            // the message names the URL, redacted, never the raw text: it may be a secret
+            throw new IllegalArgumentException("Bad percent-encoding in the options of: " + redact(url));
+        }
+    }
+
+    private static String decodeLenient(String s) {
+        try {
+            return URLDecoder.decode(s, StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            return s;
+        }
+    }
+}
