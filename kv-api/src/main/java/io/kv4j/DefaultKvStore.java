@@ -74,7 +74,7 @@ final class DefaultKvStore implements KvStore {
         Objects.requireNonNull(request, "request");
         for (int attempt = 0; ; attempt++) {
             Transaction txn = new Transaction(this, function);
-            View kv = new View(txn, function);
+            View kv = txn.open(new View(txn, function));
             T result;
             try {
                 result = request.apply(kv);
@@ -85,6 +85,11 @@ final class DefaultKvStore implements KvStore {
                 throw e;
             } catch (Exception e) {
                 txn.abandon();
+                if (e instanceof InterruptedException) {
+                    Thread.currentThread().interrupt();
+                    throw new KvException("The request of function " + Names.show(function)
+                            + " was interrupted", e);
+                }
                 if (!txn.readsStillCurrent()) {
                     // the body may have failed because it saw an inconsistent view: run it again
                     retryOrThrow(new KvConflictException("The request of function "
@@ -133,13 +138,18 @@ final class DefaultKvStore implements KvStore {
     public KvTransaction begin(String function) {
         requireOpen();
         Transaction txn = new Transaction(this, Names.requireFunction(function));
-        return new ExplicitTransaction(txn, new View(txn, function));
+        return new ExplicitTransaction(txn, txn.open(new View(txn, function)));
     }
 
     @Override
     public KvReader reader(String function) {
         requireOpen();
         return new Reader(this, function);
+    }
+
+    @Override
+    public boolean isDurable() {
+        return backend.durable();
     }
 
     @Override

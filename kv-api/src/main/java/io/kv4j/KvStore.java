@@ -127,6 +127,14 @@ public interface KvStore extends AutoCloseable {
     KvReader reader(String function);
 
     /**
+     * Whether a commit that returned survives a crash of the application and a restart of the
+     * storage, as the backend declares it: false for {@code kv:memory:}, true for PostgreSQL.
+     *
+     * @return true when the storage is durable
+     */
+    boolean isDurable();
+
+    /**
      * The store's URL with secrets masked.
      *
      * @return the URL, safe to show

@@ -1,5 +1,8 @@
 package io.kv4j;
 
+import java.nio.charset.StandardCharsets;
+import java.util.Objects;
+
 /**
  * Validation of keys, prefixes and function names, with messages that name what was wrong.
  */
@@ -12,6 +15,7 @@ final class Names {
     }
 
     static String requireKey(String key, String function) {
+        Objects.requireNonNull(key, "key");
         String problem = problem(key, 1, MAX_KEY_BYTES);
         if (problem != null) {
             throw new IllegalArgumentException("Invalid key " + show(key) + " of function "
@@ -21,6 +25,7 @@ final class Names {
     }
 
     static String requirePrefix(String prefix, String function) {
+        Objects.requireNonNull(prefix, "prefix");
         String problem = problem(prefix, 0, MAX_KEY_BYTES);
         if (problem != null) {
             throw new IllegalArgumentException("Invalid prefix " + show(prefix) + " of function "
@@ -30,6 +35,7 @@ final class Names {
     }
 
     static String requireFunction(String function) {
+        Objects.requireNonNull(function, "function");
         String problem = problem(function, 1, MAX_FUNCTION_BYTES);
         if (problem != null) {
             throw new IllegalArgumentException("Invalid function name " + show(function) + ": "
@@ -40,9 +46,6 @@ final class Names {
 
     /** Why the text is not a valid name, or null when it is. */
     private static String problem(String s, int minBytes, int maxBytes) {
-        if (s == null) {
-            return "it is null";
-        }
         long bytes = 0;
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
@@ -93,7 +96,7 @@ final class Names {
         }
         out.append('\'');
         if (s.length() > n) {
-            out.append("... (").append(s.length()).append(" chars)");
+            out.append("... (").append(s.getBytes(StandardCharsets.UTF_8).length).append(" bytes)");
         }
         return out.toString();
     }

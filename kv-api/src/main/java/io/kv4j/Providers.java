@@ -19,13 +19,45 @@ import java.util.ServiceLoader;
  */
 final class Providers {
 
+    private static final System.Logger LOG = System.getLogger(Providers.class.getName());
+
     private Providers() {
+    }
+
+    /** What went wrong with providers that cannot be used: a line each, and the exceptions. */
+    private static final class Problems {
+        final List<String> lines = new ArrayList<>();
+        final List<Throwable> causes = new ArrayList<>();
+
+        void add(String line, Throwable cause) {
+            lines.add(line);
+            if (cause != null) {
+                causes.add(cause);
+            }
+        }
+
+        IllegalArgumentException attachTo(IllegalArgumentException e) {
+            causes.forEach(e::addSuppressed);
+            return e;
+        }
+
+        void warnIfAny(KvProvider chosen) {
+            for (String line : lines) {
+                LOG.log(System.Logger.Level.WARNING, "Using kv4j provider " + describe(chosen)
+                        + "; another provider is not usable: " + line);
+            }
+        }
+
+        @Override
+        public String toString() {
+            return lines.isEmpty() ? "" : ". Not usable: " + lines;
+        }
     }
 
     static KvProvider find(String url) {
         String scheme = KvUrls.scheme(url);
         List<KvProvider> usable = new ArrayList<>();
-        List<String> problems = new ArrayList<>();
+        Problems problems = new Problems();
         load(usable, problems);
 
         String pinned = System.getProperty(KvStore.PROVIDER_PROPERTY);
@@ -39,24 +71,25 @@ final class Providers {
                     matches.add(p);
                 }
             } catch (RuntimeException e) {
-                problems.add(describe(p) + " failed in accepts(): " + e);
+                problems.add(describe(p) + " failed in accepts(): " + e, e);
             }
         }
         if (matches.size() == 1) {
+            problems.warnIfAny(matches.get(0));
             return matches.get(0);
         }
         if (matches.isEmpty()) {
-            throw new IllegalArgumentException("No kv4j provider accepts '" + KvUrls.redact(url)
-                    + "' (scheme '" + scheme + "'). Available providers: " + describe(usable)
-                    + problems(problems));
+            throw problems.attachTo(new IllegalArgumentException("No kv4j provider accepts '"
+                    + KvUrls.redact(url) + "' (scheme '" + scheme + "'). Available providers: "
+                    + describe(usable) + problems));
         }
-        throw new IllegalArgumentException("Several kv4j providers accept '" + KvUrls.redact(url)
-                + "': " + describe(matches) + ". Choose one with -D" + KvStore.PROVIDER_PROPERTY
-                + "=<scheme or class name>");
+        throw problems.attachTo(new IllegalArgumentException("Several kv4j providers accept '"
+                + KvUrls.redact(url) + "': " + describe(matches) + ". Choose one with -D"
+                + KvStore.PROVIDER_PROPERTY + "=<scheme or class name>"));
     }
 
     private static KvProvider pinned(String pinned, String url, List<KvProvider> usable,
-            List<String> problems) {
+            Problems problems) {
         for (KvProvider p : usable) {
             if (p.getClass().getName().equals(pinned) || p.scheme().equals(pinned)) {
                 if (!p.accepts(url)) {
@@ -67,12 +100,12 @@ final class Providers {
                 return p;
             }
         }
-        throw new IllegalArgumentException("No kv4j provider matches " + KvStore.PROVIDER_PROPERTY
-                + "=" + pinned + " for '" + KvUrls.redact(url) + "'. Available providers: "
-                + describe(usable) + problems(problems));
+        throw problems.attachTo(new IllegalArgumentException("No kv4j provider matches "
+                + KvStore.PROVIDER_PROPERTY + "=" + pinned + " for '" + KvUrls.redact(url)
+                + "'. Available providers: " + describe(usable) + problems));
     }
 
-    private static void load(List<KvProvider> usable, List<String> problems) {
+    private static void load(List<KvProvider> usable, Problems problems) {
         ClassLoader loader = Thread.currentThread().getContextClassLoader();
         if (loader == null) {
             loader = Providers.class.getClassLoader();
@@ -87,20 +120,16 @@ final class Providers {
                 p = it.next();
             } catch (ServiceConfigurationError e) {
                 problems.add("failed to load: " + e.getMessage()
-                        + (e.getCause() == null ? "" : " (" + e.getCause() + ")"));
+                        + (e.getCause() == null ? "" : " (" + e.getCause() + ")"), e);
                 continue;
             }
             if (p.apiVersion() != KvProvider.API_VERSION) {
                 problems.add(describe(p) + " targets SPI version " + p.apiVersion() + ", not "
-                        + KvProvider.API_VERSION + " (incompatible)");
+                        + KvProvider.API_VERSION + " (incompatible)", null);
             } else {
                 usable.add(p);
             }
         }
-    }
-
-    private static String problems(List<String> problems) {
-        return problems.isEmpty() ? "" : ". Not usable: " + problems;
     }
 
     private static String describe(List<KvProvider> providers) {

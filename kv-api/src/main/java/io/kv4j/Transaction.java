@@ -37,6 +37,8 @@ final class Transaction {
     /** The functions in flight, the request's own first. */
     private final Deque<String> calls = new ArrayDeque<>(4);
     private State state = State.ACTIVE;
+    /** The Kv that may be used now: the innermost call's. */
+    private View current;
 
     Transaction(DefaultKvStore store, String function) {
         this.store = store;
@@ -49,6 +51,20 @@ final class Transaction {
 
     String function() {
         return calls.peekLast();
+    }
+
+    /** Makes a view the request's own; only the innermost call's view may be used. */
+    View open(View root) {
+        current = root;
+        return root;
+    }
+
+    void requireCurrent(View view) {
+        if (view != current && state == State.ACTIVE) {
+            throw new IllegalStateException("The Kv of function " + Names.show(view.function())
+                    + " was used while its call of " + Names.show(current.function())
+                    + " was running; use the Kv handed to that call");
+        }
     }
 
     void requireActive() {
@@ -174,8 +190,10 @@ final class Transaction {
                     + KvOption.MAX_CALL_DEPTH.key() + "): " + String.join(" -> ", chain));
         }
         int mark = undo.size();
+        View caller = current;
         View callee = new View(this, function);
         calls.push(function);
+        current = callee;
         try {
             return request.apply(callee);
         } catch (RuntimeException | Error e) {
@@ -186,6 +204,7 @@ final class Transaction {
             throw new KvException("Call of function " + Names.show(function) + " failed: " + e, e);
         } finally {
             callee.finish();
+            current = caller;
             calls.pop();
             if (calls.size() == 1) {
                 undo.clear();

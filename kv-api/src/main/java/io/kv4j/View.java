@@ -25,6 +25,7 @@ final class View implements Kv {
                     + " was used after its request or call returned");
         }
         txn.requireActive();
+        txn.requireCurrent(this);
     }
 
     @Override
@@ -41,6 +42,7 @@ final class View implements Kv {
     public <T> T get(String key, Class<T> type) {
         requireActive();
         Names.requireKey(key, function);
+        java.util.Objects.requireNonNull(type, "type");
         byte[] json = txn.read(function, key);
         return json == null ? null : txn.store().json().decode(json, type, key, function);
     }

@@ -65,6 +65,16 @@ public interface KvBackend extends AutoCloseable {
     void commit(Commit commit);
 
     /**
+     * Whether a commit that returned survives a crash of the application and a restart of the
+     * storage.
+     *
+     * @return true for durable storage; false, the default, for storage such as memory
+     */
+    default boolean durable() {
+        return false;
+    }
+
+    /**
      * Releases the storage's resources. Later calls to other methods throw
      * {@link IllegalStateException}. Closing twice is allowed.
      */

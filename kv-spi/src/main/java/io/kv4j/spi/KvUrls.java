@@ -10,13 +10,15 @@ import java.util.regex.Pattern;
 /**
  * The store URL grammar, {@code kv:<scheme>:<rest>[?name=value&...]}, and secret redaction.
  *
- * <p>Query parameters are options: names are case-sensitive, values are percent-decoded as UTF-8,
- * and a name given twice is an error.
+ * <p>Query parameters are options: {@code name=value} pairs, names case-sensitive, both
+ * percent-decoded as UTF-8 ({@code +} is a plain plus); a pair without {@code =}, an empty name
+ * and a name given twice are errors.
  */
 public final class KvUrls {
 
     private static final String PREFIX = "kv:";
     private static final String MASK = "<masked>";
+    private static final Pattern SCHEME = Pattern.compile("[A-Za-z][A-Za-z0-9+.-]*");
     private static final Pattern USER_INFO_PASSWORD = Pattern.compile("(//[^/?#@:]*):[^/?#@]*@");
 
     private KvUrls() {
@@ -36,7 +38,7 @@ public final class KvUrls {
                     "A store URL must start with 'kv:<scheme>:' but was: " + redact(url));
         }
         int end = url.indexOf(':', PREFIX.length());
-        if (end <= PREFIX.length()) {
+        if (end <= PREFIX.length() || !SCHEME.matcher(url.substring(PREFIX.length(), end)).matches()) {
             throw new IllegalArgumentException(
                     "A store URL must start with 'kv:<scheme>:' but was: " + redact(url));
         }
@@ -72,8 +74,11 @@ public final class KvUrls {
                 continue;
             }
             int eq = part.indexOf('=');
-            String name = decode(eq < 0 ? part : part.substring(0, eq), url);
-            String value = eq < 0 ? "" : decode(part.substring(eq + 1), url);
+            if (eq < 0) {
+                throw new IllegalArgumentException("A URL option has no '=value' in: " + redact(url));
+            }
+            String name = decode(part.substring(0, eq), url);
+            String value = decode(part.substring(eq + 1), url);
             if (name.isEmpty()) {
                 throw new IllegalArgumentException(
                         "A URL option has no name in: " + redact(url));
@@ -143,7 +148,7 @@ public final class KvUrls {
 
     private static String decode(String s, String url) {
         try {
-            return URLDecoder.decode(s, StandardCharsets.UTF_8);
+            return URLDecoder.decode(s.replace("+", "%2B"), StandardCharsets.UTF_8);
         } catch (IllegalArgumentException e) {
             // the message names the URL, redacted, never the raw text: it may be a secret
             throw new IllegalArgumentException("Bad percent-encoding in the options of: " + redact(url));
@@ -152,7 +157,7 @@ public final class KvUrls {
 
     private static String decodeLenient(String s) {
         try {
-            return URLDecoder.decode(s, StandardCharsets.UTF_8);
+            return URLDecoder.decode(s.replace("+", "%2B"), StandardCharsets.UTF_8);
         } catch (IllegalArgumentException e) {
             return s;
         }

@@ -1,0 +1,109 @@
+package io.kv4j;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/** SPEC KV-11: options, from the URL and the map, parsed once and checked. */
+class OptionsTest {
+
+    @AfterEach
+    void clear() {
+        System.clearProperty(KvStore.URL_PROPERTY);
+    }
+
+    @Test
+    void unknownOptionIsAnErrorNamingIt() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> KvStore.open("kv:stub:?colour=blue"));
+        assertTrue(e.getMessage().contains("'colour'"), e.getMessage());
+    }
+
+    @Test
+    void backendOptionReachesTheBackend() {
+        KvStore.open("kv:stub:?greeting=hi").close();
+    }
+
+    @Test
+    void badValueNamesTheOptionTheRangeAndTheValue() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> KvStore.open("kv:stub:", Map.of("max-retries", "lots")));
+        assertEquals("max-retries must be an integer from 0 to 1000 but was: lots", e.getMessage());
+    }
+
+    @Test
+    void inconsistentCombinationIsAnError() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> KvStore.open("kv:stub:?retry-backoff-ms=50&retry-max-backoff-ms=10"));
+        assertTrue(e.getMessage().contains("retry-max-backoff-ms (10) must not be less than"),
+                e.getMessage());
+    }
+
+    @Test
+    void mapOverridesTheUrl() {
+        try (KvStore store = KvStore.open("kv:stub:?max-value-bytes=5",
+                Map.of("max-value-bytes", "100"))) {
+            store.run("f", kv -> {
+                kv.set("k", "twenty characters...");
+                return null;
+            });
+        }
+    }
+
+    @Test
+    void urlOptionApplies() {
+        try (KvStore store = KvStore.open("kv:stub:?max-value-bytes=5")) {
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                    () -> store.run("f", kv -> {
+                        kv.set("k", "twenty characters...");
+                        return null;
+                    }));
+            assertTrue(e.getMessage().contains("over the limit of 5 bytes"), e.getMessage());
+        }
+    }
+
+    @Test
+    void openWithoutUrlTakesTheSystemProperty() {
+        System.setProperty(KvStore.URL_PROPERTY, "kv:nope:from-property");
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, KvStore::open);
+        assertTrue(e.getMessage().contains("kv:nope:from-property"), e.getMessage());
+    }
+
+    @Test
+    void defaultUrlIsTheMemoryStore() {
+        if (System.getenv(KvStore.URL_ENVIRONMENT) == null) {
+            assertEquals("kv:memory:", KvStore.defaultUrl());
+        } else {
+            assertEquals(System.getenv(KvStore.URL_ENVIRONMENT).trim(), KvStore.defaultUrl());
+        }
+    }
+
+    @Test
+    void storeShowsItsUrlWithoutSecrets() {
+        try (KvStore store = KvStore.open("kv:stub:?greeting=hi")) {
+            assertEquals("kv:stub:?greeting=hi", store.url());
+        }
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> KvStore.open("kv:stub:?password=s3cret"));
+        assertFalse(e.getMessage().contains("s3cret"), e.getMessage());
+    }
+
+    /** The README's option table lists every engine option with its default. */
+    @Test
+    void readmeOptionTableMatchesTheOptions() throws Exception {
+        Path readme = Path.of("..", "README.md");
+        String text = Files.readString(readme, StandardCharsets.UTF_8);
+        for (KvOption o : KvOption.values()) {
+            String row = "| `" + o.key() + "` | integer | " + o.defaultValue() + " |";
+            assertTrue(text.contains(row), "README.md lacks the row starting: " + row);
+        }
+    }
+}
