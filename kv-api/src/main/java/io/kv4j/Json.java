@@ -8,6 +8,7 @@ import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.core.StreamWriteConstraints;
 import com.fasterxml.jackson.core.util.JsonGeneratorDelegate;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.io.IOException;
@@ -35,9 +36,12 @@ final class Json {
                         .maxNumberLength(Integer.MAX_VALUE)
                         .maxDocumentLength(-1)
                         .build())
-                .addDecorator((f, generator) -> new FiniteNumbers(generator))
+                .addDecorator((f, generator) -> new StrictJson(generator))
                 .build();
-        this.mapper = JsonMapper.builder(factory).build();
+        this.mapper = JsonMapper.builder(factory)
+                // 1.5 read as an Integer is a mismatch, not 1
+                .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
+                .build();
     }
 
     /**
@@ -50,13 +54,12 @@ final class Json {
         byte[] bytes;
         try {
             bytes = mapper.writeValueAsBytes(value);
-        } catch (StreamConstraintsException e) {
-            throw new IllegalArgumentException("The value for " + where(key, function)
-                    + " is not JSON-serialisable: it nests deeper than " + MAX_NESTING
-                    + " levels or refers to itself", e);
         } catch (IOException | RuntimeException e) {
+            String why = root(e) instanceof StreamConstraintsException
+                    ? "it nests deeper than " + MAX_NESTING + " levels or refers to itself"
+                    : rootMessage(e);
             throw new IllegalArgumentException("The value for " + where(key, function)
-                    + " is not JSON-serialisable: " + rootMessage(e), e);
+                    + " is not JSON-serialisable: " + why, e);
         } catch (StackOverflowError e) {
             throw new IllegalArgumentException("The value for " + where(key, function)
                     + " is not JSON-serialisable: it nests too deeply or refers to itself", e);
@@ -89,11 +92,16 @@ final class Json {
         return "key " + Names.show(key) + " of function " + Names.show(function);
     }
 
-    private static String rootMessage(Throwable e) {
+    private static Throwable root(Throwable e) {
         Throwable t = e;
         while (t.getCause() != null && t.getCause() != t) {
             t = t.getCause();
         }
+        return t;
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable t = root(e);
         String m = t.getMessage();
         if (m == null) {
             return t.getClass().getSimpleName();
@@ -102,10 +110,14 @@ final class Json {
         return nl < 0 ? m : m.substring(0, nl);
     }
 
-    /** Refuses NaN and infinities, which JSON cannot represent, instead of quoting them. */
-    private static final class FiniteNumbers extends JsonGeneratorDelegate {
+    /**
+     * Refuses what JSON cannot represent instead of quietly changing it: NaN and infinities
+     * (which would be written as strings) and lone surrogates (which would be written as escapes
+     * that no UTF-8 store can hold).
+     */
+    private static final class StrictJson extends JsonGeneratorDelegate {
 
-        FiniteNumbers(JsonGenerator d) {
+        StrictJson(JsonGenerator d) {
             super(d, false);
         }
 
@@ -123,6 +135,40 @@ final class Json {
                 throw new JsonGenerationException("non-finite number " + v + " has no JSON form", this);
             }
             super.writeNumber(v);
+        }
+
+        @Override
+        public void writeString(String text) throws IOException {
+            if (text != null) {
+                requireValidUnicode(text, 0, text.length());
+            }
+            super.writeString(text);
+        }
+
+        @Override
+        public void writeString(char[] text, int offset, int len) throws IOException {
+            requireValidUnicode(java.nio.CharBuffer.wrap(text), offset, offset + len);
+            super.writeString(text, offset, len);
+        }
+
+        @Override
+        public void writeFieldName(String name) throws IOException {
+            requireValidUnicode(name, 0, name.length());
+            super.writeFieldName(name);
+        }
+
+        private void requireValidUnicode(CharSequence s, int from, int to) throws IOException {
+            for (int i = from; i < to; i++) {
+                char c = s.charAt(i);
+                if (Character.isHighSurrogate(c) && i + 1 < to
+                        && Character.isLowSurrogate(s.charAt(i + 1))) {
+                    i++;
+                } else if (Character.isSurrogate(c)) {
+                    throw new JsonGenerationException(String.format(
+                            "lone surrogate U+%04X at index %d of a string is not valid Unicode",
+                            (int) c, i - from), this);
+                }
+            }
         }
     }
 }

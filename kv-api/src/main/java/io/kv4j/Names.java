@@ -75,27 +75,33 @@ final class Names {
         return null;
     }
 
-    /** A name quoted for a message: escaped, and shortened when long. */
+    /** A name quoted for a message: escaped, and shortened to 64 code points when longer. */
     static String show(String s) {
         if (s == null) {
             return "null";
         }
         StringBuilder out = new StringBuilder("'");
-        int n = Math.min(s.length(), 64);
-        for (int i = 0; i < n; i++) {
+        int points = 0;
+        int i = 0;
+        while (i < s.length() && points < 64) {
             char c = s.charAt(i);
-            if (c < 0x20 || c == 0x7f || Character.isSurrogate(c) && !(
-                    Character.isHighSurrogate(c) && i + 1 < s.length()
-                            && Character.isLowSurrogate(s.charAt(i + 1)))
-                    && !(Character.isLowSurrogate(c) && i > 0
-                            && Character.isHighSurrogate(s.charAt(i - 1)))) {
-                out.append(String.format("\\u%04X", (int) c));
+            boolean pair = Character.isHighSurrogate(c) && i + 1 < s.length()
+                    && Character.isLowSurrogate(s.charAt(i + 1));
+            if (pair) {
+                out.append(c).append(s.charAt(i + 1));
+                i += 2;
             } else {
-                out.append(c);
+                if (c < 0x20 || c == 0x7f || Character.isSurrogate(c)) {
+                    out.append(String.format("\\u%04X", (int) c));
+                } else {
+                    out.append(c);
+                }
+                i++;
             }
+            points++;
         }
         out.append('\'');
-        if (s.length() > n) {
+        if (i < s.length()) {
             out.append("... (").append(s.getBytes(StandardCharsets.UTF_8).length).append(" bytes)");
         }
         return out.toString();

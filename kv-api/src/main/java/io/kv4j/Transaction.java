@@ -37,6 +37,8 @@ final class Transaction {
     /** The functions in flight, the request's own first. */
     private final Deque<String> calls = new ArrayDeque<>(4);
     private State state = State.ACTIVE;
+    /** Set when a read reported a conflict: this attempt must not commit, even if the body goes on. */
+    private KvConflictException doomed;
     /** The Kv that may be used now: the innermost call's. */
     private View current;
 
@@ -71,7 +73,8 @@ final class Transaction {
         store.requireOpen();
         if (state != State.ACTIVE) {
             throw new IllegalStateException("The transaction of function " + Names.show(function())
-                    + " is already " + (state == State.COMMITTED ? "committed" : "rolled back"));
+                    + " is finished (" + (state == State.COMMITTED ? "committed" : "rolled back")
+                    + ")");
         }
     }
 
@@ -88,7 +91,12 @@ final class Transaction {
         NsKey id = new NsKey(namespace, key);
         Entry entry = reads.get(id);
         if (entry == null && !reads.containsKey(id)) {
-            entry = store.read(namespace, key);
+            try {
+                entry = store.read(namespace, key);
+            } catch (KvConflictException e) {
+                doomed = e;
+                throw e;
+            }
             reads.put(id, entry);
         }
         return entry == null ? null : entry.value();
@@ -121,7 +129,13 @@ final class Transaction {
         while (out.size() <= limit) {
             if (pending.isEmpty() && !scanDone) {
                 int want = limit + 1 - out.size();
-                List<Entry> page = store.scan(namespace, prefix, scanAfter, want);
+                List<Entry> page;
+                try {
+                    page = store.scan(namespace, prefix, scanAfter, want);
+                } catch (KvConflictException e) {
+                    doomed = e;
+                    throw e;
+                }
                 scanDone = page.size() < want;
                 String end = scanDone ? null : page.get(page.size() - 1).key();
                 List<Commit.Seen> seen = new ArrayList<>(page.size());
@@ -238,6 +252,10 @@ final class Transaction {
             }
         }
         state = State.ROLLED_BACK; // unless the backend accepts it below
+        if (doomed != null) {
+            throw new KvConflictException("The transaction of function " + Names.show(function())
+                    + " cannot commit: one of its reads conflicted", doomed);
+        }
         // a single point read is a consistent snapshot by itself: nothing to validate
         if (batch.isEmpty() && ranges.isEmpty() && reads.size() <= 1) {
             state = State.COMMITTED;

@@ -22,7 +22,7 @@ final class View implements Kv {
     private void requireActive() {
         if (finished) {
             throw new IllegalStateException("The Kv of function " + Names.show(function)
-                    + " was used after its request or call returned");
+                    + " is finished: it was used after its request or call returned");
         }
         txn.requireActive();
         txn.requireCurrent(this);
