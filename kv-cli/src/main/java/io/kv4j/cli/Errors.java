@@ -1,0 +1,72 @@
+package io.kv4j.cli;
+
+import io.kv4j.KvException;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.NoSuchFileException;
+import picocli.CommandLine;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.ParseResult;
+import picocli.CommandLine.UnmatchedArgumentException;
+
+/** How failures reach the user: one line starting with {@code error: }, and an exit code. */
+final class Errors {
+
+    private Errors() {
+    }
+
+    /** A command failed: exit code 1. */
+    static int onFailure(Exception e, CommandLine command, ParseResult parsed) {
+        report(e, "", command.getErr());
+        return CommandLine.ExitCode.SOFTWARE;
+    }
+
+    /** The command line was wrong: exit code 2, with a pointer to the help. */
+    static int onBadUsage(ParameterException e, String[] args) {
+        CommandLine command = e.getCommandLine();
+        PrintWriter err = command.getErr();
+        err.println("error: " + message(e));
+        UnmatchedArgumentException.printSuggestions(e, err);
+        err.println("Try '" + command.getCommandSpec().qualifiedName() + " --help' for more.");
+        err.flush();
+        return command.getCommandSpec().exitCodeOnInvalidInput();
+    }
+
+    /**
+     * Prints {@code error: <where><message>}; a failure that is not bad input or an unavailable
+     * store is a bug, so its stack trace follows.
+     */
+    static void report(Exception e, String where, PrintWriter err) {
+        err.println("error: " + where + message(e));
+        if (!expected(e)) {
+            e.printStackTrace(err);
+        }
+        err.flush();
+    }
+
+    /** The message on one line, naming the exception when it has no message. */
+    static String message(Throwable e) {
+        if (e instanceof UncheckedIOException && e.getCause() != null) {
+            return message(e.getCause());
+        }
+        if (e instanceof NoSuchFileException) {
+            return "no such file: " + ((NoSuchFileException) e).getFile();
+        }
+        if (e instanceof AccessDeniedException) {
+            return "permission denied: " + ((AccessDeniedException) e).getFile();
+        }
+        String m = e.getMessage();
+        if (m == null || m.isBlank()) {
+            return e.getClass().getSimpleName();
+        }
+        return String.join(" ", m.strip().split("\\s*\\R\\s*"));
+    }
+
+    private static boolean expected(Exception e) {
+        return e instanceof IllegalArgumentException || e instanceof IllegalStateException
+                || e instanceof KvException || e instanceof IOException
+                || e instanceof UncheckedIOException;
+    }
+}

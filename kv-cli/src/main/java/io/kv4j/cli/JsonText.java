@@ -1,0 +1,98 @@
+package io.kv4j.cli;
+
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import io.kv4j.KvEntry;
+import io.kv4j.KvPage;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+
+/** How values, keys and listings look as text: compact JSON, and keys quoted only when needed. */
+final class JsonText {
+
+    private static final ObjectMapper MAPPER = JsonMapper.builder()
+            // {"a":1,"a":2} is a typing mistake, not a value
+            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+            .build();
+
+    private static final int SHOWN_CHARS = 60;
+
+    private JsonText() {
+    }
+
+    /**
+     * Parses one JSON value, null included.
+     *
+     * @throws IllegalArgumentException quoting the text and saying where it went wrong
+     */
+    static Object parse(String text) {
+        if (text.isBlank()) {
+            throw new IllegalArgumentException("a JSON value is missing");
+        }
+        try (JsonParser parser = MAPPER.createParser(text)) {
+            Object value = MAPPER.readValue(parser, Object.class);
+            if (parser.nextToken() != null) {
+                throw new IllegalArgumentException(shorten(text) + " is not one JSON value: "
+                        + "more follows it (column " + parser.currentTokenLocation().getColumnNr()
+                        + ")" + hint(text));
+            }
+            return value;
+        } catch (JsonProcessingException e) {
+            JsonLocation at = e.getLocation();
+            throw new IllegalArgumentException(shorten(text) + " is not JSON: "
+                    + e.getOriginalMessage()
+                    + (at == null ? "" : " (column " + at.getColumnNr() + ")") + hint(text));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** A value as compact JSON. */
+    static String print(Object value) {
+        try {
+            return MAPPER.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * A key as the shell reads it: bare when it is one plain word, else a JSON string.
+     */
+    static String key(String key) {
+        boolean plain = !key.isEmpty() && key.charAt(0) != '"' && !key.startsWith("#")
+                && !key.startsWith("--");
+        for (int i = 0; plain && i < key.length(); i++) {
+            char c = key.charAt(i);
+            plain = !Character.isWhitespace(c) && !Character.isSpaceChar(c)
+                    && !Character.isISOControl(c);
+        }
+        return plain ? key : print(key);
+    }
+
+    /** Prints a page, one {@code KEY JSON} line per entry, and how to ask for the next page. */
+    static void printPage(KvPage page, PrintWriter out) {
+        for (KvEntry entry : page.entries()) {
+            out.println(key(entry.key()) + " " + print(entry.value()));
+        }
+        if (page.hasMore()) {
+            out.println("# more: --after " + key(page.cursor()));
+        }
+    }
+
+    private static String hint(String text) {
+        char first = text.strip().charAt(0);
+        boolean startsLikeJson = "{[\"-tfn".indexOf(first) >= 0 || Character.isDigit(first);
+        return startsLikeJson ? "" : "; a string is written in double quotes, as in \"text\"";
+    }
+
+    private static String shorten(String text) {
+        return "'" + (text.length() <= SHOWN_CHARS ? text : text.substring(0, SHOWN_CHARS) + "...")
+                + "'";
+    }
+}

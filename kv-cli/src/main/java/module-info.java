@@ -1,0 +1,11 @@
+/**
+ * The {@code kv} command: a shell and one-shot commands to browse and edit a store. It is a
+ * program, not a library, so it exports nothing; picocli reads its commands reflectively.
+ */
+module io.kv4j.cli {
+    requires io.kv4j;
+    requires com.fasterxml.jackson.databind;
+    requires info.picocli;
+
+    opens io.kv4j.cli to info.picocli;
+}
