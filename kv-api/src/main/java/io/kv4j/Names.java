@@ -34,6 +34,15 @@ final class Names {
         return prefix;
     }
 
+    static String requireCursor(String cursor, String function) {
+        String problem = problem(cursor, 1, MAX_KEY_BYTES);
+        if (problem != null) {
+            throw new IllegalArgumentException("Invalid cursor " + show(cursor) + " of function "
+                    + show(function) + ": " + problem);
+        }
+        return cursor;
+    }
+
     static String requireFunction(String function) {
         Objects.requireNonNull(function, "function");
         String problem = problem(function, 1, MAX_FUNCTION_BYTES);

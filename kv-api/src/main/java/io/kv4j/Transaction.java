@@ -256,8 +256,8 @@ final class Transaction {
             throw new KvConflictException("The transaction of function " + Names.show(function())
                     + " cannot commit: one of its reads conflicted", doomed);
         }
-        // a single point read is a consistent snapshot by itself: nothing to validate
-        if (batch.isEmpty() && ranges.isEmpty() && reads.size() <= 1) {
+        // whether one read needs checking is the backend's call: a cached read might be stale
+        if (batch.isEmpty() && ranges.isEmpty() && reads.isEmpty()) {
             state = State.COMMITTED;
             return;
         }

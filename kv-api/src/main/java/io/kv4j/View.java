@@ -59,7 +59,7 @@ final class View implements Kv {
         requireActive();
         Names.requirePrefix(prefix, function);
         if (cursor != null) {
-            Names.requirePrefix(cursor, function);
+            Names.requireCursor(cursor, function);
         }
         if (limit < 1 || limit > MAX_PAGE_SIZE) {
             throw new IllegalArgumentException("limit must be an integer from 1 to " + MAX_PAGE_SIZE

@@ -51,6 +51,9 @@ final class MemoryStorage {
     }
 
     void commit(Commit commit) {
+        if (commit.writes().isEmpty() && commit.ranges().isEmpty() && commit.reads().size() <= 1) {
+            return; // one read of the live map was already a consistent snapshot
+        }
         synchronized (commitLock) {
             for (Commit.PointRead r : commit.reads()) {
                 Entry now = entries.get(new Id(r.namespace(), r.key()));

@@ -54,7 +54,10 @@ public interface KvBackend extends AutoCloseable {
      * any check fails nothing is written and {@link BackendConflictException} is thrown. Otherwise
      * every write is applied, each written entry gets a new version, and the change becomes
      * visible to every later read all at once: never in part, and never some writes of the batch
-     * without the others, even after a crash. A commit with no writes only validates.
+     * without the others, even after a crash. A commit with no writes only validates: it is
+     * how a read-only transaction vouches for what it read. A backend whose reads always return
+     * the latest committed entry (no cache) may accept a commit of one point read, no range and no
+     * writes without checking it, since one such read is consistent by itself.
      *
      * @param commit the checks and writes
      * @throws BackendConflictException when a check failed; nothing was written
