@@ -1,0 +1,62 @@
+package io.kv4j.postgres;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import java.sql.SQLException;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.postgresql.ds.PGSimpleDataSource;
+
+/**
+ * Builds the driver's data source and the pool from the settings.
+ */
+final class Connections {
+
+    private static final AtomicInteger POOLS = new AtomicInteger();
+
+    private Connections() {
+    }
+
+    /** Unpooled connections: the pool's source, and the change listener's. */
+    static PGSimpleDataSource source(PgSettings s) {
+        PGSimpleDataSource ds = new PGSimpleDataSource();
+        ds.setServerNames(new String[] {s.host()});
+        ds.setPortNumbers(new int[] {s.port()});
+        ds.setDatabaseName(s.database());
+        if (!s.get(PgOption.USER).isEmpty()) {
+            ds.setUser(s.get(PgOption.USER));
+        }
+        if (!s.get(PgOption.PASSWORD).isEmpty()) {
+            ds.setPassword(s.get(PgOption.PASSWORD));
+        }
+        int connectSeconds = (s.integer(PgOption.CONNECT_TIMEOUT_MS) + 999) / 1000;
+        ds.setConnectTimeout(connectSeconds);
+        ds.setLoginTimeout(connectSeconds);
+        ds.setApplicationName("kv4j");
+        ds.setTcpKeepAlive(true);
+        for (Map.Entry<String, String> p : s.driverProperties().entrySet()) {
+            try {
+                ds.setProperty(p.getKey(), p.getValue());
+            } catch (SQLException e) {
+                throw new IllegalArgumentException("Option '" + p.getKey() + "' was refused by the "
+                        + "PostgreSQL JDBC driver: " + e.getMessage(), e);
+            }
+        }
+        return ds;
+    }
+
+    static HikariDataSource pool(PgSettings s, PGSimpleDataSource source) {
+        HikariConfig config = new HikariConfig();
+        config.setPoolName("kv4j-postgres-" + POOLS.incrementAndGet());
+        config.setDataSource(source);
+        config.setMaximumPoolSize(s.integer(PgOption.POOL_SIZE));
+        long timeout = s.integer(PgOption.POOL_TIMEOUT_MS);
+        config.setConnectionTimeout(timeout);
+        config.setValidationTimeout(Math.max(250, Math.min(5_000, timeout / 2)));
+        config.setAutoCommit(true);
+        // the store opens without a connection attempt by the pool: the schema check that follows
+        // reports an unreachable server with the cause
+        config.setInitializationFailTimeout(-1);
+        return new HikariDataSource(config);
+    }
+}

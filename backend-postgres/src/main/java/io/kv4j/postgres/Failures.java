@@ -1,0 +1,90 @@
+package io.kv4j.postgres;
+
+import com.zaxxer.hikari.HikariDataSource;
+import com.zaxxer.hikari.HikariPoolMXBean;
+import io.kv4j.spi.BackendConflictException;
+import io.kv4j.spi.BackendUnavailableException;
+import java.sql.SQLException;
+import java.sql.SQLTransientConnectionException;
+
+/**
+ * Turns a JDBC failure into the SPI's exceptions, by SQLSTATE.
+ */
+final class Failures {
+
+    private Failures() {
+    }
+
+    /** Serialization failure and deadlock: a concurrent transaction won; running again may pass. */
+    static boolean isConflict(SQLException e) {
+        String state = e.getSQLState();
+        return "40001".equals(state) || "40P01".equals(state);
+    }
+
+    /**
+     * Whether the connection was lost: class 08, the server shutting down or terminating the
+     * session (57P01, 57P02), or no SQLSTATE at all (an I/O failure inside the driver). What was
+     * sent may or may not have been done.
+     */
+    static boolean isConnectionLost(SQLException e) {
+        String state = e.getSQLState();
+        return state == null || state.startsWith("08") || "57P01".equals(state)
+                || "57P02".equals(state);
+    }
+
+    /**
+     * Whether the server is out of reach or refusing work for now: a lost connection, class 53
+     * (resources, such as too many connections), 57P03 (starting up), 57014 (cancelled, such as
+     * a statement timeout), class 58 (system errors), or no free pooled connection.
+     */
+    static boolean isUnavailable(SQLException e) {
+        String state = e.getSQLState();
+        return isConnectionLost(e) || state.startsWith("53") || "57P03".equals(state)
+                || "57014".equals(state) || state.startsWith("58")
+                || e instanceof SQLTransientConnectionException;
+    }
+
+    /** A failure of a call that wrote nothing. */
+    static RuntimeException of(SQLException e, String what, HikariDataSource pool) {
+        if (e instanceof SQLTransientConnectionException && pool != null) {
+            return poolTimeout(e, what, pool);
+        }
+        if (isConflict(e)) {
+            return new BackendConflictException(what + " conflicted with a concurrent transaction ("
+                    + describe(e) + ")", e);
+        }
+        if (isUnavailable(e)) {
+            return new BackendUnavailableException(what + " failed: PostgreSQL is unreachable ("
+                    + describe(e) + ")", e);
+        }
+        return new IllegalStateException(what + " failed: " + describe(e), e);
+    }
+
+    /** A failure after a commit was sent: the connection's loss leaves its outcome unknown. */
+    static RuntimeException ofCommit(SQLException e, String what, HikariDataSource pool) {
+        if (isConnectionLost(e) && !(e instanceof SQLTransientConnectionException)) {
+            return new BackendUnavailableException(what + " was sent but the connection failed "
+                    + "before its outcome was known; it was applied as a whole or not at all ("
+                    + describe(e) + ")", e, true);
+        }
+        return of(e, what, pool);
+    }
+
+    private static RuntimeException poolTimeout(SQLException e, String what, HikariDataSource pool) {
+        HikariPoolMXBean state = pool.getHikariPoolMXBean();
+        String counts = state == null ? "pool closed"
+                : "active=" + state.getActiveConnections() + ", idle=" + state.getIdleConnections()
+                        + ", waiting=" + state.getThreadsAwaitingConnection() + ", total="
+                        + state.getTotalConnections();
+        Throwable cause = e.getCause();
+        return new BackendUnavailableException(what + " found no free connection in pool "
+                + pool.getPoolName() + " within " + PgOption.POOL_TIMEOUT_MS.key() + "="
+                + pool.getConnectionTimeout() + " (" + PgOption.POOL_SIZE.key() + "="
+                + pool.getMaximumPoolSize() + "; " + counts + ")"
+                + (cause == null ? "" : "; last connection failure: " + cause.getMessage()), e);
+    }
+
+    static String describe(SQLException e) {
+        return "SQLSTATE " + e.getSQLState() + ": " + e.getMessage();
+    }
+}

@@ -1,0 +1,137 @@
+package io.kv4j.postgres;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+
+/**
+ * Creates and upgrades the schema, or checks it when migrations are off.
+ *
+ * <p>Each version is one script, applied once and recorded in {@code schema_version}. Opening runs
+ * in one transaction that first takes an advisory lock derived from the schema name, so that
+ * processes opening at the same time apply each script once, one after the other.
+ */
+final class Migrations {
+
+    /** The scripts, version 1 first. */
+    private static final String[] SCRIPTS = {"V1__entries.sql"};
+    static final int LATEST = SCRIPTS.length;
+    /** The high half of every migration lock key: "kv4j" in ASCII. */
+    private static final long LOCK_SPACE = 0x6b76346aL << 32;
+
+    private Migrations() {
+    }
+
+    /** The advisory lock that serialises migrations of one schema. */
+    static long lockKey(String schema) {
+        return LOCK_SPACE | (schema.hashCode() & 0xffffffffL);
+    }
+
+    /**
+     * Brings the schema to {@link #LATEST}, or checks that it is there.
+     *
+     * @throws IllegalStateException when the schema is missing or old and {@code migrate} is off,
+     *     or when it is newer than this library
+     * @throws SQLException when the database refuses
+     */
+    static void apply(Connection c, PgSettings settings, boolean migrate) throws SQLException {
+        String schema = settings.schema();
+        requireUtf8(c, settings);
+        boolean autoCommit = c.getAutoCommit();
+        c.setAutoCommit(false);
+        try (Statement st = c.createStatement()) {
+            if (migrate) {
+                st.execute("SELECT pg_advisory_xact_lock(" + lockKey(schema) + ")");
+                st.execute("CREATE SCHEMA IF NOT EXISTS " + schema);
+                st.execute("CREATE TABLE IF NOT EXISTS " + schema + ".schema_version ("
+                        + "version int PRIMARY KEY, "
+                        + "applied_at timestamptz NOT NULL DEFAULT now(), "
+                        + "script text NOT NULL)");
+            }
+            int current = currentVersion(c, schema);
+            if (current > LATEST) {
+                throw new IllegalStateException("The schema '" + schema + "' of " + settings.url()
+                        + " is at version " + current + ", newer than this kv4j supports ("
+                        + LATEST + "): upgrade kv4j");
+            }
+            if (current < LATEST && !migrate) {
+                throw new IllegalStateException("The schema '" + schema + "' of " + settings.url()
+                        + (current < 0 ? " does not exist or has no kv4j tables"
+                                : " is at version " + current + " but this kv4j needs " + LATEST)
+                        + ", and option migrate=false: open once with migrate=true, or apply the "
+                        + "scripts in the README");
+            }
+            for (int v = Math.max(current, 0) + 1; v <= LATEST; v++) {
+                String script = SCRIPTS[v - 1];
+                st.execute(load(script).replace("${schema}", schema)
+                        .replace("${channel}", settings.channel()));
+                try (PreparedStatement ins = c.prepareStatement("INSERT INTO " + schema
+                        + ".schema_version (version, script) VALUES (?, ?)")) {
+                    ins.setInt(1, v);
+                    ins.setString(2, script);
+                    ins.executeUpdate();
+                }
+            }
+            c.commit();
+        } catch (SQLException | RuntimeException e) {
+            try {
+                c.rollback();
+            } catch (SQLException suppressed) {
+                e.addSuppressed(suppressed);
+            }
+            throw e;
+        } finally {
+            c.setAutoCommit(autoCommit);
+        }
+    }
+
+    /** The recorded version, or -1 when there is no version table. */
+    private static int currentVersion(Connection c, String schema) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT to_regclass(?) IS NOT NULL")) {
+            ps.setString(1, schema + ".schema_version");
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                if (!rs.getBoolean(1)) {
+                    return -1;
+                }
+            }
+        }
+        try (Statement st = c.createStatement();
+                ResultSet rs = st.executeQuery("SELECT coalesce(max(version), 0) FROM " + schema
+                        + ".schema_version")) {
+            rs.next();
+            return rs.getInt(1);
+        }
+    }
+
+    /** Keys and values may hold any character: only a UTF-8 database can store them all. */
+    private static void requireUtf8(Connection c, PgSettings settings) throws SQLException {
+        try (Statement st = c.createStatement();
+                ResultSet rs = st.executeQuery("SELECT current_setting('server_encoding')")) {
+            rs.next();
+            String encoding = rs.getString(1);
+            if (!"UTF8".equals(encoding)) {
+                throw new IllegalStateException("The database of " + settings.url()
+                        + " has encoding " + encoding + "; kv4j needs a UTF8 database "
+                        + "(CREATE DATABASE ... ENCODING 'UTF8')");
+            }
+        }
+    }
+
+    static String load(String script) {
+        try (InputStream in = Migrations.class.getResourceAsStream(script)) {
+            if (in == null) {
+                throw new IllegalStateException("Missing migration script " + script);
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read migration script " + script, e);
+        }
+    }
+}

@@ -1,0 +1,264 @@
+package io.kv4j.postgres;
+
+import com.zaxxer.hikari.HikariDataSource;
+import io.kv4j.spi.BackendConflictException;
+import io.kv4j.spi.BackendUnavailableException;
+import io.kv4j.spi.Commit;
+import io.kv4j.spi.Entry;
+import io.kv4j.spi.KvBackend;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * Storage in one PostgreSQL schema: reads through the pool or the cache, commits through
+ * {@link CommitCall}.
+ */
+final class PostgresBackend implements KvBackend {
+
+    private final PgSettings settings;
+    private final HikariDataSource pool;
+    private final CommitCall commitCall;
+    /** The id in this backend's notifications, or null when it sends none. */
+    private final String origin;
+    private final ReadCache cache;
+    private final ChangeListener listener;
+    private final String readSql;
+    private final String scanSql;
+    private final String scanToEndSql;
+    private volatile boolean closed;
+
+    PostgresBackend(PgSettings settings, HikariDataSource pool, ReadCache cache,
+            ChangeListener listener, String origin) {
+        this.settings = settings;
+        this.pool = pool;
+        this.cache = cache;
+        this.listener = listener;
+        this.origin = origin;
+        String table = settings.schema() + ".entries";
+        this.commitCall = new CommitCall(settings.schema());
+        this.readSql = "SELECT version, coalesce(exact::text, value::text) FROM " + table
+                + " WHERE namespace = ? AND key = ?";
+        String scan = "SELECT key, version, coalesce(exact::text, value::text) FROM " + table
+                + " WHERE namespace = ? AND key >= ?";
+        this.scanSql = scan + " AND key < ? ORDER BY key LIMIT ?";
+        this.scanToEndSql = scan + " ORDER BY key LIMIT ?";
+        if (cache != null) {
+            Peers.join(settings.identity(), cache);
+        }
+    }
+
+    /** A fresh id for the notifications of one backend. */
+    static String newOrigin() {
+        return UUID.randomUUID().toString().substring(0, 13);
+    }
+
+    private void requireOpen() {
+        if (closed) {
+            throw new IllegalStateException("The PostgreSQL storage " + settings.url()
+                    + " is closed");
+        }
+    }
+
+    @Override
+    public Entry read(String namespace, String key) {
+        requireOpen();
+        ReadCache.Stamp stamp = null;
+        if (cache != null) {
+            ReadCache.Cached hit = cache.get(namespace, key);
+            if (hit != null) {
+                return hit.entry();
+            }
+            stamp = cache.stamp(namespace, key);
+        }
+        Entry entry;
+        try (Connection c = pool.getConnection();
+                PreparedStatement ps = c.prepareStatement(readSql)) {
+            ps.setString(1, namespace);
+            ps.setString(2, key);
+            try (ResultSet rs = ps.executeQuery()) {
+                entry = rs.next() ? new Entry(key, utf8(rs.getString(2)), rs.getLong(1)) : null;
+            }
+        } catch (SQLException e) {
+            throw Failures.of(e, "Reading key " + Show.quote(key) + " of function "
+                    + Show.quote(namespace) + " from " + settings.url(), pool);
+        }
+        if (cache != null) {
+            cache.fill(namespace, key, entry, stamp);
+        }
+        return entry;
+    }
+
+    @Override
+    public List<Entry> scan(String namespace, String prefix, String startAfter, int limit) {
+        requireOpen();
+        if (limit < 1) {
+            throw new IllegalArgumentException("limit must be at least 1 but was: " + limit);
+        }
+        KeyRange range = KeyRange.of(prefix, startAfter, null);
+        if (range.isEmpty()) {
+            return List.of();
+        }
+        List<Entry> out = new ArrayList<>(Math.min(limit, 256));
+        try (Connection c = pool.getConnection();
+                PreparedStatement ps = c.prepareStatement(
+                        range.high() == null ? scanToEndSql : scanSql)) {
+            int p = 1;
+            ps.setString(p++, namespace);
+            ps.setString(p++, range.low());
+            if (range.high() != null) {
+                ps.setString(p++, range.high());
+            }
+            ps.setInt(p, limit);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(new Entry(rs.getString(1), utf8(rs.getString(3)), rs.getLong(2)));
+                }
+            }
+        } catch (SQLException e) {
+            throw Failures.of(e, "Listing prefix " + Show.quote(prefix) + " of function "
+                    + Show.quote(namespace) + " from " + settings.url(), pool);
+        }
+        return out;
+    }
+
+    @Override
+    public void commit(Commit commit) {
+        requireOpen();
+        if (cache == null && commit.writes().isEmpty() && commit.ranges().isEmpty()
+                && commit.reads().size() <= 1) {
+            return; // one uncached read was one statement's snapshot: nothing to check
+        }
+        List<ReadCache.Stamp> stamps = new ArrayList<>(cache == null ? 0 : commit.writes().size());
+        if (cache != null) {
+            for (Commit.Write w : commit.writes()) {
+                stamps.add(cache.stamp(w.namespace(), w.key()));
+            }
+        }
+        String what = "The commit of " + commit.writes().size() + " writes to " + settings.url();
+        CommitCall.Outcome outcome;
+        Connection c;
+        try {
+            c = pool.getConnection();
+        } catch (SQLException e) {
+            throw Failures.of(e, what, pool);
+        }
+        try {
+            outcome = commitCall.execute(c, commit, origin);
+        } catch (SQLException e) {
+            forget(commit);
+            rollback(c);
+            throw Failures.ofCommit(e, what, pool);
+        } catch (RuntimeException e) {
+            forget(commit);
+            rollback(c);
+            throw e;
+        } finally {
+            close(c);
+        }
+        if (outcome.conflict() != null) {
+            forget(commit);
+            throw new BackendConflictException(describe(commit, outcome.conflict()));
+        }
+        applied(commit, outcome.version(), stamps);
+    }
+
+    /** Keeps the commit's writes in the cache and drops them from the other caches. */
+    private void applied(Commit commit, long version, List<ReadCache.Stamp> stamps) {
+        List<Commit.Write> writes = commit.writes();
+        for (ReadCache other : Peers.others(settings.identity(), cache)) {
+            for (Commit.Write w : writes) {
+                other.invalidate(w.namespace(), w.key());
+            }
+        }
+        if (cache == null) {
+            return;
+        }
+        for (int i = 0; i < writes.size(); i++) {
+            Commit.Write w = writes.get(i);
+            Entry entry = w.isDelete() ? null : new Entry(w.key(), w.value(), version);
+            cache.update(w.namespace(), w.key(), entry, stamps.get(i));
+        }
+    }
+
+    /** After a failed commit: what it read was out of date, or what it wrote may have landed. */
+    private void forget(Commit commit) {
+        List<ReadCache> caches = new ArrayList<>(Peers.others(settings.identity(), cache));
+        if (cache != null) {
+            caches.add(cache);
+        }
+        for (ReadCache c : caches) {
+            for (Commit.PointRead r : commit.reads()) {
+                c.invalidate(r.namespace(), r.key());
+            }
+            for (Commit.Write w : commit.writes()) {
+                c.invalidate(w.namespace(), w.key());
+            }
+        }
+    }
+
+    private String describe(Commit commit, String conflict) {
+        int colon = conflict.indexOf(':');
+        int n = Integer.parseInt(conflict.substring(colon + 1)) - 1;
+        if (conflict.startsWith("read:")) {
+            Commit.PointRead r = commit.reads().get(n);
+            return "key " + Show.quote(r.key()) + " of function " + Show.quote(r.namespace())
+                    + " changed since it was read";
+        }
+        Commit.RangeRead g = commit.ranges().get(n);
+        return "the keys with prefix " + Show.quote(g.prefix()) + " of function "
+                + Show.quote(g.namespace()) + " changed since they were listed";
+    }
+
+    /** A failed commit leaves its transaction aborted: end it before the pool hands it out. */
+    private void rollback(Connection c) {
+        try (Statement st = c.createStatement()) {
+            st.execute("ROLLBACK");
+        } catch (SQLException e) {
+            pool.evictConnection(c);
+        }
+    }
+
+    private static void close(Connection c) {
+        try {
+            c.close();
+        } catch (SQLException ignored) {
+            // the pool has already dropped a broken connection
+        }
+    }
+
+    private static byte[] utf8(String json) {
+        return json.getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** The cache, for tests; null when off. */
+    ReadCache cache() {
+        return cache;
+    }
+
+    @Override
+    public synchronized void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        if (cache != null) {
+            Peers.leave(settings.identity(), cache);
+        }
+        if (listener != null) {
+            listener.close();
+        }
+        pool.close();
+    }
+
+    @Override
+    public String toString() {
+        return "PostgresBackend[" + settings + (closed ? ", closed]" : "]");
+    }
+}

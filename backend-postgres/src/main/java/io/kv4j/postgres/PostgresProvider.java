@@ -1,0 +1,85 @@
+package io.kv4j.postgres;
+
+import com.zaxxer.hikari.HikariDataSource;
+import io.kv4j.spi.BackendUnavailableException;
+import io.kv4j.spi.KvBackend;
+import io.kv4j.spi.KvProvider;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.Map;
+import org.postgresql.ds.PGSimpleDataSource;
+
+/**
+ * Opens PostgreSQL storage for {@code kv:postgresql://host[:port]/database}.
+ *
+ * <p>Options: {@code user}, {@code password}, {@code schema} (default {@code kv4j}),
+ * {@code migrate} (default true), {@code pool-size} (10), {@code pool-timeout-ms} (5000),
+ * {@code connect-timeout-ms} (10000), {@code cache} (true), {@code cache-max-bytes} (64 MiB),
+ * {@code notify} (true), and any property of the PostgreSQL JDBC driver by its name, such as
+ * {@code sslmode}. Any other name is refused. The module's README describes each option, the
+ * schema and the cache.
+ */
+public final class PostgresProvider implements KvProvider {
+
+    /** Creates the provider; it does no I/O until {@link #open}. */
+    public PostgresProvider() {
+    }
+
+    @Override
+    public String scheme() {
+        return "postgresql";
+    }
+
+    @Override
+    public boolean accepts(String url) {
+        return url != null && url.startsWith(PgSettings.PREFIX);
+    }
+
+    /**
+     * {@inheritDoc}
+     *
+     * <p>Connects, then creates or upgrades the schema unless {@code migrate=false}.
+     *
+     * @throws IllegalStateException when the schema is missing or old and {@code migrate=false},
+     *     newer than this library, or the database is not UTF8
+     */
+    @Override
+    public KvBackend open(String url, Map<String, String> options) {
+        PgSettings settings = PgSettings.parse(url, options);
+        PGSimpleDataSource source = Connections.source(settings);
+        HikariDataSource pool = Connections.pool(settings, source);
+        try {
+            try (Connection c = pool.getConnection()) {
+                Migrations.apply(c, settings, settings.flag(PgOption.MIGRATE));
+            } catch (SQLException e) {
+                RuntimeException failure = Failures.of(e, "Opening " + settings.url()
+                        + " (schema " + settings.schema() + ")", pool);
+                if (failure instanceof BackendUnavailableException) {
+                    throw failure;
+                }
+                throw new IllegalStateException(failure.getMessage(), e);
+            }
+            String origin = settings.flag(PgOption.NOTIFY) ? PostgresBackend.newOrigin() : null;
+            ReadCache cache = null;
+            ChangeListener listener = null;
+            if (settings.flag(PgOption.CACHE)) {
+                cache = new ReadCache(Long.parseLong(settings.get(PgOption.CACHE_MAX_BYTES)));
+                listener = new ChangeListener(source, settings.channel(),
+                        origin == null ? "" : origin, cache);
+            }
+            PostgresBackend backend = new PostgresBackend(settings, pool, cache, listener, origin);
+            if (listener != null) {
+                listener.start();
+            }
+            return backend;
+        } catch (RuntimeException e) {
+            pool.close();
+            throw e;
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "PostgresProvider[kv:postgresql://host[:port]/database]";
+    }
+}

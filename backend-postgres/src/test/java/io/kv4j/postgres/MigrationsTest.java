@@ -1,0 +1,87 @@
+package io.kv4j.postgres;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.Test;
+
+class MigrationsTest {
+
+    @Test
+    void openingAtOnce_appliesEachScriptOnce() throws Exception {
+        String schema = TestServer.freshSchema("mig");
+        int n = 4;
+        ExecutorService pool = Executors.newFixedThreadPool(n);
+        CountDownLatch go = new CountDownLatch(1);
+        try {
+            List<Future<PostgresBackend>> opened = new ArrayList<>();
+            for (int i = 0; i < n; i++) {
+                opened.add(pool.submit(() -> {
+                    go.await();
+                    return Backends.backend(schema, "pool-size", "1", "cache", "false");
+                }));
+            }
+            go.countDown();
+            for (Future<PostgresBackend> f : opened) {
+                f.get().close();
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        assertEquals(String.valueOf(Migrations.LATEST),
+                one("SELECT count(*) FROM " + schema + ".schema_version"));
+    }
+
+    @Test
+    void migrateOff_missingSchema_isAClearError() {
+        String schema = TestServer.freshSchema("mig");
+        IllegalStateException e = assertThrows(IllegalStateException.class,
+                () -> Backends.backend(schema, "migrate", "false"));
+        assertTrue(e.getMessage().contains("'" + schema + "'")
+                && e.getMessage().contains("migrate=false"), e.getMessage());
+    }
+
+    @Test
+    void migrateOff_currentSchema_opens() {
+        String schema = TestServer.freshSchema("mig");
+        Backends.backend(schema, "cache", "false").close();
+        try (PostgresBackend b = Backends.backend(schema, "migrate", "false", "cache", "false")) {
+            assertEquals(null, b.read("F", "k"));
+        }
+    }
+
+    @Test
+    void newerSchema_isRefused() throws SQLException {
+        String schema = TestServer.freshSchema("mig");
+        Backends.backend(schema, "cache", "false").close();
+        exec("INSERT INTO " + schema + ".schema_version (version, script) VALUES (99, 'later')");
+        IllegalStateException e = assertThrows(IllegalStateException.class,
+                () -> Backends.backend(schema));
+        assertTrue(e.getMessage().contains("version 99, newer"), e.getMessage());
+    }
+
+    static String one(String sql) throws SQLException {
+        try (Connection c = TestServer.get().admin(); Statement st = c.createStatement();
+                ResultSet rs = st.executeQuery(sql)) {
+            rs.next();
+            return rs.getString(1);
+        }
+    }
+
+    static void exec(String sql) throws SQLException {
+        try (Connection c = TestServer.get().admin(); Statement st = c.createStatement()) {
+            st.execute(sql);
+        }
+    }
+}

@@ -1,0 +1,35 @@
+package io.kv4j.postgres;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** The README's option table and {@link PgOption} say the same. */
+class OptionTableTest {
+
+    @Test
+    void readmeTable_matchesOptions() throws IOException {
+        List<String> lines = Files.readAllLines(Path.of("README.md"), StandardCharsets.UTF_8);
+        int start = lines.indexOf("<!-- options:start -->");
+        int end = lines.indexOf("<!-- options:end -->");
+        List<String> documented = new ArrayList<>();
+        for (String line : lines.subList(start + 1, end)) {
+            if (line.startsWith("| `")) {
+                documented.add(line.trim());
+            }
+        }
+        List<String> expected = new ArrayList<>();
+        for (PgOption o : PgOption.values()) {
+            String shownDefault = o.defaultValue().isEmpty() ? "" : "`" + o.defaultValue() + "`";
+            expected.add("| `" + o.key() + "` | " + o.typeName() + " | " + shownDefault + " | "
+                    + o.description() + " |");
+        }
+        assertEquals(String.join("\n", expected), String.join("\n", documented));
+    }
+}

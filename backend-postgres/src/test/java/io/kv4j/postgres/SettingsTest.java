@@ -1,0 +1,98 @@
+package io.kv4j.postgres;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class SettingsTest {
+
+    private static final String URL = "kv:postgresql://db.example:6543/orders";
+
+    @Test
+    void parse_noOptions_takesDefaults() {
+        PgSettings s = PgSettings.parse(URL, Map.of());
+        assertEquals(java.util.List.of("db.example", 6543, "orders", "kv4j", 10, true),
+                java.util.List.of(s.host(), s.port(), s.database(), s.schema(),
+                        s.integer(PgOption.POOL_SIZE), s.flag(PgOption.CACHE)));
+    }
+
+    @Test
+    void parse_noPort_uses5432() {
+        assertEquals(5432, PgSettings.parse("kv:postgresql://h/db", Map.of()).port());
+    }
+
+    @Test
+    void parse_ipv6Host_isUnbracketed() {
+        PgSettings s = PgSettings.parse("kv:postgresql://[::1]:5433/db", Map.of());
+        assertEquals("::1:5433", s.host() + ":" + s.port());
+    }
+
+    @Test
+    void parse_noDatabase_isRefused() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> PgSettings.parse("kv:postgresql://h:1/", Map.of()));
+        assertTrue(e.getMessage().contains("names no database"), e.getMessage());
+    }
+
+    @Test
+    void parse_badPort_namesIt() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> PgSettings.parse("kv:postgresql://h:99999/db", Map.of()));
+        assertTrue(e.getMessage().contains("'99999'"), e.getMessage());
+    }
+
+    @Test
+    void parse_passwordInUrl_isRefusedWithoutShowingIt() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> PgSettings.parse("kv:postgresql://u:hunter2@h/db", Map.of()));
+        assertFalse(e.getMessage().contains("hunter2"), e.getMessage());
+    }
+
+    @Test
+    void parse_unknownOption_isRefusedByName() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> PgSettings.parse(URL, Map.of("pool-sise", "3")));
+        assertTrue(e.getMessage().contains("'pool-sise'"), e.getMessage());
+    }
+
+    @Test
+    void parse_driverProperty_isPassedThrough() {
+        PgSettings s = PgSettings.parse(URL, Map.of("sslmode", "disable"));
+        assertEquals(Map.of("sslmode", "disable"), s.driverProperties());
+    }
+
+    @Test
+    void parse_driverPropertyThatOurOptionsSet_isRefused() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> PgSettings.parse(URL, Map.of("connectTimeout", "3")));
+        assertTrue(e.getMessage().contains("'connectTimeout'"), e.getMessage());
+    }
+
+    @Test
+    void parse_badInteger_namesOptionAndRange() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> PgSettings.parse(URL, Map.of("pool-size", "0")));
+        assertEquals("Option 'pool-size' must be an integer from 1 to 1000 but was: 0",
+                e.getMessage());
+    }
+
+    @Test
+    void parse_badSchema_isRefused() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> PgSettings.parse(URL, Map.of("schema", "x; DROP TABLE y")));
+        assertTrue(e.getMessage().startsWith("Option 'schema' must be a lower-case SQL identifier"),
+                e.getMessage());
+    }
+
+    @Test
+    void toString_masksPasswords() {
+        PgSettings s = PgSettings.parse(URL, Map.of("password", "hunter2",
+                "sslpassword", "swordfish", "user", "kv"));
+        String shown = s.toString();
+        assertFalse(shown.contains("hunter2") || shown.contains("swordfish"), shown);
+    }
+}

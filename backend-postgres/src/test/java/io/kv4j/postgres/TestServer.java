@@ -1,0 +1,120 @@
+package io.kv4j.postgres;
+
+import io.kv4j.spi.KvUrls;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.UUID;
+import org.testcontainers.DockerClientFactory;
+import org.testcontainers.containers.PostgreSQLContainer;
+
+/**
+ * The PostgreSQL server of this test JVM, started once, chosen by {@link ServerChoice}.
+ */
+final class TestServer {
+
+    private static TestServer instance;
+
+    private final String url;
+    private final Map<String, String> credentials;
+    private final String jdbcUrl;
+    private final AutoCloseable owned;
+
+    private TestServer(String url, Map<String, String> credentials, AutoCloseable owned) {
+        this.url = url;
+        this.credentials = credentials;
+        this.owned = owned;
+        this.jdbcUrl = "jdbc:postgresql://" + url.substring(PgSettings.PREFIX.length());
+    }
+
+    static synchronized TestServer get() {
+        if (instance == null) {
+            instance = start(ServerChoice.choose(System.getenv(ServerChoice.URL_VARIABLE),
+                    System.getProperty(ServerChoice.URL_VARIABLE),
+                    System.getProperty(ServerChoice.KIND_PROPERTY),
+                    () -> DockerClientFactory.instance().isDockerAvailable()));
+            TestServer started = instance;
+            Runtime.getRuntime().addShutdownHook(new Thread(started::stop));
+        }
+        return instance;
+    }
+
+    private static TestServer start(ServerChoice choice) {
+        switch (choice.kind()) {
+            case EXTERNAL:
+                Map<String, String> options = KvUrls.queryOptions(choice.url());
+                Map<String, String> credentials = new LinkedHashMap<>();
+                credentials.put("user", options.getOrDefault("user", ""));
+                credentials.put("password", options.getOrDefault("password", ""));
+                return new TestServer(KvUrls.withoutQuery(choice.url()), credentials, null);
+            case TESTCONTAINERS:
+                PostgreSQLContainer<?> container = new PostgreSQLContainer<>("postgres:17");
+                container.start();
+                return new TestServer("kv:postgresql://" + container.getHost() + ":"
+                        + container.getFirstMappedPort() + "/" + container.getDatabaseName(),
+                        Map.of("user", container.getUsername(),
+                                "password", container.getPassword()), container::stop);
+            default:
+                EmbeddedPostgres pg = startEmbedded(0, null);
+                return new TestServer("kv:postgresql://localhost:" + pg.getPort() + "/postgres",
+                        Map.of("user", "postgres", "password", ""), pg);
+        }
+    }
+
+    /** An embedded server; a data directory that already holds a cluster is started as is. */
+    static EmbeddedPostgres startEmbedded(int port, java.nio.file.Path dataDirectory) {
+        try {
+            EmbeddedPostgres.Builder b = EmbeddedPostgres.builder()
+                    .setServerConfig("max_connections", "300")
+                    .setRegisterShutdownHook(true);
+            if (port > 0) {
+                b.setPort(port);
+            }
+            if (dataDirectory != null) {
+                b.setDataDirectory(dataDirectory).setCleanDataDirectory(false);
+            }
+            return b.start();
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot start the embedded PostgreSQL", e);
+        }
+    }
+
+    /** The store URL, without options. */
+    String url() {
+        return url;
+    }
+
+    /** Options for a store on a schema of its own, so that tests do not see each other. */
+    Map<String, String> options(String schema) {
+        Map<String, String> out = new LinkedHashMap<>(credentials);
+        out.values().removeIf(String::isEmpty);
+        out.put("schema", schema);
+        return out;
+    }
+
+    /** A schema name no other test uses. */
+    static String freshSchema(String prefix) {
+        return prefix + "_" + UUID.randomUUID().toString().replace("-", "").substring(0, 10);
+    }
+
+    /** A direct connection, for setting up faults and looking at the tables. */
+    Connection admin() throws SQLException {
+        return DriverManager.getConnection(jdbcUrl, credentials.get("user"),
+                credentials.get("password"));
+    }
+
+    private void stop() {
+        if (owned != null) {
+            try {
+                owned.close();
+            } catch (Exception ignored) {
+                // the JVM is exiting
+            }
+        }
+    }
+}
