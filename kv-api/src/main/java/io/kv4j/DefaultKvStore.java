@@ -38,7 +38,9 @@ final class DefaultKvStore implements KvStore {
         Map<String, String> merged = new LinkedHashMap<>(KvUrls.queryOptions(url));
         merged.putAll(options);
         Config config = Config.take(merged);
-        String base = KvUrls.withoutQuery(url);
+        // providers see the scheme in lower case: schemes are compared without regard to case
+        String scheme = KvUrls.scheme(url);
+        String base = "kv:" + scheme + KvUrls.withoutQuery(url).substring(3 + scheme.length());
         KvProvider provider = Providers.find(base);
         KvBackend backend;
         try {

@@ -63,7 +63,7 @@ final class View implements Kv {
         }
         if (limit < 1 || limit > MAX_PAGE_SIZE) {
             throw new IllegalArgumentException("limit must be an integer from 1 to " + MAX_PAGE_SIZE
-                    + " but was: " + limit);
+                    + " but was: " + limit + " (listing of function " + Names.show(function) + ")");
         }
         return txn.list(function, prefix, cursor, limit);
     }
