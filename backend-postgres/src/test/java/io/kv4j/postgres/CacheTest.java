@@ -50,6 +50,30 @@ class CacheTest {
         }
     }
 
+    /** SPEC KV-7.11: a read-only request sees another process's commit at once, cache or not. */
+    @Test
+    void singleCachedRead_afterAnotherProcessCommitted_isCurrentWithoutWaitingForNotification() {
+        String schema = TestServer.freshSchema("cache");
+        // another host name: not a peer in this JVM; and no notification, like a slow one
+        String otherName = TestServer.get().url().replace("localhost", "127.0.0.1");
+        try (KvStore reader = Backends.store(schema);
+                KvStore other = KvStore.open(otherName,
+                        Backends.options(schema, "cache", "false", "notify", "false"))) {
+            other.run("F", kv -> {
+                kv.set("k", 1);
+                return null;
+            });
+            assertEquals(1, reader.reader("F").get("k")); // now cached
+
+            other.run("F", kv -> {
+                kv.set("k", 2);
+                return null;
+            });
+
+            assertEquals(2, reader.reader("F").get("k"));
+        }
+    }
+
     @Test
     void staleCachedRead_neverCommits_theRequestRunsAgainOnFreshData() throws SQLException {
         String schema = TestServer.freshSchema("cache");
