@@ -8,46 +8,58 @@ import io.kv4j.spi.KvBackend;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
-import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentNavigableMap;
 import java.util.concurrent.ConcurrentSkipListMap;
 
 /**
- * Entries of every namespace in one concurrent sorted map. Reads take no lock. Commits are
- * serialised by one lock, under which they validate and apply; a reader may see a commit half
- * applied, which is why the request engine validates every read at commit.
+ * Entries per namespace, each held twice: in a hash map for point reads and in a sorted map for
+ * listings. Reads take no lock. Commits are serialised by one lock, under which they validate and
+ * apply; a reader may see a commit half applied, which is why the request engine validates every
+ * read at commit.
  */
 final class MemoryStorage {
 
-    private final ConcurrentSkipListMap<Id, Entry> entries = new ConcurrentSkipListMap<>();
+    private final ConcurrentHashMap<String, Space> spaces = new ConcurrentHashMap<>();
     private final Object commitLock = new Object();
     /** The last version given out. Guarded by commitLock. */
     private long version;
 
+    /** One namespace's entries. Written only under commitLock. */
+    private static final class Space {
+        final ConcurrentHashMap<String, Entry> byKey = new ConcurrentHashMap<>();
+        final ConcurrentSkipListMap<String, Entry> ordered =
+                new ConcurrentSkipListMap<>(KeyOrder.COMPARATOR);
+    }
+
     Entry read(String namespace, String key) {
-        return entries.get(new Id(namespace, key));
+        Space space = spaces.get(namespace);
+        return space == null ? null : space.byKey.get(key);
     }
 
     List<Entry> scan(String namespace, String prefix, String startAfter, int limit) {
         List<Entry> out = new ArrayList<>(Math.min(limit, 256));
-        Iterator<Map.Entry<Id, Entry>> it = range(namespace, prefix, startAfter).entrySet().iterator();
+        Iterator<Entry> it = range(namespace, prefix, startAfter).values().iterator();
         while (out.size() < limit && it.hasNext()) {
-            Map.Entry<Id, Entry> e = it.next();
-            if (!e.getKey().key().startsWith(prefix)) {
+            Entry e = it.next();
+            if (!e.key().startsWith(prefix)) {
                 break;
             }
-            out.add(e.getValue());
+            out.add(e);
         }
         return out;
     }
 
     /** The entries of a namespace from the prefix, or strictly after {@code after}. */
-    private ConcurrentNavigableMap<Id, Entry> range(String namespace, String prefix, String after) {
-        // no namespace holds U+0000, so this bound lies after every key of this namespace alone
-        Id end = new Id(namespace + '\u0000', "");
+    private ConcurrentNavigableMap<String, Entry> range(String namespace, String prefix,
+            String after) {
+        Space space = spaces.get(namespace);
+        if (space == null) {
+            return new ConcurrentSkipListMap<>();
+        }
         return after == null || KeyOrder.compare(after, prefix) < 0
-                ? entries.subMap(new Id(namespace, prefix), true, end, false)
-                : entries.subMap(new Id(namespace, after), false, end, false);
+                ? space.ordered.tailMap(prefix, true)
+                : space.ordered.tailMap(after, false);
     }
 
     void commit(Commit commit) {
@@ -56,7 +68,7 @@ final class MemoryStorage {
         }
         synchronized (commitLock) {
             for (Commit.PointRead r : commit.reads()) {
-                Entry now = entries.get(new Id(r.namespace(), r.key()));
+                Entry now = read(r.namespace(), r.key());
                 long current = now == null ? KvBackend.MISSING : now.version();
                 if (current != r.version()) {
                     throw new BackendConflictException("key '" + r.key() + "' of function '"
@@ -71,11 +83,14 @@ final class MemoryStorage {
             }
             long v = ++version;
             for (Commit.Write w : commit.writes()) {
-                Id id = new Id(w.namespace(), w.key());
+                Space space = spaces.computeIfAbsent(w.namespace(), ns -> new Space());
                 if (w.isDelete()) {
-                    entries.remove(id);
+                    space.byKey.remove(w.key());
+                    space.ordered.remove(w.key());
                 } else {
-                    entries.put(id, new Entry(w.key(), w.value(), v));
+                    Entry e = new Entry(w.key(), w.value(), v);
+                    space.byKey.put(w.key(), e);
+                    space.ordered.put(w.key(), e);
                 }
             }
         }
@@ -102,14 +117,5 @@ final class MemoryStorage {
         }
         Entry e = it.next();
         return r.covers(e.key()) ? e : null;
-    }
-
-    /** A namespace and a key, ordered by namespace then key, both in UTF-8 byte order. */
-    private record Id(String namespace, String key) implements Comparable<Id> {
-        @Override
-        public int compareTo(Id o) {
-            int c = KeyOrder.compare(namespace, o.namespace);
-            return c != 0 ? c : KeyOrder.compare(key, o.key);
-        }
     }
 }
