@@ -1,0 +1,113 @@
+package io.kv4j.tck;
+
+import io.kv4j.KvStore;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+/**
+ * What a kit test works with: the run's store, more stores on the same storage, fresh function
+ * names, scripted sessions, and bounded hand-offs to other threads. Everything it opens for a
+ * test is closed when the test ends.
+ */
+final class Env implements AutoCloseable {
+
+    private final Target target;
+    private final Deque<AutoCloseable> owned = new ArrayDeque<>();
+    private final History history = new History();
+
+    Env(Target target) {
+        this.target = target;
+    }
+
+    /** The store shared by every test of the run; never close it. */
+    KvStore store() {
+        return target.sharedStore();
+    }
+
+    /** Opens another store on the storage under test; it is closed when the test ends. */
+    KvStore open() {
+        return open(Map.of());
+    }
+
+    /** Opens another store with engine options; it is closed when the test ends. */
+    KvStore open(Map<String, String> options) {
+        return own(target.open(options));
+    }
+
+    /** A function name unique to this call, so tests never share entries. */
+    String fn(String name) {
+        return target.function(name);
+    }
+
+    /** The URL under test; it may hold secrets, never put it in a message. */
+    String url() {
+        return target.url();
+    }
+
+    /** The URL under test with secrets masked, for messages. */
+    String shown() {
+        return target.shown();
+    }
+
+    Settings settings() {
+        return target.settings();
+    }
+
+    long seed() {
+        return target.seed();
+    }
+
+    /** The fixture, or null. */
+    TckFixture fixture() {
+        return target.fixture();
+    }
+
+    /** Begins an explicit transaction of {@code function} on a thread of its own. */
+    Session session(String name, KvStore store, String function) {
+        return own(Session.begin(name, store, function, target.settings().stepTimeoutMs(),
+                history));
+    }
+
+    /** What this test's sessions did, for failure messages. */
+    History history() {
+        return history;
+    }
+
+    /**
+     * Runs {@code work} on another thread and waits for it, at most the step timeout.
+     *
+     * @throws AssertionError when it did not finish in time, naming {@code what}
+     */
+    <T> T elsewhere(String what, Callable<T> work) {
+        try (Worker w = new Worker(what)) {
+            return w.call(work, target.settings().stepTimeoutMs());
+        }
+    }
+
+    <C extends AutoCloseable> C own(C resource) {
+        owned.push(resource);
+        return resource;
+    }
+
+    @Override
+    public void close() {
+        RuntimeException first = null;
+        while (!owned.isEmpty()) {
+            try {
+                owned.pop().close();
+            } catch (Exception e) {
+                if (first == null) {
+                    first = e instanceof RuntimeException ? (RuntimeException) e
+                            : new IllegalStateException("closing " + e, e);
+                } else {
+                    first.addSuppressed(e);
+                }
+            }
+        }
+        if (first != null) {
+            throw first;
+        }
+    }
+}

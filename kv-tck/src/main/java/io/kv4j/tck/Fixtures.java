@@ -1,0 +1,64 @@
+package io.kv4j.tck;
+
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.ServiceConfigurationError;
+import java.util.ServiceLoader;
+
+/**
+ * Finds the {@link TckFixture}: the one named by {@value Tck#FIXTURE}, or the only one that
+ * {@link ServiceLoader} finds. A fixture that fails to load is an error, never skipped.
+ */
+final class Fixtures {
+
+    /** The value of {@value Tck#FIXTURE} that turns fixture lookup off. */
+    static final String NONE = "none";
+
+    private Fixtures() {
+    }
+
+    /**
+     * @param name a class name, {@value #NONE}, or null to look the fixture up
+     * @return the fixture, or null for none
+     * @throws IllegalArgumentException when the named fixture cannot be made, a fixture fails to
+     *     load, or several are found
+     */
+    static TckFixture find(String name) {
+        if (NONE.equals(name)) {
+            return null;
+        }
+        ClassLoader loader = loader();
+        if (name != null) {
+            try {
+                Class<?> type = Class.forName(name, true, loader);
+                return type.asSubclass(TckFixture.class).getConstructor().newInstance();
+            } catch (ReflectiveOperationException | ClassCastException | LinkageError e) {
+                throw new IllegalArgumentException("Cannot make the fixture named by " + Tck.FIXTURE
+                        + "=" + name + ": " + e, e);
+            }
+        }
+        List<TckFixture> found = new ArrayList<>();
+        Iterator<TckFixture> it = ServiceLoader.load(TckFixture.class, loader).iterator();
+        try {
+            while (it.hasNext()) {
+                found.add(it.next());
+            }
+        } catch (ServiceConfigurationError e) {
+            throw new IllegalArgumentException("A " + TckFixture.class.getName()
+                    + " failed to load: " + e.getMessage(), e);
+        }
+        if (found.size() > 1) {
+            List<String> names = new ArrayList<>();
+            found.forEach(f -> names.add(f.getClass().getName()));
+            throw new IllegalArgumentException("Several fixtures found: " + names + ". Choose one with "
+                    + Tck.FIXTURE + "=<class name>, or " + Tck.FIXTURE + "=" + NONE);
+        }
+        return found.isEmpty() ? null : found.get(0);
+    }
+
+    private static ClassLoader loader() {
+        ClassLoader loader = Thread.currentThread().getContextClassLoader();
+        return loader != null ? loader : Fixtures.class.getClassLoader();
+    }
+}

@@ -1,0 +1,148 @@
+package io.kv4j.tck;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.kv4j.KvPage;
+import io.kv4j.KvStore;
+import java.util.Arrays;
+import java.util.List;
+
+/** KV-1 The four calls. */
+@Chapter(1)
+final class Kv01CallsTest {
+
+    @Clause("KV-1.1")
+    void kv1_1_laterSetInARequestOverwritesAnEarlierOne(Env env) {
+        String f = env.fn("overwrite");
+        Object seen = env.store().run(f, kv -> {
+            kv.set("k", "first");
+            kv.set("k", "second");
+            return kv.get("k");
+        });
+        assertEquals("second", seen, "get after two sets in one request");
+        assertEquals("second", env.store().reader(f).get("k"), "committed value");
+    }
+
+    @Clause("KV-1.1")
+    void kv1_1_setOfTheRequestThatCommittedLastWins(Env env) {
+        KvStore store = env.store();
+        String f = env.fn("overwrite");
+        for (int i = 1; i <= 3; i++) {
+            int v = i;
+            store.run(f, kv -> {
+                kv.set("k", v);
+                return null;
+            });
+        }
+        Object later = store.run(f, kv -> kv.get("k"));
+        assertEquals(3, later, "get in a later request");
+        assertEquals(3, store.reader(f).get("k"), "reader after three committed sets");
+    }
+
+    @Clause("KV-1.2")
+    void kv1_2_getOfMissingKeyReturnsNull(Env env) {
+        String f = env.fn("missing");
+        assertNull(env.store().run(f, kv -> kv.get("never-set")), "get in a request");
+        assertNull(env.store().reader(f).get("never-set"), "get through a reader");
+        assertNull(env.store().reader(f).get("never-set", Long.class), "typed get");
+    }
+
+    @Clause("KV-1.2")
+    void kv1_2_getOfDeletedKeyReturnsNull(Env env) {
+        KvStore store = env.store();
+        String f = env.fn("deleted");
+        store.run(f, kv -> {
+            kv.set("k", 1);
+            return null;
+        });
+        store.run(f, kv -> {
+            kv.delete("k");
+            return null;
+        });
+        assertNull(store.run(f, kv -> kv.get("k")), "get after a committed delete");
+        assertNull(store.reader(f).get("k"), "reader after a committed delete");
+    }
+
+    @Clause("KV-1.3")
+    void kv1_3_deleteOfMissingKeyIsANoOp(Env env) {
+        KvStore store = env.store();
+        String f = env.fn("noop");
+        store.run(f, kv -> {
+            kv.set("other", "kept");
+            return null;
+        });
+        store.run(f, kv -> {
+            kv.delete("absent");
+            kv.delete("absent");
+            kv.set("written", true);
+            return null;
+        });
+        assertFalse(store.reader(f).has("absent"), "deleted missing key");
+        assertEquals("kept", store.reader(f).get("other"), "an unrelated entry");
+        assertEquals(true, store.reader(f).get("written"), "a write after the no-op delete");
+        assertEquals(List.of("other", "written"), store.reader(f).list("").keys(),
+                "the function's keys");
+    }
+
+    @Clause("KV-1.3")
+    void kv1_3_deleteIsSeenLaterInTheRequestAndAfterCommit(Env env) {
+        KvStore store = env.store();
+        String f = env.fn("delete");
+        store.run(f, kv -> {
+            kv.set("k", "v");
+            return null;
+        });
+        List<Object> inside = store.run(f, kv -> {
+            kv.delete("k");
+            return Arrays.asList(kv.get("k"), kv.has("k"));
+        });
+        assertEquals(Arrays.asList(null, false), inside, "get and has after delete, same request");
+        assertNull(store.reader(f).get("k"), "get after the delete committed");
+        assertFalse(store.reader(f).has("k"), "has after the delete committed");
+    }
+
+    @Clause("KV-1.4")
+    void kv1_4_hasIsTrueExactlyWhenAnEntryExists(Env env) {
+        KvStore store = env.store();
+        String f = env.fn("has");
+        assertFalse(store.reader(f).has("zero"), "has before any set");
+        store.run(f, kv -> {
+            kv.set("zero", 0);
+            kv.set("false", false);
+            kv.set("empty", "");
+            kv.set("list", List.of());
+            return null;
+        });
+        for (String k : List.of("zero", "false", "empty", "list")) {
+            assertTrue(store.reader(f).has(k), "has of key '" + k + "' holding a falsy value");
+            String key = k;
+            boolean inRequest = store.run(f, kv -> kv.has(key));
+            assertTrue(inRequest, "has in a request, key '" + k + "'");
+        }
+        assertFalse(store.reader(f).has("other"), "has of a key never set");
+        store.run(f, kv -> {
+            kv.delete("zero");
+            return null;
+        });
+        assertFalse(store.reader(f).has("zero"), "has after delete");
+    }
+
+    @Clause("KV-1.5")
+    void kv1_5_setNullStoresJsonNull(Env env) {
+        KvStore store = env.store();
+        String f = env.fn("null");
+        List<Object> inside = store.run(f, kv -> {
+            kv.set("k", null);
+            return Arrays.asList(kv.has("k"), kv.get("k"));
+        });
+        assertEquals(Arrays.asList(true, null), inside, "has and get after set(k, null)");
+        assertTrue(store.reader(f).has("k"), "has after set(k, null) committed");
+        assertNull(store.reader(f).get("k"), "get after set(k, null) committed");
+        KvPage page = store.reader(f).list("");
+        assertEquals(List.of("k"), page.keys(), "listing shows the JSON null entry");
+        assertNull(page.entries().get(0).value(), "listed value of the JSON null entry");
+    }
+}

@@ -1,0 +1,549 @@
+package io.kv4j.tck;
+
+import static io.kv4j.tck.Checks.commit;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.kv4j.KvConflictException;
+import io.kv4j.KvEntry;
+import io.kv4j.KvPage;
+import io.kv4j.KvReader;
+import io.kv4j.KvStore;
+import io.kv4j.KvTransaction;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Assumptions;
+
+/**
+ * KV-7 Isolation: one scripted interleaving of two explicit transactions per anomaly, each on
+ * its own store and thread, and seeded concurrent workloads through two stores.
+ */
+@Chapter(7)
+final class Kv07IsolationTest {
+
+    private static final int ACCOUNTS = 5;
+    private static final int BALANCE = 100;
+    /** A workload thread stops after this many requests outlasted their retries. */
+    private static final int STARVED = 2;
+
+    @Clause("KV-7.1")
+    void kv7_1_concurrentTransfersKeepTheTotal(Env env) {
+        String f = env.fn("bank");
+        KvStore[] stores = {env.open(Map.of("max-retries", "20")),
+            env.open(Map.of("max-retries", "20"))};
+        commit(stores[0], f, kv -> {
+            for (int i = 0; i < ACCOUNTS; i++) {
+                kv.set("acct/" + i, BALANCE);
+            }
+        });
+        int total = ACCOUNTS * BALANCE;
+        int requests = env.settings().workloadRequests();
+        Workload.run(env, "concurrent transfers", (thread, random, history) -> {
+            KvStore store = stores[thread % 2];
+            int gaveUp = 0;
+            for (int n = 0; n < requests && gaveUp < STARVED; n++) {
+                int op = random.nextInt(10);
+                try {
+                    if (op < 6) {
+                        int from = random.nextInt(ACCOUNTS);
+                        int to = (from + 1 + random.nextInt(ACCOUNTS - 1)) % ACCOUNTS;
+                        int amount = 1 + random.nextInt(20);
+                        boolean moved = store.run(f, kv -> {
+                            int a = kv.get("acct/" + from, Integer.class);
+                            int b = kv.get("acct/" + to, Integer.class);
+                            if (a < amount) {
+                                return false;
+                            }
+                            kv.set("acct/" + from, a - amount);
+                            kv.set("acct/" + to, b + amount);
+                            return true;
+                        });
+                        history.add("T" + thread + " transfer " + amount + " " + from + "->" + to
+                                + (moved ? "" : " (refused: too little)"));
+                    } else if (op < 8) {
+                        int sum = store.run(f, kv -> {
+                            int s = 0;
+                            for (int i = 0; i < ACCOUNTS; i++) {
+                                s += kv.get("acct/" + i, Integer.class);
+                            }
+                            return s;
+                        });
+                        history.add("T" + thread + " sum by get = " + sum);
+                        if (sum != total) {
+                            throw Workload.failure("a committed request summed the accounts by get "
+                                    + "to " + sum + ", not " + total, env, null);
+                        }
+                    } else {
+                        int sum = store.run(f, kv -> sum(kv.list("acct/", null, ACCOUNTS + 1)));
+                        history.add("T" + thread + " sum by list = " + sum);
+                        if (sum != total) {
+                            throw Workload.failure("a committed request summed the accounts by "
+                                    + "listing to " + sum + ", not " + total, env, null);
+                        }
+                    }
+                } catch (KvConflictException e) {
+                    gaveUp++;
+                    history.add("T" + thread + " gave up after retries");
+                }
+            }
+        });
+        int atEnd = sum(stores[1].reader(f).list("acct/"));
+        if (atEnd != total) {
+            throw Workload.failure("the accounts total " + atEnd + " after the transfers, not "
+                    + total, env, null);
+        }
+    }
+
+    @Clause("KV-7.2")
+    void kv7_2_dirtyWritesArePrevented(Env env) {
+        String f = env.fn("g0");
+        commit(env.store(), f, kv -> {
+            kv.set("x", 0);
+            kv.set("y", 0);
+        });
+        Session t1 = env.session("T1", env.store(), f);
+        Session t2 = env.session("T2", env.open(), f);
+        t1.set("x", 1);
+        t2.set("x", 2);
+        t1.set("y", 1);
+        t2.set("y", 2);
+        boolean c1 = t1.commit();
+        boolean c2 = t2.commit();
+        KvReader r = env.store().reader(f);
+        Object x = r.get("x");
+        Object y = r.get("y");
+        assertEquals(x, y, "x and y must come from the same transaction (T1 " + (c1 ? "committed"
+                : "conflicted") + ", T2 " + (c2 ? "committed" : "conflicted") + "); history: "
+                + env.history());
+        if (c1 && c2) {
+            assertEquals(2, x, "both committed, T2 last: its writes win");
+        }
+    }
+
+    @Clause("KV-7.3")
+    void kv7_3_aRolledBackWriteIsNeverRead(Env env) {
+        KvStore store = env.store();
+        String f = env.fn("g1a");
+        commit(store, f, kv -> kv.set("x", "old"));
+        Session t1 = env.session("T1", store, f);
+        Session t2 = env.session("T2", env.open(), f);
+        t1.set("x", "aborted");
+        Object before = t2.get("x");
+        Object readerBefore = store.reader(f).get("x");
+        t1.rollback();
+        Session t3 = env.session("T3", env.open(), f);
+        Object after = t3.get("x");
+        assertTrue(t2.commit() && t3.commit(), "read-only transactions commit alone");
+        assertEquals(Arrays.asList("old", "old", "old", "old"),
+                Arrays.asList(before, readerBefore, after, store.reader(f).get("x")),
+                "reads before and after T1 rolled back; history: " + env.history());
+        assertTrue(Objects.equals("old", store.run(f, kv -> {
+            try {
+                store.run(f, body -> {
+                    body.set("x", "thrown away");
+                    assertEquals("old", store.reader(f).get("x"), "a reader during the body");
+                    throw new IllegalStateException("roll back");
+                });
+            } catch (IllegalStateException expected) {
+                // the rollback under test
+            }
+            return kv.get("x");
+        })), "a transaction after a run body threw");
+    }
+
+    @Clause("KV-7.4")
+    void kv7_4_anIntermediateWriteIsNeverRead(Env env) {
+        KvStore store = env.store();
+        String f = env.fn("g1b");
+        commit(store, f, kv -> kv.set("x", 1));
+        Session t1 = env.session("T1", store, f);
+        Session t2 = env.session("T2", env.open(), f);
+        t1.set("x", 2);
+        Object during = t2.get("x");
+        Object readerDuring = store.reader(f).get("x");
+        t1.set("x", 3);
+        assertTrue(t1.commit(), "T1 has nothing to conflict with");
+        Object afterInT2 = t2.get("x");
+        t2.commit();
+        Object later = store.reader(f).get("x");
+        for (Object seen : Arrays.asList(during, readerDuring, afterInT2, later)) {
+            assertNotEquals(2, seen, "the intermediate value 2 was read; history: " + env.history());
+        }
+        assertEquals(Arrays.asList(1, 1, 3), Arrays.asList(during, readerDuring, later),
+                "T2 and a reader before T1 committed, and a reader after; history: " + env.history());
+    }
+
+    @Clause("KV-7.5")
+    void kv7_5_circularInformationFlowIsPrevented(Env env) {
+        String f = env.fn("g1c");
+        commit(env.store(), f, kv -> {
+            kv.set("x", 0);
+            kv.set("y", 0);
+        });
+        Session t1 = env.session("T1", env.store(), f);
+        Session t2 = env.session("T2", env.open(), f);
+        t1.set("x", 1);
+        t2.set("y", 1);
+        Object yInT1 = t1.get("y");
+        Object xInT2 = t2.get("x");
+        if (!t1.conflicted()) {
+            assertEquals(0, yInT1, "T1 read T2's uncommitted y; history: " + env.history());
+        }
+        if (!t2.conflicted()) {
+            assertEquals(0, xInT2, "T2 read T1's uncommitted x; history: " + env.history());
+        }
+        boolean c1 = t1.commit();
+        boolean c2 = t2.commit();
+        assertFalse(c1 && c2, "both committed although each missed the other's write; history: "
+                + env.history());
+    }
+
+    @Clause("KV-7.6")
+    void kv7_6_aLostUpdateIsPrevented(Env env) {
+        String f = env.fn("p4");
+        commit(env.store(), f, kv -> kv.set("x", 0));
+        Session t1 = env.session("T1", env.store(), f);
+        Session t2 = env.session("T2", env.open(), f);
+        Object x1 = t1.get("x");
+        Object x2 = t2.get("x");
+        if (x1 != null) {
+            t1.set("x", (Integer) x1 + 1);
+        }
+        if (x2 != null) {
+            t2.set("x", (Integer) x2 + 1);
+        }
+        boolean c1 = t1.commit();
+        boolean c2 = t2.commit();
+        assertFalse(c1 && c2, "both increments committed from x=0; history: " + env.history());
+        assertEquals((c1 || c2) ? 1 : 0, env.store().reader(f).get("x"),
+                "x after the committed increments; history: " + env.history());
+    }
+
+    @Clause("KV-7.6")
+    void kv7_6_concurrentIncrementsLoseNothing(Env env) {
+        String f = env.fn("counter");
+        KvStore[] stores = {env.open(Map.of("max-retries", "20")),
+            env.open(Map.of("max-retries", "20"))};
+        commit(stores[0], f, kv -> kv.set("count", 0));
+        AtomicInteger committed = new AtomicInteger();
+        int requests = env.settings().workloadRequests();
+        Workload.run(env, "concurrent increments", (thread, random, history) -> {
+            int gaveUp = 0;
+            for (int n = 0; n < requests && gaveUp < STARVED; n++) {
+                try {
+                    int now = stores[(thread + n) % 2].run(f, kv -> {
+                        int c = kv.get("count", Integer.class);
+                        kv.set("count", c + 1);
+                        return c + 1;
+                    });
+                    committed.incrementAndGet();
+                    if (random.nextInt(20) == 0) {
+                        history.add("T" + thread + " count -> " + now);
+                    }
+                } catch (KvConflictException e) {
+                    gaveUp++;
+                    history.add("T" + thread + " gave up after retries");
+                }
+            }
+        });
+        assertTrue(committed.get() > 0, "no increment committed at all");
+        Object count = stores[1].reader(f).get("count");
+        if (!Objects.equals(committed.get(), count)) {
+            throw Workload.failure("count is " + count + " after " + committed.get()
+                    + " committed increments", env, null);
+        }
+    }
+
+    @Clause("KV-7.7")
+    void kv7_7_readSkewIsPrevented(Env env) {
+        for (boolean readOnly : new boolean[] {true, false}) {
+            String f = env.fn("g-single");
+            commit(env.store(), f, kv -> {
+                kv.set("x", 50);
+                kv.set("y", 50);
+            });
+            Session t1 = env.session("T1", env.store(), f);
+            Object x = t1.get("x");
+            commit(env.open(), f, kv -> {
+                kv.set("x", 25);
+                kv.set("y", 75);
+            });
+            env.history().add("T2 set x=25, y=75 and committed");
+            Object y = t1.get("y");
+            if (!readOnly && !t1.conflicted()) {
+                t1.set("sum", (Integer) x + (Integer) y);
+            }
+            boolean committed = t1.commit();
+            if (committed) {
+                assertEquals(100, (Integer) x + (Integer) y, (readOnly ? "a read-only" : "a writing")
+                        + " T1 committed after reading x=" + x + ", y=" + y + "; history: "
+                        + env.history());
+            }
+        }
+    }
+
+    @Clause("KV-7.8")
+    void kv7_8_writeSkewIsPrevented(Env env) {
+        String f = env.fn("g2-item");
+        commit(env.store(), f, kv -> {
+            kv.set("x", 1);
+            kv.set("y", 1);
+        });
+        Session t1 = env.session("T1", env.store(), f);
+        Session t2 = env.session("T2", env.open(), f);
+        t1.get("x");
+        t1.get("y");
+        t2.get("x");
+        t2.get("y");
+        t1.set("x", 0);
+        t2.set("y", 0);
+        boolean c1 = t1.commit();
+        boolean c2 = t2.commit();
+        assertFalse(c1 && c2, "both committed after each read x and y; history: " + env.history());
+    }
+
+    @Clause("KV-7.9")
+    void kv7_9_aWriteBasedOnAListingThatChangedDoesNotCommit(Env env) {
+        for (boolean add : new boolean[] {true, false}) {
+            String f = env.fn("phantom");
+            commit(env.store(), f, kv -> {
+                kv.set("p/a", 1);
+                kv.set("p/c", 1);
+            });
+            Session t1 = env.session("T1", env.store(), f);
+            List<String> listed = t1.list("p/");
+            commit(env.open(), f, kv -> {
+                if (add) {
+                    kv.set("p/b", 1);
+                } else {
+                    kv.delete("p/c");
+                }
+            });
+            env.history().add("T2 " + (add ? "added p/b" : "deleted p/c") + " and committed");
+            if (listed != null) {
+                t1.set("count", listed.size());
+            }
+            assertFalse(t1.commit(), "T1 committed a count from a listing that T2 changed ("
+                    + (add ? "added" : "deleted") + " a key); history: " + env.history());
+        }
+    }
+
+    @Clause("KV-7.9")
+    void kv7_9_aReadOnlyTransactionWhoseListingsDifferDoesNotCommit(Env env) {
+        String f = env.fn("phantom-ro");
+        commit(env.store(), f, kv -> kv.set("p/a", 1));
+        Session t1 = env.session("T1", env.store(), f);
+        List<String> first = t1.list("p/");
+        commit(env.open(), f, kv -> kv.set("p/b", 1));
+        env.history().add("T2 added p/b and committed");
+        List<String> second = t1.list("p/");
+        boolean committed = t1.commit();
+        assertFalse(committed && !Objects.equals(first, second),
+                "T1 committed after listing " + first + " and then " + second + "; history: "
+                        + env.history());
+    }
+
+    @Clause("KV-7.9")
+    void kv7_9_twoInsertsIntoAnEmptyListingCannotBothCommit(Env env) {
+        String f = env.fn("phantom-insert");
+        Session t1 = env.session("T1", env.store(), f);
+        Session t2 = env.session("T2", env.open(), f);
+        List<String> l1 = t1.list("p/");
+        List<String> l2 = t2.list("p/");
+        if (l1 != null && l1.isEmpty()) {
+            t1.set("p/1", "first");
+        }
+        if (l2 != null && l2.isEmpty()) {
+            t2.set("p/2", "first");
+        }
+        boolean c1 = t1.commit();
+        boolean c2 = t2.commit();
+        assertFalse(c1 && c2, "both found p/ empty and both added a key; history: " + env.history());
+    }
+
+    @Clause("KV-7.10")
+    void kv7_10_commitsAreAtomicToConcurrentReadersAndListings(Env env) {
+        String f = env.fn("atomic");
+        int keys = 999; // plus k/extra: 1,000 writes per commit, one page of 1,000 when listed
+        int generations = 5;
+        KvStore writerStore = env.open();
+        commit(writerStore, f, kv -> writeGeneration(kv, 0, keys));
+        AtomicBoolean done = new AtomicBoolean();
+        KvStore[] stores = {env.store(), env.open()};
+        Workload.run(env, "reads during 1,000-key commits", (thread, random, history) -> {
+            if (thread == 0) {
+                try {
+                    for (int g = 1; g <= generations; g++) {
+                        int gen = g;
+                        commit(writerStore, f, kv -> writeGeneration(kv, gen, keys));
+                        history.add("writer committed generation " + g);
+                    }
+                } finally {
+                    done.set(true);
+                }
+                return;
+            }
+            KvStore store = stores[thread % 2];
+            for (int n = 0; n < 10_000 && !done.get(); n++) {
+                String why;
+                if (random.nextBoolean()) {
+                    why = consistent(store.reader(f).list("k/", null, 1000), keys);
+                    if (why != null) {
+                        throw Workload.failure("a reader's listing saw part of a commit: " + why,
+                                env, null);
+                    }
+                } else {
+                    int[] probe = {random.nextInt(keys), random.nextInt(keys)};
+                    try {
+                        List<Object> seen = store.run(f, kv -> Arrays.asList(
+                                kv.get(key(probe[0])), kv.get(key(probe[1])), kv.has("k/extra"),
+                                kv.get("k/extra")));
+                        Object g = seen.get(0);
+                        boolean even = ((Integer) g) % 2 == 0;
+                        if (!g.equals(seen.get(1)) || even != (Boolean) seen.get(2)
+                                || even && !g.equals(seen.get(3))) {
+                            throw Workload.failure("a committed transaction saw part of a commit: "
+                                    + seen, env, null);
+                        }
+                    } catch (KvConflictException e) {
+                        history.add("reader T" + thread + " gave up after retries");
+                    }
+                }
+            }
+        });
+    }
+
+    @Clause("KV-7.11")
+    void kv7_11_aCommitIsSeenByTransactionsThatBeginAfterItThroughAnyStore(Env env) {
+        KvStore a = env.store();
+        KvStore b = env.open();
+        String f = env.fn("visible");
+        int v = 0;
+        for (KvStore[] pair : new KvStore[][] {{a, a}, {a, b}, {b, a}}) {
+            int value = ++v;
+            commit(pair[0], f, kv -> kv.set("k", value));
+            Object inRun = pair[1].run(f, kv -> kv.get("k"));
+            Object inBegin;
+            try (KvTransaction tx = pair[1].begin(f)) {
+                inBegin = tx.get("k");
+                tx.commit();
+            }
+            Object inReader = pair[1].reader(f).get("k");
+            String how = pair[0] == pair[1] ? "the same store" : "another store";
+            assertEquals(Arrays.asList(value, value, value), Arrays.asList(inRun, inBegin, inReader),
+                    "run, begin and reader after a commit through " + how);
+        }
+    }
+
+    @Clause("KV-7.11")
+    void kv7_11_aCommitInAnotherProcessIsSeen(Env env) {
+        // durable storage outlives the process, so other processes share it; memory does not
+        Assumptions.assumeTrue(env.store().isDurable(), "untested: the backend declares itself "
+                + "non-durable (KV-9.1), so its storage is not shared with other processes");
+        String f = env.fn("other-process");
+        ChildJvm.Result result = ChildJvm.run(env, "set", env.url(), f, "k", "from the child");
+        assertEquals(0, result.exitCode(), "the child process failed: " + result.output());
+        assertEquals("from the child", env.store().reader(f).get("k"),
+                "a commit of another process, read afterwards");
+        commit(env.store(), f, kv -> kv.set("k2", "from the kit"));
+        ChildJvm.Result read = ChildJvm.run(env, "get", env.url(), f, "k2");
+        assertEquals(0, read.exitCode(), "the child process failed: " + read.output());
+        assertTrue(read.output().contains("\"from the kit\""),
+                "the child read the kit's commit: " + read.output());
+    }
+
+    @Clause("KV-7.12")
+    void kv7_12_noCallWaitsForAnOpenTransaction(Env env) {
+        KvStore store = env.store();
+        String f = env.fn("no-wait");
+        String g = env.fn("callee");
+        commit(store, f, kv -> {
+            kv.set("x", 0);
+            kv.set("p/a", 1);
+        });
+        Session t1 = env.session("T1", store, f);
+        t1.get("x");
+        t1.set("x", 1);
+        t1.set("p/b", 1);
+        t1.list("p/");
+        KvStore other = env.open();
+        boolean committed = env.elsewhere("T2 working on the keys open T1 touched", () -> {
+            try (KvTransaction t2 = other.begin(f)) {
+                t2.get("x");
+                t2.has("x");
+                t2.list("p/");
+                t2.set("x", 2);
+                t2.delete("p/a");
+                t2.call(g, kv -> {
+                    kv.set("k", 1);
+                    return null;
+                });
+                t2.commit();
+                return true;
+            }
+        });
+        assertTrue(committed, "T2 committed");
+        env.elsewhere("a reader while T1 is open", () -> store.reader(f).list("p/"));
+        t1.rollback();
+        boolean alone = env.elsewhere("T3 alone", () -> {
+            try (KvTransaction t3 = other.begin(f)) {
+                t3.get("x");
+                t3.list("p/");
+                t3.set("x", 3);
+                t3.commit();
+                return true;
+            }
+        });
+        assertTrue(alone, "a transaction with no concurrent transactions commits");
+        assertEquals(3, store.reader(f).get("x"), "x after T3");
+    }
+
+    private static void writeGeneration(io.kv4j.Kv kv, int g, int keys) {
+        for (int i = 0; i < keys; i++) {
+            kv.set(key(i), g);
+        }
+        if (g % 2 == 0) {
+            kv.set("k/extra", g);
+        } else {
+            kv.delete("k/extra");
+        }
+    }
+
+    private static String key(int i) {
+        return String.format("k/%04d", i);
+    }
+
+    /** Why a listing of all {@code keys} is not one generation, or null when it is. */
+    private static String consistent(KvPage page, int keys) {
+        List<KvEntry> entries = page.entries();
+        if (entries.isEmpty()) {
+            return "an empty page";
+        }
+        Object g = entries.get(0).value();
+        boolean even = ((Integer) g) % 2 == 0;
+        int expected = keys + (even ? 1 : 0);
+        if (entries.size() != Math.min(expected, 1000)) {
+            return "generation " + g + " listed " + entries.size() + " entries, not " + expected;
+        }
+        for (KvEntry e : entries) {
+            if (!g.equals(e.value())) {
+                return e.key() + "=" + e.value() + " next to generation " + g;
+            }
+        }
+        return null;
+    }
+
+    private static int sum(KvPage page) {
+        int s = 0;
+        for (KvEntry e : page.entries()) {
+            s += e.value(Integer.class);
+        }
+        return s;
+    }
+}

@@ -1,0 +1,147 @@
+package io.kv4j.tck;
+
+import static io.kv4j.tck.Checks.assertNames;
+import static io.kv4j.tck.Checks.commit;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.kv4j.KvOutcomeUnknownException;
+import io.kv4j.KvStore;
+import io.kv4j.KvUnavailableException;
+import io.kv4j.spi.KvUrls;
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Assumptions;
+
+/**
+ * KV-9 Durability. A store declares whether it is durable ({@code KvStore.isDurable()}, taken from
+ * the backend through the SPI); every test but those of KV-9.1 runs only on a store that declares
+ * itself durable, and the hooks that restart the server or cut a commit come from the target's
+ * {@link TckFixture}.
+ */
+@Chapter(9)
+final class Kv09DurabilityTest {
+
+    /** The reason the SPEC gives for skipping the durability tests. */
+    static final String NON_DURABLE = "backend declares itself non-durable (KV-9.1)";
+
+    @Clause("KV-9.1")
+    void kv9_1_theStoreDeclaresWhetherItIsDurableAsTheFixtureExpects(Env env) {
+        boolean declared = env.store().isDurable();
+        assertEquals(declared, env.open().isDurable(),
+                "two stores on the same URL declare the same durability");
+        TckFixture fixture = env.fixture();
+        if (fixture != null) {
+            assertEquals(fixture.durable(), declared, "the fixture "
+                    + fixture.getClass().getName() + " says durable() is " + fixture.durable()
+                    + " but the store declares isDurable() " + declared);
+        }
+    }
+
+    @Clause("KV-9.1")
+    void kv9_1_theMemoryBackendDeclaresItselfNotDurable(Env env) {
+        Probes.requireMemory();
+        try (KvStore memory = KvStore.open(KvStore.DEFAULT_URL)) {
+            assertFalse(memory.isDurable(), KvStore.DEFAULT_URL + " declares itself durable");
+        }
+    }
+
+    @Clause("KV-9.2")
+    void kv9_2_aCommitSurvivesTheApplicationBeingKilled(Env env) throws Exception {
+        requireDurable(env);
+        String f = env.fn("killed");
+        Process child = ChildJvm.start(env, Map.of(), List.of(), "commit-and-hang", env.url(), f,
+                String.valueOf(env.settings().workloadTimeoutMs()));
+        try (BufferedReader out = new BufferedReader(new InputStreamReader(child.getInputStream(),
+                StandardCharsets.UTF_8))) {
+            StringBuilder seen = new StringBuilder();
+            String line;
+            while ((line = out.readLine()) != null && !line.equals(ChildMain.COMMITTED)) {
+                seen.append(line).append('\n');
+            }
+            assertEquals(ChildMain.COMMITTED, line, "the child never committed: " + seen);
+            child.destroyForcibly();
+            assertTrue(child.waitFor(env.settings().stepTimeoutMs(), TimeUnit.MILLISECONDS),
+                    "the child was killed");
+        } finally {
+            child.destroyForcibly();
+        }
+        try (KvStore store = env.open()) {
+            assertEquals(true, store.reader(f).get("committed"), "the killed child's commit");
+            assertFalse(store.reader(f).has("uncommitted"), "the killed child's open transaction");
+        }
+    }
+
+    @Clause("KV-9.2")
+    void kv9_2_aCommitSurvivesARestartOfTheServer(Env env) throws Exception {
+        requireDurable(env);
+        TckFixture fixture = fixture(env, "a restart of the server");
+        Assumptions.assumeTrue(fixture.canRestart(), "untested: the fixture cannot restart the server");
+        for (boolean immediate : new boolean[] {false, true}) {
+            String f = env.fn(immediate ? "immediate" : "clean");
+            try (KvStore store = env.open()) {
+                commit(store, f, kv -> kv.set("k", "kept"));
+            }
+            fixture.restart(immediate);
+            try (KvStore store = env.open()) {
+                assertEquals("kept", store.reader(f).get("k"), "a commit after "
+                        + (immediate ? "an immediate" : "a clean") + " restart of the server");
+            }
+        }
+    }
+
+    @Clause("KV-9.3")
+    void kv9_3_aCommitWithALostOutcomeIsReportedAndAppliedWhollyOrNotAtAll(Env env) {
+        requireDurable(env);
+        String url = fixture(env, "a commit-cutting URL").commitCuttingUrl();
+        Assumptions.assumeTrue(url != null, "untested: the fixture offers no commit-cutting URL");
+        String f = env.fn("outcome-unknown");
+        try (KvStore cut = KvStore.open(url)) {
+            assertThrows(KvOutcomeUnknownException.class, () -> commit(cut, f, kv -> {
+                kv.set("a", 1);
+                kv.set("b", 1);
+            }), "a commit whose connection was cut");
+        }
+        try (KvStore store = env.open()) {
+            assertEquals(store.reader(f).has("a"), store.reader(f).has("b"),
+                    "the commit was applied wholly or not at all");
+        }
+    }
+
+    @Clause("KV-9.4")
+    void kv9_4_unreachableStorageIsReportedAsUnavailable(Env env) {
+        requireDurable(env);
+        String url = fixture(env, "an unreachable URL").unreachableUrl();
+        Assumptions.assumeTrue(url != null, "untested: the fixture offers no unreachable URL");
+        KvUnavailableException e = env.elsewhere("opening an unreachable URL", () -> {
+            try (KvStore store = KvStore.open(url)) {
+                return assertThrows(KvUnavailableException.class,
+                        () -> store.reader(env.fn("down")).get("k"), "a read on unreachable storage");
+            } catch (KvUnavailableException thrown) {
+                return thrown;
+            }
+        });
+        assertNames(e, KvUrls.redact(KvUrls.withoutQuery(url)), "the URL, secrets removed");
+    }
+
+    /** Skips a test on a store that declares itself non-durable, with the SPEC's reason. */
+    static void requireDurable(Env env) {
+        if (!env.store().isDurable()) {
+            Assumptions.abort(NON_DURABLE);
+        }
+    }
+
+    /** The fixture, or a skip saying which hook is missing. */
+    private static TckFixture fixture(Env env, String hook) {
+        TckFixture fixture = env.fixture();
+        Assumptions.assumeTrue(fixture != null, "untested: no " + TckFixture.class.getSimpleName()
+                + " offers " + hook);
+        return fixture;
+    }
+}

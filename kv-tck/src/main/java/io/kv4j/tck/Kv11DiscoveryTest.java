@@ -1,0 +1,357 @@
+package io.kv4j.tck;
+
+import static io.kv4j.tck.Checks.assertNames;
+import static io.kv4j.tck.Checks.commit;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.kv4j.KvException;
+import io.kv4j.KvOption;
+import io.kv4j.KvStore;
+import io.kv4j.spi.KvProvider;
+import io.kv4j.spi.KvUrls;
+import io.kv4j.tck.probe.FailingProvider;
+import io.kv4j.tck.probe.OldApiProvider;
+import io.kv4j.tck.probe.ThrowingAcceptsProvider;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
+import org.junit.jupiter.api.Assumptions;
+
+/** KV-11 Discovery and configuration. */
+@Chapter(11)
+final class Kv11DiscoveryTest {
+
+    /** How the SPEC says a secret is shown (KV-11.8). */
+    private static final String MASK = "<masked>";
+
+    @Clause("KV-11.1")
+    void kv11_1_malformedUrlsAreRefused(Env env) {
+        for (String url : List.of("memory:", "kv:", "kv::x", "kv:1abc:x", "kv:a b:x", "kv:x",
+                "kv:tck_under:x")) {
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                    () -> KvStore.open(url), "URL " + url);
+            assertNames(e, url, "URL " + url + ": the message names it");
+        }
+        for (String query : List.of("=1", "max-retries", "max-retries=1&max-retries=2",
+                "max-retries=%zz")) {
+            String url = withQuery(env.url(), query);
+            assertThrows(IllegalArgumentException.class, () -> KvStore.open(url).close(),
+                    "query " + query);
+        }
+    }
+
+    @Clause("KV-11.1")
+    void kv11_1_theSchemeIsComparedWithoutRegardToCase(Env env) {
+        String url = env.url();
+        String scheme = KvUrls.scheme(url);
+        String upper = "kv:" + scheme.toUpperCase(Locale.ROOT) + url.substring(3 + scheme.length());
+        String f = env.fn("case");
+        try (KvStore store = KvStore.open(upper)) {
+            commit(store, f, kv -> kv.set("k", "upper"));
+        }
+        assertEquals("upper", env.store().reader(f).get("k"),
+                "a store opened with the scheme in upper case is the same storage");
+    }
+
+    @Clause("KV-11.2")
+    void kv11_2_kvProviderPinsOneProvider(Env env) throws Exception {
+        List<KvProvider> found = Probes.accepting(env.url());
+        Assumptions.assumeTrue(found.size() == 1, "untested: " + found.size()
+                + " providers accept the target URL");
+        KvProvider target = found.get(0);
+        for (String pin : List.of(target.scheme(), target.getClass().getName())) {
+            Probes.withProperty(KvStore.PROVIDER_PROPERTY, pin, () -> {
+                KvStore.open(env.url()).close();
+                return null;
+            });
+        }
+        String none = "tck-no-such-provider";
+        IllegalArgumentException e = Probes.withProperty(KvStore.PROVIDER_PROPERTY, none,
+                () -> assertThrows(IllegalArgumentException.class, () -> KvStore.open(env.url()),
+                        "kv.provider naming no provider"));
+        assertNames(e, none, "the message names the property value");
+        assertNames(e, target.getClass().getName(), "the message lists the providers found");
+        IllegalArgumentException refused = Probes.withProperty(KvStore.PROVIDER_PROPERTY,
+                target.scheme(), () -> assertThrows(IllegalArgumentException.class,
+                        () -> KvStore.open("kv:tck-unknown-" + unique() + ":x"),
+                        "the pinned provider does not accept the URL"));
+        assertNames(refused, "accept", "the message says the provider does not accept the URL");
+    }
+
+    @Clause("KV-11.3")
+    void kv11_3_aProviderThatFailsIsReportedNeverSwallowed(Env env) throws Exception {
+        String url = "kv:tck-unknown-" + unique() + ":x";
+        IllegalArgumentException e = Probes.with("failing", () -> {
+            KvStore.open(env.url()).close();
+            return assertThrows(IllegalArgumentException.class, () -> KvStore.open(url));
+        });
+        assertNames(e, FailingProvider.class.getName(), "the provider that failed to load");
+        assertNames(e, FailingProvider.FAILURE, "its error");
+        assertNames(e, ThrowingAcceptsProvider.class.getName(), "the provider whose accepts threw");
+        assertNames(e, ThrowingAcceptsProvider.FAILURE, "its error");
+        List<String> suppressed = new ArrayList<>();
+        for (Throwable s : e.getSuppressed()) {
+            for (Throwable t = s; t != null; t = t.getCause()) {
+                suppressed.add(String.valueOf(t.getMessage()));
+            }
+        }
+        assertTrue(suppressed.stream().anyMatch(m -> m.contains(FailingProvider.FAILURE))
+                && suppressed.stream().anyMatch(m -> m.contains(ThrowingAcceptsProvider.FAILURE)),
+                "both failures are attached as suppressed exceptions: " + suppressed);
+    }
+
+    @Clause("KV-11.4")
+    void kv11_4_aUrlThatNoProviderAcceptsIsRefusedListingTheProviders(Env env) {
+        List<KvProvider> found = Probes.accepting(env.url());
+        String url = "kv:tck-unknown-" + unique() + ":x";
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> KvStore.open(url));
+        assertNames(e, url, "the message names the URL");
+        for (KvProvider p : found) {
+            assertNames(e, p.scheme(), "the message lists the target's provider scheme");
+            assertNames(e, p.getClass().getName(), "the message lists the target's provider class");
+        }
+    }
+
+    @Clause("KV-11.4")
+    void kv11_4_twoProvidersForOneUrlAreAnErrorNeverASilentChoice(Env env) throws Exception {
+        IllegalArgumentException e = Probes.with("greedy", () -> assertThrows(
+                IllegalArgumentException.class, () -> KvStore.open(env.url()),
+                "two providers accept the URL"));
+        assertNames(e, "tck-greedy", "the message lists the greedy provider");
+        for (KvProvider p : Probes.accepting(env.url())) {
+            assertNames(e, p.getClass().getName(), "the message lists the target's provider");
+        }
+        assertNames(e, KvStore.PROVIDER_PROPERTY, "the message says kv.provider picks one");
+    }
+
+    @Clause("KV-11.5")
+    void kv11_5_aProviderOfAnotherSpiVersionIsNeverUsed(Env env) throws Exception {
+        OldApiProvider.OPENED.set(false);
+        String url = "kv:tck-unknown-" + unique() + ":x";
+        IllegalArgumentException e = Probes.with("old-api", () -> {
+            KvStore.open(env.url()).close();
+            return assertThrows(IllegalArgumentException.class, () -> KvStore.open(url));
+        });
+        assertFalse(OldApiProvider.OPENED.get(), "the provider of SPI version 0 was asked to open");
+        assertNames(e, OldApiProvider.class.getName(), "the message lists the incompatible provider");
+        assertNames(e, "version " + OldApiProvider.VERSION, "the version it declares");
+        assertNames(e, String.valueOf(KvProvider.API_VERSION), "the version expected");
+    }
+
+    @Clause("KV-11.6")
+    void kv11_6_optionsComeFromTheQueryAndTheMapWhichWins(Env env) {
+        String f = env.fn("options");
+        try (KvStore query = KvStore.open(withQuery(env.url(), "max-value-bytes=10"))) {
+            commit(query, f, kv -> {
+                kv.set("eight", "a".repeat(8));
+                assertThrows(IllegalArgumentException.class, () -> kv.set("nine", "a".repeat(9)),
+                        "11 bytes with max-value-bytes=10 in the query");
+            });
+        }
+        try (KvStore both = KvStore.open(withQuery(env.url(), "max-value-bytes=10"),
+                Map.of("max-value-bytes", "20"))) {
+            commit(both, f, kv -> {
+                kv.set("eighteen", "a".repeat(18));
+                assertThrows(IllegalArgumentException.class, () -> kv.set("x", "a".repeat(19)),
+                        "21 bytes with max-value-bytes=20 in the map");
+            });
+        }
+        assertEquals(List.of("eight", "eighteen"), env.store().reader(f).list("").keys());
+    }
+
+    @Clause("KV-11.6")
+    void kv11_6_anUnknownOptionIsRefusedNamingIt(Env env) {
+        Map<String, IllegalArgumentException> refused = new LinkedHashMap<>();
+        refused.put("tck-unknown-option (query)", assertThrows(IllegalArgumentException.class,
+                () -> KvStore.open(withQuery(env.url(), "tck-unknown-option=1")).close()));
+        refused.put("tck-unknown-option (map)", assertThrows(IllegalArgumentException.class,
+                () -> KvStore.open(env.url(), Map.of("tck-unknown-option", "1")).close()));
+        refused.put("MAX-RETRIES (names are case-sensitive)", assertThrows(
+                IllegalArgumentException.class,
+                () -> KvStore.open(withQuery(env.url(), "MAX-RETRIES=1")).close()));
+        refused.forEach((what, e) -> assertNames(e, what.substring(0, what.indexOf(' ')),
+                what + ": names the option"));
+    }
+
+    @Clause("KV-11.7")
+    void kv11_7_badOptionValuesAreRefusedWithTheirKind(Env env) {
+        for (KvOption o : KvOption.values()) {
+            String kind = o.key() + " must be " + kind(o);
+            // below, above, not a number, not an integer, and too large for a Java int
+            for (String value : List.of(String.valueOf(o.min() - 1L), String.valueOf(o.max() + 1L),
+                    "x", "1.5", "2147483648")) {
+                if (value.equals("2147483648") && o.max() == Integer.MAX_VALUE) {
+                    continue; // max + 1 already is
+                }
+                String option = o.key() + "=" + value;
+                IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                        () -> KvStore.open(env.url(), Map.of(o.key(), value)).close(), option);
+                assertNames(e, kind, option);
+                assertNames(e, " but was: " + value, option);
+            }
+        }
+    }
+
+    @Clause("KV-11.7")
+    void kv11_7_aMaximumBackoffBelowTheFirstBackoffIsRefused(Env env) {
+        String max = KvOption.RETRY_MAX_BACKOFF_MS.key();
+        String first = KvOption.RETRY_BACKOFF_MS.key();
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> KvStore.open(env.url(), Map.of(first, "10", max, "5")).close(),
+                max + "=5 with " + first + "=10");
+        assertNames(e, max, "the message names the option");
+        assertNames(e, first, "the message names the option it must not be less than");
+    }
+
+    @Clause("KV-11.7")
+    void kv11_7_theSpecTableListsTheEnginesOptionsWithTheirKinds(Env env) {
+        Map<String, String> engine = new LinkedHashMap<>();
+        for (KvOption o : KvOption.values()) {
+            engine.put(o.key(), kind(o) + ", default " + o.defaultValue());
+        }
+        Map<String, String> specified = new LinkedHashMap<>();
+        // a rule that ties one option to another follows the range in the table; the other
+        // test of KV-11.7 checks it
+        Spec.options().forEach((name, row) -> specified.put(name,
+                row.replaceFirst(", not less than [^,]*", "")));
+        assertEquals(specified, engine, "the SPEC's table of the engine's options (kind, default) "
+                + "and io.kv4j.KvOption");
+    }
+
+    /** The kind of an engine option, as the SPEC's table and the engine's messages give it. */
+    private static String kind(KvOption o) {
+        return "an integer from " + o.min() + " to " + o.max();
+    }
+
+    @Clause("KV-11.8")
+    void kv11_8_secretsNeverAppearInMessagesOrToString(Env env) {
+        String secret = "tck-secret-" + unique();
+        List<String> shown = new ArrayList<>();
+        List<String> urls = new ArrayList<>(List.of(withQuery(env.url(), "password=" + secret)));
+        if (withUserInfo(env.url(), secret) != null) {
+            urls.add(withUserInfo(env.url(), secret));
+        }
+        for (String url : urls) {
+            try (KvStore store = KvStore.open(url)) {
+                shown.add(store.toString());
+                shown.add(store.url());
+            } catch (KvException | IllegalArgumentException e) {
+                for (Throwable t = e; t != null; t = t.getCause()) {
+                    shown.add(t.toString());
+                    for (Throwable s : t.getSuppressed()) {
+                        shown.add(s.toString());
+                    }
+                }
+            }
+        }
+        assertFalse(shown.isEmpty(), "nothing to check");
+        for (String text : shown) {
+            assertFalse(text.contains(secret), "a secret appears in: " + text.replace(secret, "<!>"));
+            // where the secret's place is shown at all, the mask must stand in it
+            if (text.contains("password=")) {
+                assertTrue(text.contains("password=" + MASK),
+                        "the password is shown as " + MASK + " in: " + text);
+            }
+            if (text.contains("tckuser:")) {
+                assertTrue(text.contains("tckuser:" + MASK + "@"),
+                        "the password is shown as " + MASK + " in: " + text);
+            }
+        }
+    }
+
+    @Clause("KV-11.9")
+    void kv11_9_openWithoutAUrlTakesTheSystemPropertyFirst(Env env) throws Exception {
+        String f = env.fn("default-url");
+        String expected = env.store().url();
+        String opened = Probes.withProperty(KvStore.URL_PROPERTY, env.url(), () -> {
+            try (KvStore store = KvStore.open()) {
+                commit(store, f, kv -> kv.set("k", "via kv.url"));
+                return store.url();
+            }
+        });
+        assertEquals(expected, opened, "the URL KvStore.open() took from kv.url");
+        assertEquals("via kv.url", env.store().reader(f).get("k"), "the same storage");
+    }
+
+    @Clause("KV-11.9")
+    void kv11_9_openWithoutAUrlTakesKvUrlThenKvMemory(Env env) {
+        String expected = env.store().url();
+        ChildJvm.Result fromEnv = ChildJvm.run(env, Map.of(KvStore.URL_ENVIRONMENT, env.url()),
+                List.of("-D" + KvStore.URL_PROPERTY + "="), "default-url");
+        assertTrue(fromEnv.output().contains("url=" + expected),
+                "with an empty kv.url and KV_URL set, KvStore.open() must use KV_URL: "
+                        + fromEnv.output());
+        ChildJvm.Result fallback = ChildJvm.run(env, "default-url");
+        String out = fallback.output();
+        assertTrue(out.contains("url=" + KvStore.DEFAULT_URL + "\n")
+                || out.contains("error=") && out.contains("'" + KvStore.DEFAULT_URL + "'"),
+                "with neither set, KvStore.open() must use kv:memory:: " + out);
+    }
+
+    @Clause("KV-11.10")
+    void kv11_10_kvMemoryIsPrivateAndKvMemoryNameIsSharedByName(Env env) {
+        Probes.requireMemory();
+        String name = "kv:memory:tck-" + unique();
+        String f = env.fn("memory");
+        try (KvStore p1 = KvStore.open("kv:memory:"); KvStore p2 = KvStore.open("kv:memory:")) {
+            commit(p1, f, kv -> kv.set("k", 1));
+            assertFalse(p2.reader(f).has("k"), "two kv:memory: stores share nothing");
+        }
+        try (KvStore a = KvStore.open(name); KvStore b = KvStore.open(name);
+                KvStore upper = KvStore.open(name.toUpperCase(Locale.ROOT).replace("KV:MEMORY:",
+                        "kv:memory:"))) {
+            commit(a, f, kv -> kv.set("k", 1));
+            assertEquals(1, b.reader(f).get("k"), "two stores on " + name + " share storage");
+            assertFalse(upper.reader(f).has("k"), "names are case-sensitive");
+        }
+        try (KvStore again = KvStore.open(name)) {
+            assertFalse(again.reader(f).has("k"), "the data is discarded when the last store closes");
+        }
+    }
+
+    @Clause("KV-11.10")
+    void kv11_10_eachMemoryStoreKeepsItsOwnOptions(Env env) {
+        Probes.requireMemory();
+        String name = "kv:memory:tck-" + unique();
+        String f = env.fn("memory-options");
+        try (KvStore small = KvStore.open(name, Map.of("max-value-bytes", "10"));
+                KvStore large = KvStore.open(name)) {
+            commit(large, f, kv -> kv.set("k", "a".repeat(100)));
+            assertThrows(IllegalArgumentException.class,
+                    () -> commit(small, f, kv -> kv.set("k", "a".repeat(100))),
+                    "the small store keeps max-value-bytes=10");
+            assertEquals(100, ((String) small.reader(f).get("k")).length(), "one storage");
+        }
+    }
+
+    private static String unique() {
+        return HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextInt());
+    }
+
+    static String withQuery(String url, String query) {
+        return url + (url.indexOf('?') < 0 ? "?" : "&") + query;
+    }
+
+    /** The URL with a password in its user information, or null when it has no authority. */
+    private static String withUserInfo(String url, String secret) {
+        int slashes = url.indexOf("//");
+        if (slashes < 0) {
+            return null;
+        }
+        int start = slashes + 2;
+        int at = url.indexOf('@', start);
+        int end = url.indexOf('/', start);
+        if (at >= 0 && (end < 0 || at < end)) {
+            start = at + 1;
+        }
+        return url.substring(0, slashes + 2) + "tckuser:" + secret + "@" + url.substring(start);
+    }
+}

@@ -1,0 +1,93 @@
+package io.kv4j.tck;
+
+import io.kv4j.KvStore;
+import io.kv4j.spi.KvProvider;
+import io.kv4j.spi.KvUrls;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URL;
+import java.net.URLClassLoader;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.ServiceConfigurationError;
+import java.util.ServiceLoader;
+import java.util.concurrent.Callable;
+import org.junit.jupiter.api.Assumptions;
+
+/**
+ * Changes to provider lookup for the length of one call: extra probe providers seen through the
+ * thread's context class loader (the loader the engine's lookup uses), or a system property.
+ */
+final class Probes {
+
+    private Probes() {
+    }
+
+    /**
+     * Runs {@code work} while the probe providers of {@code set} (a folder under
+     * {@code io/kv4j/tck/probe/}) are visible to {@link ServiceLoader}.
+     */
+    static <T> T with(String set, Callable<T> work) throws Exception {
+        URL services = Probes.class.getResource("probe/" + set + "/");
+        Assumptions.assumeTrue(services != null, "untested: the probe providers '" + set
+                + "' are missing from the kit's jar");
+        Thread thread = Thread.currentThread();
+        ClassLoader before = thread.getContextClassLoader();
+        ClassLoader parent = before != null ? before : Probes.class.getClassLoader();
+        try (URLClassLoader loader = new URLClassLoader(new URL[] {services}, parent)) {
+            thread.setContextClassLoader(loader);
+            return work.call();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } finally {
+            thread.setContextClassLoader(before);
+        }
+    }
+
+    /** Runs {@code work} with a system property set, or cleared for null. */
+    static <T> T withProperty(String name, String value, Callable<T> work) throws Exception {
+        String before = System.getProperty(name);
+        try {
+            if (value == null) {
+                System.clearProperty(name);
+            } else {
+                System.setProperty(name, value);
+            }
+            return work.call();
+        } finally {
+            if (before == null) {
+                System.clearProperty(name);
+            } else {
+                System.setProperty(name, before);
+            }
+        }
+    }
+
+    /** Skips the test, as untested, when the memory backend is not on the class path. */
+    static void requireMemory() {
+        Assumptions.assumeTrue(accepting(KvStore.DEFAULT_URL).stream()
+                .anyMatch(p -> p.scheme().equals("memory")),
+                "untested: the memory backend is not on the class path");
+    }
+
+    /** The providers that {@link ServiceLoader} finds and that accept the URL. */
+    static List<KvProvider> accepting(String url) {
+        String base = KvUrls.withoutQuery(url);
+        List<KvProvider> out = new ArrayList<>();
+        ClassLoader loader = Thread.currentThread().getContextClassLoader();
+        var it = ServiceLoader.load(KvProvider.class, loader).iterator();
+        while (true) {
+            try {
+                if (!it.hasNext()) {
+                    return out;
+                }
+                KvProvider p = it.next();
+                if (p.apiVersion() == KvProvider.API_VERSION && p.accepts(base)) {
+                    out.add(p);
+                }
+            } catch (ServiceConfigurationError | RuntimeException e) {
+                // a broken provider is the engine's to report; here only working ones count
+            }
+        }
+    }
+}

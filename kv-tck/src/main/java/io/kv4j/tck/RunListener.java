@@ -1,0 +1,152 @@
+package io.kv4j.tck;
+
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.lang.reflect.Method;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import org.junit.platform.engine.TestExecutionResult;
+import org.junit.platform.engine.TestSource;
+import org.junit.platform.engine.support.descriptor.ClassSource;
+import org.junit.platform.engine.support.descriptor.MethodSource;
+import org.junit.platform.launcher.TestExecutionListener;
+import org.junit.platform.launcher.TestIdentifier;
+
+/**
+ * Collects how each kit test ended, by clause, and prints progress as tests finish.
+ */
+final class RunListener implements TestExecutionListener {
+
+    private final PrintStream out;
+    private final Secrets secrets;
+    private final List<Outcome> outcomes = new ArrayList<>();
+    private final List<String> broken = new ArrayList<>();
+    private final Map<String, Long> started = new ConcurrentHashMap<>();
+
+    RunListener(PrintStream out, Secrets secrets) {
+        this.out = out;
+        this.secrets = secrets;
+    }
+
+    /** How each test ended, in the order they finished. */
+    synchronized List<Outcome> outcomes() {
+        return List.copyOf(outcomes);
+    }
+
+    /** Classes or engines that failed as a whole, so that their tests never ran. */
+    synchronized List<String> broken() {
+        return List.copyOf(broken);
+    }
+
+    @Override
+    public void executionStarted(TestIdentifier id) {
+        started.put(id.getUniqueId(), System.nanoTime());
+        chapter(id).ifPresent(c -> out.println("KV-" + c.value() + " ("
+                + simpleName(id) + ")"));
+    }
+
+    @Override
+    public void executionSkipped(TestIdentifier id, String reason) {
+        if (id.isTest()) {
+            record(id, Outcome.Status.SKIPPED, reason, null);
+        }
+    }
+
+    @Override
+    public void executionFinished(TestIdentifier id, TestExecutionResult result) {
+        Throwable thrown = result.getThrowable().orElse(null);
+        if (!id.isTest()) {
+            if (result.getStatus() != TestExecutionResult.Status.SUCCESSFUL) {
+                synchronized (this) {
+                    broken.add(secrets.scrub(id.getDisplayName() + ": " + thrown));
+                }
+                out.println("  BROKEN " + secrets.scrub(id.getDisplayName() + ": " + thrown));
+            }
+            return;
+        }
+        switch (result.getStatus()) {
+            case SUCCESSFUL -> record(id, Outcome.Status.PASSED, null, null);
+            case ABORTED -> record(id, Outcome.Status.SKIPPED, message(thrown), null);
+            default -> record(id, Outcome.Status.FAILED, message(thrown), trace(thrown));
+        }
+    }
+
+    private void record(TestIdentifier id, Outcome.Status status, String message, String trace) {
+        Long t0 = started.remove(id.getUniqueId());
+        long millis = t0 == null ? 0 : (System.nanoTime() - t0) / 1_000_000;
+        MethodSource source = id.getSource().filter(MethodSource.class::isInstance)
+                .map(MethodSource.class::cast).orElse(null);
+        String className = source == null ? "?" : source.getClassName();
+        String test = source == null ? id.getDisplayName() : source.getMethodName();
+        String clause = source == null ? "?" : clauseOf(source);
+        Outcome o = new Outcome(clause, className, test, status, secrets.scrub(message),
+                secrets.scrub(trace), millis);
+        synchronized (this) {
+            outcomes.add(o);
+        }
+        String verdict = switch (status) {
+            case PASSED -> "PASS";
+            case FAILED -> "FAIL";
+            case SKIPPED -> "SKIP";
+        };
+        out.printf("  %-4s %-8s %s (%d ms)%s%n", verdict, clause, test, millis,
+                message == null ? "" : "\n         " + firstLine(o.message()));
+    }
+
+    private static String clauseOf(MethodSource source) {
+        try {
+            Method m = source.getJavaMethod();
+            Clause c = m.getAnnotation(Clause.class);
+            return c == null ? "?" : c.value();
+        } catch (RuntimeException e) {
+            return "?";
+        }
+    }
+
+    private static Optional<Chapter> chapter(TestIdentifier id) {
+        Optional<TestSource> source = id.getSource();
+        if (source.isPresent() && source.get() instanceof ClassSource) {
+            try {
+                return Optional.ofNullable(((ClassSource) source.get()).getJavaClass()
+                        .getAnnotation(Chapter.class));
+            } catch (RuntimeException e) {
+                return Optional.empty();
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static String simpleName(TestIdentifier id) {
+        return id.getDisplayName();
+    }
+
+    static String message(Throwable t) {
+        if (t == null) {
+            return "no reason given";
+        }
+        String m = t.getMessage();
+        return m == null || m.isBlank() ? t.getClass().getName() : m;
+    }
+
+    static String firstLine(String s) {
+        if (s == null) {
+            return "";
+        }
+        int nl = s.indexOf('\n');
+        String line = nl < 0 ? s : s.substring(0, nl) + " ...";
+        return line.length() <= 300 ? line : line.substring(0, 297) + "...";
+    }
+
+    private static String trace(Throwable t) {
+        if (t == null) {
+            return null;
+        }
+        StringWriter w = new StringWriter();
+        t.printStackTrace(new PrintWriter(w));
+        return w.toString();
+    }
+}

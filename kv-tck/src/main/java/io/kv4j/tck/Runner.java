@@ -1,0 +1,164 @@
+package io.kv4j.tck;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.platform.engine.DiscoverySelector;
+import org.junit.platform.engine.discovery.DiscoverySelectors;
+import org.junit.platform.launcher.EngineFilter;
+import org.junit.platform.launcher.Launcher;
+import org.junit.platform.launcher.LauncherDiscoveryRequest;
+import org.junit.platform.launcher.core.LauncherConfig;
+import org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder;
+import org.junit.platform.launcher.core.LauncherFactory;
+
+/**
+ * One launcher, reusable for many runs: resolves the target, checks that it opens, runs every
+ * chapter, judges each clause and writes the reports.
+ */
+final class Runner {
+
+    private final Launcher launcher;
+
+    Runner(Launcher launcher) {
+        this.launcher = launcher;
+    }
+
+    /** A launcher that sees only the Jupiter engine and no listener found on the class path. */
+    static Launcher launcher() {
+        return LauncherFactory.create(LauncherConfig.builder()
+                .enableTestExecutionListenerAutoRegistration(false)
+                .enableLauncherSessionListenerAutoRegistration(false)
+                .enableLauncherDiscoveryListenerAutoRegistration(false)
+                .enablePostDiscoveryFilterAutoRegistration(false)
+                .build());
+    }
+
+    /**
+     * How a run ended.
+     *
+     * @param exitCode the exit code
+     * @param verdicts the verdicts, or null when the run stopped before any test
+     */
+    record Result(int exitCode, Verdicts verdicts) {
+    }
+
+    int run(String url, Path reportDir, PrintStream out, Map<String, String> parameters) {
+        return execute(url, reportDir, out, parameters).exitCode();
+    }
+
+    Result execute(String url, Path reportDir, PrintStream out, Map<String, String> parameters) {
+        long t0 = System.nanoTime();
+        Secrets secrets = new Secrets();
+        Map<String, String> given = new LinkedHashMap<>(parameters);
+        if (url != null) {
+            given.put(Tck.URL, url);
+        }
+        secrets.addUrl(given.get(Tck.URL));
+        secrets.addUrl(System.getProperty(Tck.URL));
+        Target target;
+        try {
+            Settings settings = Settings.from(name -> Optional.ofNullable(given.get(name))
+                    .or(() -> Optional.ofNullable(System.getProperty(name))));
+            target = Target.start(settings);
+        } catch (IllegalArgumentException e) {
+            return misconfigured(out, secrets, e.getMessage());
+        }
+        secrets.addUrl(target.url());
+        try {
+            out.println("kv-tck: testing " + target.shown() + " (" + Tck.SEED + "=" + target.seed()
+                    + ")");
+            target.notes().forEach(n -> out.println("note: " + secrets.scrub(n)));
+            try {
+                target.sharedStore();
+            } catch (RuntimeException e) {
+                return misconfigured(out, secrets, "cannot open " + target.shown() + ": " + e);
+            }
+            RunListener listener = new RunListener(out, secrets);
+            String key = target.lend();
+            try {
+                launcher.execute(request(key), listener);
+            } finally {
+                target.unlend();
+            }
+            Verdicts verdicts = Verdicts.of(Spec.load(), listener.outcomes(), listener.broken());
+            long millis = (System.nanoTime() - t0) / 1_000_000;
+            int code = verdicts.exitCode();
+            Reports.Report report = new Reports.Report(target.shown(), target.seed(),
+                    target.notes().stream().map(secrets::scrub).toList(), verdicts, code, millis);
+            summarise(out, report);
+            if (reportDir != null) {
+                try {
+                    Reports.write(reportDir, report);
+                    out.println("reports: " + reportDir.resolve(Reports.JSON) + ", "
+                            + reportDir.resolve(Reports.MARKDOWN) + ", "
+                            + reportDir.resolve(Reports.XML));
+                } catch (IOException e) {
+                    return misconfigured(out, secrets, "cannot write the reports to " + reportDir
+                            + ": " + e);
+                }
+            }
+            return new Result(code, verdicts);
+        } finally {
+            try {
+                target.close();
+            } catch (Exception e) {
+                out.println("warning: closing the target failed: " + secrets.scrub(e.toString()));
+            }
+        }
+    }
+
+    private static LauncherDiscoveryRequest request(String key) {
+        List<DiscoverySelector> selectors = new ArrayList<>();
+        for (Class<?> c : Chapters.ALL) {
+            selectors.add(DiscoverySelectors.selectClass(c));
+        }
+        return LauncherDiscoveryRequestBuilder.request()
+                .selectors(selectors)
+                .filters(EngineFilter.includeEngines("junit-jupiter"))
+                // only what the runner sets: a junit-platform.properties on the class path must not
+                // turn on parallel execution or change the order
+                .enableImplicitConfigurationParameters(false)
+                .configurationParameter(Target.LENT, key)
+                .configurationParameter("junit.jupiter.testclass.order.default",
+                        "org.junit.jupiter.api.ClassOrderer$ClassName")
+                .build();
+    }
+
+    private static void summarise(PrintStream out, Reports.Report r) {
+        Verdicts v = r.verdicts();
+        out.println();
+        out.println("Verdict per clause:");
+        int[] counts = new int[Verdicts.Status.values().length];
+        for (Verdicts.Verdict c : v.verdicts()) {
+            counts[c.status().ordinal()]++;
+            out.printf("  %-7s %-8s %-9s %s%n", c.status(), c.clause(), c.level(),
+                    c.reason() == null ? "(" + c.tests().size() + " tests)" : c.reason());
+        }
+        for (String p : v.problems()) {
+            out.println("misconfigured: " + p);
+        }
+        out.printf("Clauses: %d passed, %d failed, %d skipped, %d warnings, %d missing%n",
+                counts[Verdicts.Status.PASS.ordinal()], counts[Verdicts.Status.FAIL.ordinal()],
+                counts[Verdicts.Status.SKIPPED.ordinal()], counts[Verdicts.Status.WARN.ordinal()],
+                counts[Verdicts.Status.MISSING.ordinal()]);
+        out.printf("Tests: %d passed, %d failed, %d skipped%n", v.passed(), v.failed(),
+                v.skipped());
+        out.println("kv-tck: " + switch (r.exitCode()) {
+            case Tck.PASSED -> "PASSED";
+            case Tck.FAILED -> "FAILED";
+            default -> "MISCONFIGURED";
+        } + " on " + r.url() + " in " + r.millis() + " ms (exit code " + r.exitCode() + ")");
+    }
+
+    private static Result misconfigured(PrintStream out, Secrets secrets, String why) {
+        out.println("kv-tck: MISCONFIGURED: " + secrets.scrub(why) + " (exit code "
+                + Tck.MISCONFIGURED + ")");
+        return new Result(Tck.MISCONFIGURED, null);
+    }
+}

@@ -1,0 +1,183 @@
+package io.kv4j.tck;
+
+import io.kv4j.KvStore;
+import io.kv4j.spi.KvUrls;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * What one run of the kit tests: the URL (after the fixture started and the private-memory rule
+ * applied), the fixture, the settings and the seed. Shared by every test of the run and closed
+ * after the last one.
+ */
+final class Target implements AutoCloseable {
+
+    /** The URL whose stores have private storage; see {@link #shareable}. */
+    static final String PRIVATE_MEMORY = "kv:memory:";
+
+    /** The configuration parameter by which the runner lends its target to the tests. */
+    static final String LENT = "kv.tck.internal.target";
+
+    private static final Map<String, Target> LENDING = new ConcurrentHashMap<>();
+
+    private final Settings settings;
+    private final String url;
+    private final TckFixture fixture;
+    private final String runId;
+    private final long seed;
+    private final List<String> notes;
+    private final AtomicInteger names = new AtomicInteger();
+    private KvStore shared;
+
+    private Target(Settings settings, String url, TckFixture fixture, String runId, long seed,
+            List<String> notes) {
+        this.settings = settings;
+        this.url = url;
+        this.fixture = fixture;
+        this.runId = runId;
+        this.seed = seed;
+        this.notes = List.copyOf(notes);
+    }
+
+    /**
+     * Starts the fixture, if any, and resolves the URL.
+     *
+     * @throws IllegalArgumentException when the run is misconfigured, saying what is wrong
+     */
+    static Target start(Settings settings) {
+        String runId = HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextInt());
+        long seed = settings.seed() != null ? settings.seed() : ThreadLocalRandom.current().nextLong();
+        List<String> notes = new ArrayList<>();
+        TckFixture fixture = Fixtures.find(settings.fixture());
+        String url = settings.url();
+        if (fixture != null) {
+            try {
+                url = fixture.start(url);
+            } catch (Exception e) {
+                throw new IllegalArgumentException("The fixture " + fixture.getClass().getName()
+                        + " failed to start: " + e, e);
+            }
+            notes.add("fixture: " + fixture.getClass().getName()
+                    + (fixture.durable() ? " (durable)" : " (not durable)"));
+            if (url == null) {
+                stopQuietly(fixture);
+                throw new IllegalArgumentException("The fixture " + fixture.getClass().getName()
+                        + " returned no URL");
+            }
+        }
+        if (url == null) {
+            throw new IllegalArgumentException("No store URL: set the configuration parameter "
+                    + Tck.URL + " (for example -D" + Tck.URL + "=kv:memory:) or provide a "
+                    + TckFixture.class.getName());
+        }
+        String tested = shareable(url, runId);
+        if (!tested.equals(url)) {
+            notes.add(PRIVATE_MEMORY + " gives every store private storage, so the kit runs on "
+                    + KvUrls.withoutQuery(tested) + ", shared by the stores of this run only");
+        }
+        return new Target(settings, tested, fixture, runId, seed, notes);
+    }
+
+    /**
+     * The kit needs several stores on one storage (KV-7, KV-8), which {@code kv:memory:} never
+     * gives; so the kit runs such a URL as a memory store of its own name, unique to the run.
+     */
+    static String shareable(String url, String runId) {
+        String base = KvUrls.withoutQuery(url);
+        // the scheme is compared without regard to case (KV-11.1): kv:MEMORY: is private too
+        if (!base.startsWith("kv:") || !base.substring(3).equalsIgnoreCase("memory:")) {
+            return url;
+        }
+        return PRIVATE_MEMORY + "tck-" + runId + url.substring(base.length());
+    }
+
+    /** Lends this target to the tests of a run; returns the key to pass as {@link #LENT}. */
+    String lend() {
+        LENDING.put(runId, this);
+        return runId;
+    }
+
+    /** Ends the lending of {@link #lend}. */
+    void unlend() {
+        LENDING.remove(runId, this);
+    }
+
+    static Target borrow(String key) {
+        return LENDING.get(key);
+    }
+
+    Settings settings() {
+        return settings;
+    }
+
+    /** The URL under test; may hold secrets, so never print it: use {@link #shown()}. */
+    String url() {
+        return url;
+    }
+
+    /** The URL under test with its secrets masked as the library masks them. */
+    String shown() {
+        return KvUrls.redact(url);
+    }
+
+    TckFixture fixture() {
+        return fixture;
+    }
+
+    long seed() {
+        return seed;
+    }
+
+    List<String> notes() {
+        return notes;
+    }
+
+    /** A function name no other test of any run uses, so tests never see each other's data. */
+    String function(String name) {
+        return "tck-" + runId + "-" + names.incrementAndGet() + "-" + name;
+    }
+
+    /** The store shared by the tests of this run, opened on first use. */
+    synchronized KvStore sharedStore() {
+        if (shared == null) {
+            shared = KvStore.open(url);
+        }
+        return shared;
+    }
+
+    /** Opens another store on the same storage. */
+    KvStore open(Map<String, String> options) {
+        return KvStore.open(url, options);
+    }
+
+    @Override
+    public synchronized void close() {
+        try {
+            if (shared != null) {
+                shared.close();
+            }
+        } finally {
+            if (fixture != null) {
+                try {
+                    fixture.stop();
+                } catch (Exception e) {
+                    throw new IllegalStateException("The fixture " + fixture.getClass().getName()
+                            + " failed to stop: " + e, e);
+                }
+            }
+        }
+    }
+
+    private static void stopQuietly(TckFixture fixture) {
+        try {
+            fixture.stop();
+        } catch (Exception e) {
+            // the start failure is the one to report
+        }
+    }
+}

@@ -1,0 +1,94 @@
+package io.kv4j.tck;
+
+/**
+ * A backend's hook into the kit, found through {@link java.util.ServiceLoader}: it starts and
+ * stops the storage the kit runs against, and offers the hooks that the durability clauses (KV-9)
+ * need: a restart of the server, a URL that loses commit outcomes and an unreachable URL.
+ *
+ * <p>Whether the durability tests run is decided by the store itself ({@code KvStore.isDurable()},
+ * which the backend declares through the SPI); the fixture says what it expects the store to
+ * declare, and KV-9.1 fails when the two differ.
+ *
+ * <p>Which fixture is used: the configuration parameter {@value Tck#FIXTURE} names one by class
+ * name, or {@code none} for none; unset, the one fixture that {@code ServiceLoader} finds is used,
+ * none when there is none, and finding several is a configuration error. Implementations need a
+ * public no-argument constructor. The kit calls {@link #start} once before the first test and
+ * {@link #stop} once after the last. Every capability is optional: a test that needs a missing one
+ * is reported as skipped, with the reason.
+ */
+public interface TckFixture {
+
+    /**
+     * Starts the storage, for example an embedded database server, and returns the URL to test.
+     *
+     * @param configuredUrl the value of {@value Tck#URL}, or null when it is not set
+     * @return the store URL the kit runs against; may be {@code configuredUrl} itself
+     * @throws Exception when the storage cannot be started; the run is then misconfigured
+     */
+    String start(String configuredUrl) throws Exception;
+
+    /**
+     * Stops what {@link #start} started. Called once, after the last test, even when tests failed.
+     *
+     * @throws Exception when stopping fails; reported, never hiding test results
+     */
+    void stop() throws Exception;
+
+    /**
+     * Whether the storage keeps every commit that returned across a killed application and a
+     * restarted server, and is shared by other processes that open the same URL: what the store
+     * must declare through {@code KvStore.isDurable()}. The kit checks that it does (KV-9.1); the
+     * tests of KV-9.2 to KV-9.4 and the cross-process part of KV-7.11 run when the store declares
+     * itself durable.
+     *
+     * @return true for durable storage; false by default
+     */
+    default boolean durable() {
+        return false;
+    }
+
+    /**
+     * Whether {@link #restart} is offered.
+     *
+     * @return true when the storage server can be restarted by the kit
+     */
+    default boolean canRestart() {
+        return false;
+    }
+
+    /**
+     * Restarts the storage server, keeping its data. Stores opened before may fail with
+     * {@code KvUnavailableException} until they reconnect; the kit opens new ones afterwards.
+     *
+     * @param immediate true for an immediate shutdown (no checkpoint, like a crash of the
+     *     server), false for a clean one
+     * @throws Exception when the server could not be restarted
+     */
+    default void restart(boolean immediate) throws Exception {
+        throw new UnsupportedOperationException("this fixture cannot restart the storage");
+    }
+
+    /**
+     * A URL of this backend that points at storage nobody serves, such as a port with no server,
+     * for KV-9.4. Opening it, or the first request on it, must fail with
+     * {@code KvUnavailableException} within the backend's connection timeout.
+     *
+     * @return the URL, or null when the fixture cannot offer one
+     */
+    default String unreachableUrl() {
+        return null;
+    }
+
+    /**
+     * A URL of the same storage on which the connection of the next commit is cut after the
+     * commit was sent and before its result arrives (for example through a proxy that the
+     * fixture controls), for KV-9.3. The kit opens a store on it, commits once, expects
+     * {@code KvOutcomeUnknownException}, and checks through the main URL that the commit's writes
+     * are all visible or none are.
+     *
+     * @return the URL, or null when the fixture cannot offer one
+     */
+    default String commitCuttingUrl() {
+        return null;
+    }
+}

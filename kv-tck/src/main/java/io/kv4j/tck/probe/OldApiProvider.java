@@ -1,0 +1,44 @@
+package io.kv4j.tck.probe;
+
+import io.kv4j.spi.KvBackend;
+import io.kv4j.spi.KvProvider;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * A provider built for another SPI version that would accept every URL. Used by the kit for
+ * KV-11.5: it must never be asked to open a store.
+ */
+public final class OldApiProvider implements KvProvider {
+
+    /** The SPI version it declares. */
+    public static final int VERSION = 0;
+
+    /** Set when {@link #open} was called, which must never happen. */
+    public static final AtomicBoolean OPENED = new AtomicBoolean();
+
+    /** Creates the provider. */
+    public OldApiProvider() {
+    }
+
+    @Override
+    public String scheme() {
+        return "tck-old-api";
+    }
+
+    @Override
+    public boolean accepts(String url) {
+        return true;
+    }
+
+    @Override
+    public KvBackend open(String url, Map<String, String> options) {
+        OPENED.set(true);
+        throw new IllegalStateException("kv-tck probe: a provider of another SPI version was opened");
+    }
+
+    @Override
+    public int apiVersion() {
+        return VERSION;
+    }
+}

@@ -1,0 +1,16 @@
+/**
+ * The kv4j compatibility kit: JUnit 5 tests of every clause of the SPEC, run against a store URL,
+ * and {@link io.kv4j.tck.Tck}, the runner behind {@code kv tck}.
+ */
+module io.kv4j.tck {
+    requires io.kv4j;
+    requires org.junit.jupiter.api;
+    requires org.junit.platform.launcher;
+
+    exports io.kv4j.tck;
+
+    // JUnit instantiates the test classes and the JSON mapper reads their value types
+    opens io.kv4j.tck;
+
+    uses io.kv4j.tck.TckFixture;
+}

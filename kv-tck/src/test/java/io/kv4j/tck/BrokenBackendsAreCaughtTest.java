@@ -1,0 +1,116 @@
+package io.kv4j.tck;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.URL;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.net.URLClassLoader;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Runs the whole kit against each deliberately broken backend of {@code BrokenBackends} and
+ * checks that exactly the expected clauses fail: the clauses of the broken behaviour and those
+ * that depend on it.
+ */
+class BrokenBackendsAreCaughtTest {
+
+    /**
+     * Workload clauses whose failure depends on how threads interleave: a backend that breaks
+     * isolation may or may not be caught by them in one run, while the scripted tests of the
+     * same anomaly always catch it.
+     */
+    private static final Set<String> RACY = Set.of("KV-7.1", "KV-7.10", "KV-8.2");
+
+    static Stream<Arguments> brokenBackends() {
+        return Stream.of(
+                Arguments.of("overwrite", "KV-1.1 KV-5.6 KV-5.9 KV-5.11 KV-6.1 KV-6.3 KV-7.2 KV-7.4 "
+                        + "KV-7.5 KV-7.6 KV-7.8 KV-7.10 KV-7.11 KV-7.12 KV-8.2 KV-8.3"),
+                Arguments.of("delete", "KV-1.2 KV-1.3 KV-1.4 KV-3.4 KV-4.2 KV-7.9 KV-7.10 KV-10.5"),
+                Arguments.of("namespace", "KV-1.4 KV-1.5 KV-2.2 KV-2.4 KV-2.5 KV-2.6 KV-2.7 KV-3.1 "
+                        + "KV-3.2 KV-3.3 KV-3.4 KV-3.6 KV-4.1 KV-4.2 KV-5.3 KV-5.4 KV-5.5 KV-5.7 "
+                        + "KV-5.9 KV-5.10 KV-5.11 KV-6.1 KV-6.2 KV-6.3 KV-6.5 KV-6.6 KV-7.9 "
+                        + "KV-8.1 KV-8.2 KV-10.1 KV-10.3 KV-10.4 KV-10.5 KV-10.6 KV-10.7 "
+                        + "KV-11.6"),
+                Arguments.of("partial", "KV-1.3 KV-1.4 KV-2.1 KV-2.2 KV-2.3 KV-2.4 KV-2.5 KV-2.6 "
+                        + "KV-2.7 KV-2.8 KV-3.1 KV-3.2 KV-3.4 KV-5.2 KV-6.1 KV-6.2 KV-6.5 KV-7.1 "
+                        + "KV-7.2 KV-7.5 KV-7.7 KV-7.9 KV-7.10 KV-8.3 KV-10.1 KV-10.3 KV-10.4 "
+                        + "KV-10.5 KV-10.6 KV-10.7"),
+                Arguments.of("point", "KV-5.6 KV-5.9 KV-5.11 KV-6.3 KV-7.5 KV-7.6 KV-7.7 KV-7.8"),
+                Arguments.of("range", "KV-7.9"),
+                Arguments.of("string-order", "KV-3.2 KV-10.3"),
+                Arguments.of("short-page", "KV-10.1 KV-10.3 KV-10.4 KV-10.5 KV-10.6 KV-10.7"),
+                Arguments.of("ascii", "KV-2.3 KV-3.2"),
+                Arguments.of("truncate", "KV-3.1"),
+                Arguments.of("stale", "KV-1.4 KV-5.6 KV-5.9 KV-6.1 KV-7.4 KV-7.6 KV-7.11 KV-7.12 "
+                        + "KV-8.2 KV-8.3"));
+    }
+
+    @ParameterizedTest(name = "kv:broken-{0}:")
+    @MethodSource("brokenBackends")
+    void theKitFailsExactlyTheClausesTheBrokenBehaviourBreaks(String name, String clauses) {
+        KitRuns.Run run = KitRuns.run("kv:broken-" + name + ":tck", null, KitRuns.QUICK);
+        assertFailsExactly(run, clauses);
+    }
+
+    @Test
+    void aProviderThatAcceptsEveryUrlIsCaught() throws Exception {
+        // two providers accept kv:memory:, so the tests that open it fail too (KV-9.1, KV-11.10)
+        String clauses = "KV-9.1 KV-11.2 KV-11.3 KV-11.4 KV-11.5 KV-11.10";
+        URL services = getClass().getResource("/accept-all/");
+        Thread thread = Thread.currentThread();
+        ClassLoader before = thread.getContextClassLoader();
+        try (URLClassLoader loader = new URLClassLoader(new URL[] {services}, before)) {
+            thread.setContextClassLoader(loader);
+            assertFailsExactly(KitRuns.run("kv:broken-accept-all:tck", null, KitRuns.QUICK),
+                    clauses);
+        } finally {
+            thread.setContextClassLoader(before);
+        }
+    }
+
+    @Test
+    void aRunNeverShowsTheUrlsSecrets(@TempDir Path reports) throws Exception {
+        KitRuns.Run run = KitRuns.run("kv:broken-range://tck:s3cret@kit/db", reports,
+                KitRuns.QUICK);
+        assertFailsExactly(run, "KV-7.9");
+        List<String> texts = new ArrayList<>(List.of(run.output()));
+        try (Stream<Path> files = Files.list(reports)) {
+            for (Path f : files.toList()) {
+                texts.add(Files.readString(f, StandardCharsets.UTF_8));
+            }
+        }
+        assertEquals(4, texts.size(), "the output and three reports");
+        for (String text : texts) {
+            assertFalse(text.contains("s3cret"), "a secret shown in: "
+                    + text);
+        }
+    }
+
+    private static void assertFailsExactly(KitRuns.Run run, String clauses) {
+        Set<String> expected = new TreeSet<>(List.of(clauses.split(" ")));
+        Set<String> failed = run.clauses(Verdicts.Status.FAIL);
+        Set<String> extra = new TreeSet<>(failed);
+        extra.removeAll(expected);
+        extra.removeAll(RACY);
+        Set<String> missed = new TreeSet<>(expected);
+        missed.removeAll(failed);
+        missed.removeAll(RACY);
+        assertTrue(extra.isEmpty() && missed.isEmpty(), "unexpected failures " + extra
+                + ", expected failures that passed " + missed + "\n" + run.output());
+        assertEquals(Tck.FAILED, run.result().exitCode(), "the exit code");
+        assertEquals(Set.of(), run.clauses(Verdicts.Status.MISSING), "no clause without a test");
+    }
+}

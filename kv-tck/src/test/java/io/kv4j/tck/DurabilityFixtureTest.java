@@ -1,0 +1,51 @@
+package io.kv4j.tck;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.kv4j.tck.broken.DurableFixture;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+/** The durability chapter, which memory skips, run through a fixture that offers every hook. */
+class DurabilityFixtureTest {
+
+    private static Map<String, String> with(Class<?> fixture) {
+        Map<String, String> p = new HashMap<>(KitRuns.QUICK);
+        p.put(Tck.FIXTURE, fixture.getName());
+        return p;
+    }
+
+    @Test
+    void aDurableFixtureRunsTheDurabilityTests() {
+        KitRuns.Run run = KitRuns.run(null, null, with(DurableFixture.class));
+        Set<String> passed = run.clauses(Verdicts.Status.PASS);
+        assertTrue(passed.containsAll(Set.of("KV-9.1", "KV-9.2", "KV-9.3", "KV-9.4")),
+                "KV-9.1 to KV-9.4 pass through the fixture's hooks\n" + run.output());
+        assertEquals(Set.of("KV-5.8"), run.clauses(Verdicts.Status.SKIPPED), run.output());
+        assertEquals(Set.of(), run.clauses(Verdicts.Status.FAIL), run.output());
+        assertEquals(Tck.PASSED, run.result().exitCode(), run.output());
+        assertTrue(run.output().contains("fixture: " + DurableFixture.class.getName()
+                + " (durable)"), run.output());
+    }
+
+    @Test
+    void aStorageThatForgetsOnRestartFailsKv92() {
+        KitRuns.Run run = KitRuns.run(null, null, with(DurableFixture.Amnesiac.class));
+        // after the "restart" the run's shared store and newly opened ones see different
+        // storage, so the later clauses that compare the two fail as well
+        assertEquals(Set.of("KV-9.2", "KV-11.1", "KV-11.6", "KV-11.9"),
+                run.clauses(Verdicts.Status.FAIL), run.output());
+    }
+
+    @Test
+    void aFixtureThatExpectsDurabilityTheStoreDoesNotDeclareFailsKv91() {
+        KitRuns.Run run = KitRuns.run(null, null, with(DurableFixture.OnMemory.class));
+        assertEquals(Set.of("KV-9.1"), run.clauses(Verdicts.Status.FAIL), run.output());
+        assertEquals(Set.of("KV-5.8", "KV-9.2", "KV-9.3", "KV-9.4"),
+                run.clauses(Verdicts.Status.SKIPPED), "durability tests skipped\n" + run.output());
+        assertTrue(run.output().contains(Kv09DurabilityTest.NON_DURABLE), run.output());
+    }
+}

@@ -1,0 +1,123 @@
+package io.kv4j.tck;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** Runs that prove nothing exit 2 and say why, without showing secrets. */
+class MisconfiguredRunsTest {
+
+    private static final Map<String, String> NO_FIXTURE = Map.of(Tck.FIXTURE, "none");
+
+    @Test
+    void aRunWithoutAUrlExits2() {
+        KitRuns.Run run = KitRuns.run(null, null, NO_FIXTURE);
+        assertEquals(Tck.MISCONFIGURED, run.result().exitCode(), run.output());
+        assertTrue(run.output().contains(Tck.URL), "names the parameter: " + run.output());
+    }
+
+    @Test
+    void aMalformedUrlExits2() {
+        KitRuns.Run run = KitRuns.run("memory:", null, NO_FIXTURE);
+        assertEquals(Tck.MISCONFIGURED, run.result().exitCode(), run.output());
+        assertTrue(run.output().contains("kv:<scheme>:"), run.output());
+    }
+
+    @Test
+    void aUrlWithoutAProviderExits2ListingProvidersAndHidingSecrets() {
+        KitRuns.Run run = KitRuns.run("kv:tck-nope://user:s3cret@host/db?password=p4ss", null,
+                NO_FIXTURE);
+        assertEquals(Tck.MISCONFIGURED, run.result().exitCode(), run.output());
+        assertTrue(run.output().contains("memory"), "lists the providers found: " + run.output());
+        assertFalse(run.output().contains("s3cret") || run.output().contains("p4ss"),
+                "a secret in the output: " + run.output());
+    }
+
+    @Test
+    void aFixtureThatCannotBeMadeExits2() {
+        KitRuns.Run run = KitRuns.run("kv:memory:", null, Map.of(Tck.FIXTURE, "no.such.Fixture"));
+        assertEquals(Tck.MISCONFIGURED, run.result().exitCode(), run.output());
+        assertTrue(run.output().contains("no.such.Fixture"), run.output());
+    }
+
+    @Test
+    void aBadParameterExits2() {
+        KitRuns.Run run = KitRuns.run("kv:memory:", null, Map.of(Tck.STEP_TIMEOUT_MS, "soon",
+                Tck.FIXTURE, "none"));
+        assertEquals(Tck.MISCONFIGURED, run.result().exitCode(), run.output());
+        assertTrue(run.output().contains(Tck.STEP_TIMEOUT_MS + " must be"), run.output());
+    }
+
+    @Test
+    void anUnknownCommandLineArgumentExits2() {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        int code = Tck.main(new String[] {"--url", "kv:memory:", "--frobnicate"},
+                new PrintStream(bytes, true, StandardCharsets.UTF_8));
+        assertEquals(Tck.MISCONFIGURED, code);
+        assertTrue(bytes.toString(StandardCharsets.UTF_8).contains("--frobnicate"));
+    }
+
+    @Test
+    void noTestRunIsMisconfigured() {
+        Verdicts v = Verdicts.of(List.of(new Spec.Entry("KV-1.1", "MUST", "x")), List.of(),
+                List.of());
+        assertEquals(Tck.MISCONFIGURED, v.exitCode());
+        assertTrue(v.problems().contains("no test ran"), v.problems().toString());
+    }
+
+    @Test
+    void aMustClauseWithoutATestIsMisconfigured() {
+        Verdicts v = Verdicts.of(List.of(new Spec.Entry("KV-1.1", "MUST", "x"),
+                new Spec.Entry("KV-1.2", "MUST", "y")), List.of(pass("KV-1.1")), List.of());
+        assertEquals(Tck.MISCONFIGURED, v.exitCode());
+        assertEquals(List.of("KV-1.2 (MUST) has no test that ran"), v.problems());
+    }
+
+    @Test
+    void aFailedShouldClauseIsAWarningAndAFailedMustClauseExits1() {
+        List<Spec.Entry> spec = List.of(new Spec.Entry("KV-1.1", "MUST", "x"),
+                new Spec.Entry("KV-1.2", "SHOULD", "y"));
+        Outcome failedShould = new Outcome("KV-1.2", "C", "kv1_2_t", Outcome.Status.FAILED, "no",
+                null, 1);
+        Verdicts warn = Verdicts.of(spec, List.of(pass("KV-1.1"), failedShould), List.of());
+        assertEquals(Tck.PASSED, warn.exitCode());
+        assertEquals(Verdicts.Status.WARN, warn.verdicts().get(1).status());
+        Outcome failedMust = new Outcome("KV-1.1", "C", "kv1_1_u", Outcome.Status.FAILED, "no",
+                null, 1);
+        assertEquals(Tck.FAILED, Verdicts.of(spec, List.of(pass("KV-1.1"), failedMust,
+                pass("KV-1.2")), List.of()).exitCode());
+    }
+
+    @Test
+    void aMustClauseSkippedWithAReasonIsReportedNotMisconfigured() {
+        Outcome skipped = new Outcome("KV-1.2", "C", "kv1_2_t", Outcome.Status.SKIPPED,
+                "untested: why", null, 1);
+        Verdicts v = Verdicts.of(List.of(new Spec.Entry("KV-1.1", "MUST", "x"),
+                new Spec.Entry("KV-1.2", "MUST", "y")), List.of(pass("KV-1.1"), skipped), List.of());
+        assertEquals(Tck.PASSED, v.exitCode());
+        assertEquals(Verdicts.Status.SKIPPED, v.verdicts().get(1).status());
+        assertEquals("untested: why", v.verdicts().get(1).reason());
+    }
+
+    @Test
+    void thePrivateMemoryUrlIsRunAsAMemoryStoreOfTheRunsOwn() {
+        assertEquals("kv:memory:tck-ab12", Target.shareable("kv:memory:", "ab12"));
+        assertEquals("kv:memory:tck-ab12?max-retries=3",
+                Target.shareable("kv:memory:?max-retries=3", "ab12"));
+        assertEquals("kv:memory:tck-ab12", Target.shareable("kv:MEMORY:", "ab12"),
+                "the scheme is compared without regard to case");
+        assertEquals("kv:memory:shared", Target.shareable("kv:memory:shared", "ab12"));
+        assertEquals("kv:postgresql://h/db", Target.shareable("kv:postgresql://h/db", "ab12"));
+    }
+
+    private static Outcome pass(String clause) {
+        return new Outcome(clause, "C", "t", Outcome.Status.PASSED, null, null, 1);
+    }
+}

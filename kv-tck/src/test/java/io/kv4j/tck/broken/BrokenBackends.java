@@ -1,0 +1,479 @@
+package io.kv4j.tck.broken;
+
+import io.kv4j.memory.MemoryProvider;
+import io.kv4j.spi.BackendUnavailableException;
+import io.kv4j.spi.Commit;
+import io.kv4j.spi.Entry;
+import io.kv4j.spi.KvBackend;
+import io.kv4j.spi.KvProvider;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Backends that each break exactly one behaviour, on top of the memory backend, to prove that
+ * the kit catches them. Each has its own scheme, {@code kv:broken-NAME:STORAGE}, where STORAGE
+ * names a shared memory storage; all but {@link AcceptsEveryUrl} are registered in
+ * {@code src/test/resources/META-INF/services}.
+ */
+public final class BrokenBackends {
+
+    private BrokenBackends() {
+    }
+
+    /** Opens memory storage under the URL's own name and lets a subclass distort it. */
+    public abstract static class Broken implements KvProvider {
+
+        abstract String name();
+
+        abstract KvBackend wrap(KvBackend memory);
+
+        @Override
+        public String scheme() {
+            return "broken-" + name();
+        }
+
+        @Override
+        public boolean accepts(String url) {
+            return url.startsWith("kv:" + scheme() + ":");
+        }
+
+        @Override
+        public KvBackend open(String url, Map<String, String> options) {
+            String storage = url.substring(url.indexOf(':', 3) + 1);
+            return wrap(new MemoryProvider().open("kv:memory:" + scheme() + "/" + storage, options));
+        }
+    }
+
+    /** Forwards everything; subclasses override the one call they break. */
+    static class Forwarding implements KvBackend {
+
+        final KvBackend inner;
+
+        Forwarding(KvBackend inner) {
+            this.inner = inner;
+        }
+
+        @Override
+        public Entry read(String namespace, String key) {
+            return inner.read(namespace, key);
+        }
+
+        @Override
+        public List<Entry> scan(String namespace, String prefix, String startAfter, int limit) {
+            return inner.scan(namespace, prefix, startAfter, limit);
+        }
+
+        @Override
+        public void commit(Commit commit) {
+            inner.commit(commit);
+        }
+
+        @Override
+        public boolean durable() {
+            return inner.durable();
+        }
+
+        @Override
+        public void close() {
+            inner.close();
+        }
+    }
+
+    /**
+     * Memory storage that declares itself durable, for the kit's own test of KV-9 through
+     * {@link DurableFixture}: the fixture holds a store on the storage, so it outlives every
+     * store the kit opens, as a database outlives its clients. Its storage is that of
+     * {@code kv:memory:STORAGE}, which {@link LosesCommitOutcome} shares.
+     */
+    public static final class DeclaredDurable extends Broken {
+        @Override
+        String name() {
+            return "durable";
+        }
+
+        @Override
+        public KvBackend open(String url, Map<String, String> options) {
+            String storage = url.substring(url.indexOf(':', 3) + 1);
+            return wrap(new MemoryProvider().open("kv:memory:" + storage, options));
+        }
+
+        @Override
+        KvBackend wrap(KvBackend memory) {
+            return new Forwarding(memory) {
+                @Override
+                public boolean durable() {
+                    return true;
+                }
+            };
+        }
+    }
+
+    /** Keeps the first value of a key: later sets of an existing key are dropped. */
+    public static final class IgnoresOverwrites extends Broken {
+        @Override
+        String name() {
+            return "overwrite";
+        }
+
+        @Override
+        KvBackend wrap(KvBackend memory) {
+            return new Forwarding(memory) {
+                @Override
+                public void commit(Commit c) {
+                    List<Commit.Write> kept = new ArrayList<>();
+                    for (Commit.Write w : c.writes()) {
+                        if (w.isDelete() || inner.read(w.namespace(), w.key()) == null) {
+                            kept.add(w);
+                        }
+                    }
+                    inner.commit(new Commit(c.reads(), c.ranges(), kept));
+                }
+            };
+        }
+    }
+
+    /** Drops every delete. */
+    public static final class LosesDeletes extends Broken {
+        @Override
+        String name() {
+            return "delete";
+        }
+
+        @Override
+        KvBackend wrap(KvBackend memory) {
+            return new Forwarding(memory) {
+                @Override
+                public void commit(Commit c) {
+                    inner.commit(new Commit(c.reads(), c.ranges(),
+                            c.writes().stream().filter(w -> !w.isDelete()).toList()));
+                }
+            };
+        }
+    }
+
+    /** Puts every function's entries in one namespace. */
+    public static final class LeaksNamespaces extends Broken {
+        private static final String ONE = "everyone";
+
+        @Override
+        String name() {
+            return "namespace";
+        }
+
+        @Override
+        KvBackend wrap(KvBackend memory) {
+            return new Forwarding(memory) {
+                @Override
+                public Entry read(String namespace, String key) {
+                    return inner.read(ONE, key);
+                }
+
+                @Override
+                public List<Entry> scan(String namespace, String prefix, String after, int limit) {
+                    return inner.scan(ONE, prefix, after, limit);
+                }
+
+                @Override
+                public void commit(Commit c) {
+                    inner.commit(new Commit(
+                            c.reads().stream().map(r -> new Commit.PointRead(ONE, r.key(),
+                                    r.version())).toList(),
+                            c.ranges().stream().map(r -> new Commit.RangeRead(ONE, r.prefix(),
+                                    r.startAfter(), r.endInclusive(), r.seen())).toList(),
+                            c.writes().stream().map(w -> new Commit.Write(ONE, w.key(),
+                                    w.value())).toList()));
+                }
+            };
+        }
+    }
+
+    /** Applies only the first write of each batch. */
+    public static final class CommitsPartOfABatch extends Broken {
+        @Override
+        String name() {
+            return "partial";
+        }
+
+        @Override
+        KvBackend wrap(KvBackend memory) {
+            return new Forwarding(memory) {
+                @Override
+                public void commit(Commit c) {
+                    // the first write in key order, so that which write survives is the same
+                    // in every run whatever the function names
+                    List<Commit.Write> first = c.writes().stream()
+                            .sorted(Comparator.comparing(Commit.Write::key)
+                                    .thenComparing(Commit.Write::namespace))
+                            .limit(1).toList();
+                    inner.commit(new Commit(c.reads(), c.ranges(), first));
+                }
+            };
+        }
+    }
+
+    /** Never checks the versions of point reads. */
+    public static final class SkipsPointValidation extends Broken {
+        @Override
+        String name() {
+            return "point";
+        }
+
+        @Override
+        KvBackend wrap(KvBackend memory) {
+            return new Forwarding(memory) {
+                @Override
+                public void commit(Commit c) {
+                    inner.commit(new Commit(List.of(), c.ranges(), c.writes()));
+                }
+            };
+        }
+    }
+
+    /** Never checks range reads, so phantoms go unseen. */
+    public static final class SkipsRangeValidation extends Broken {
+        @Override
+        String name() {
+            return "range";
+        }
+
+        @Override
+        KvBackend wrap(KvBackend memory) {
+            return new Forwarding(memory) {
+                @Override
+                public void commit(Commit c) {
+                    inner.commit(new Commit(c.reads(), List.of(), c.writes()));
+                }
+            };
+        }
+    }
+
+    /** Lists in {@link String#compareTo} order instead of UTF-8 byte order. */
+    public static final class ListsInStringOrder extends Broken {
+        @Override
+        String name() {
+            return "string-order";
+        }
+
+        @Override
+        KvBackend wrap(KvBackend memory) {
+            return new Forwarding(memory) {
+                @Override
+                public List<Entry> scan(String namespace, String prefix, String after, int limit) {
+                    List<Entry> all = new ArrayList<>(inner.scan(namespace, prefix, null,
+                            Integer.MAX_VALUE));
+                    all.sort((a, b) -> a.key().compareTo(b.key()));
+                    List<Entry> out = new ArrayList<>();
+                    for (Entry e : all) {
+                        if ((after == null || e.key().compareTo(after) > 0) && out.size() < limit) {
+                            out.add(e);
+                        }
+                    }
+                    return out;
+                }
+            };
+        }
+    }
+
+    /** Returns one entry fewer than asked for, so a listing seems to end early. */
+    public static final class ShortPages extends Broken {
+        @Override
+        String name() {
+            return "short-page";
+        }
+
+        @Override
+        KvBackend wrap(KvBackend memory) {
+            return new Forwarding(memory) {
+                @Override
+                public List<Entry> scan(String namespace, String prefix, String after, int limit) {
+                    List<Entry> page = inner.scan(namespace, prefix, after, limit);
+                    return limit > 1 && page.size() == limit ? page.subList(0, limit - 1) : page;
+                }
+            };
+        }
+    }
+
+    /** Stores text as ASCII: every other character becomes '?'. */
+    public static final class MangledText extends Broken {
+        @Override
+        String name() {
+            return "ascii";
+        }
+
+        @Override
+        KvBackend wrap(KvBackend memory) {
+            return new Forwarding(memory) {
+                @Override
+                public void commit(Commit c) {
+                    inner.commit(new Commit(c.reads(), c.ranges(), c.writes().stream()
+                            .map(w -> w.isDelete() ? w : new Commit.Write(w.namespace(), w.key(),
+                                    new String(w.value(), StandardCharsets.UTF_8)
+                                            .replaceAll("[^\\x00-\\x7F]", "?")
+                                            .getBytes(StandardCharsets.UTF_8)))
+                            .toList()));
+                }
+            };
+        }
+    }
+
+    /** Keeps only the first 255 characters of a key, like a VARCHAR(255) column. */
+    public static final class TruncatesKeys extends Broken {
+        private static String cut(String key) {
+            return key.length() <= 255 ? key : key.substring(0, 255);
+        }
+
+        @Override
+        String name() {
+            return "truncate";
+        }
+
+        @Override
+        KvBackend wrap(KvBackend memory) {
+            return new Forwarding(memory) {
+                @Override
+                public Entry read(String namespace, String key) {
+                    Entry e = inner.read(namespace, cut(key));
+                    return e == null ? null : new Entry(key, e.value(), e.version());
+                }
+
+                @Override
+                public void commit(Commit c) {
+                    inner.commit(new Commit(
+                            c.reads().stream().map(r -> new Commit.PointRead(r.namespace(),
+                                    cut(r.key()), r.version())).toList(),
+                            c.ranges(),
+                            c.writes().stream().map(w -> new Commit.Write(w.namespace(),
+                                    cut(w.key()), w.value())).toList()));
+                }
+            };
+        }
+    }
+
+    /** Serves point reads from a cache that commits never invalidate. */
+    public static final class StaleCache extends Broken {
+        @Override
+        String name() {
+            return "stale";
+        }
+
+        @Override
+        KvBackend wrap(KvBackend memory) {
+            Map<String, Entry> cache = new ConcurrentHashMap<>();
+            return new Forwarding(memory) {
+                @Override
+                public Entry read(String namespace, String key) {
+                    String id = namespace + '\u0000' + key;
+                    Entry cached = cache.get(id);
+                    if (cached != null) {
+                        return cached;
+                    }
+                    Entry e = inner.read(namespace, key);
+                    if (e != null) {
+                        cache.put(id, e);
+                    }
+                    return e;
+                }
+            };
+        }
+    }
+
+    /** Applies each commit, then reports its outcome as unknown, as a lost connection would. */
+    public static final class LosesCommitOutcome extends Broken {
+        @Override
+        String name() {
+            return "cut";
+        }
+
+        @Override
+        public KvBackend open(String url, Map<String, String> options) {
+            // the same storage as kv:memory:STORAGE, so the kit can look through its main URL
+            String storage = url.substring(url.indexOf(':', 3) + 1);
+            return wrap(new MemoryProvider().open("kv:memory:" + storage, options));
+        }
+
+        @Override
+        KvBackend wrap(KvBackend memory) {
+            return new Forwarding(memory) {
+                @Override
+                public void commit(Commit c) {
+                    inner.commit(c);
+                    throw new BackendUnavailableException("connection reset while committing",
+                            null, true);
+                }
+            };
+        }
+    }
+
+    /** Storage that can never be reached. */
+    public static final class Unreachable extends Broken {
+        @Override
+        String name() {
+            return "down";
+        }
+
+        @Override
+        public KvBackend open(String url, Map<String, String> options) {
+            throw new BackendUnavailableException("connection refused", null);
+        }
+
+        @Override
+        KvBackend wrap(KvBackend memory) {
+            return memory;
+        }
+    }
+
+    /** Declares itself durable, yet forgets everything when its fixture "restarts" the server. */
+    public static final class Amnesia extends Broken {
+        /** Bumped by a restart: later stores open fresh, empty storage. */
+        public static final AtomicInteger GENERATION = new AtomicInteger();
+
+        @Override
+        String name() {
+            return "amnesia";
+        }
+
+        @Override
+        public KvBackend open(String url, Map<String, String> options) {
+            String storage = url.substring(url.indexOf(':', 3) + 1);
+            return wrap(new MemoryProvider().open("kv:memory:amnesia-" + GENERATION.get() + "/"
+                    + storage, options));
+        }
+
+        @Override
+        KvBackend wrap(KvBackend memory) {
+            return new Forwarding(memory) {
+                @Override
+                public boolean durable() {
+                    return true;
+                }
+            };
+        }
+    }
+
+    /**
+     * Accepts every URL, the kind of provider that makes discovery silently pick the wrong
+     * backend. Registered only in {@code accept-all/META-INF/services}, which the test that runs
+     * the kit against it puts on the class path for that run alone.
+     */
+    public static final class AcceptsEveryUrl extends Broken {
+        @Override
+        String name() {
+            return "accept-all";
+        }
+
+        @Override
+        public boolean accepts(String url) {
+            return true;
+        }
+
+        @Override
+        KvBackend wrap(KvBackend memory) {
+            return memory;
+        }
+    }
+}
