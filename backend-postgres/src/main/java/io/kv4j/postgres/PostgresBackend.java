@@ -271,6 +271,12 @@ final class PostgresBackend implements KvBackend {
         return cache;
     }
 
+    /** A commit returns only once the server has it, so it outlives this process (KV-9.1). */
+    @Override
+    public boolean durable() {
+        return true;
+    }
+
     @Override
     public synchronized void close() {
         if (closed) {

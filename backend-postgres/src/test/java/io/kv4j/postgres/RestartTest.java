@@ -82,6 +82,7 @@ class RestartTest {
         } finally {
             stop.set(true);
             pg.close();
+            TestServer.deleteTree(data);
         }
     }
 

@@ -4,12 +4,16 @@ import io.kv4j.spi.KvUrls;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
+import java.util.stream.Stream;
 import org.testcontainers.DockerClientFactory;
 import org.testcontainers.containers.PostgreSQLContainer;
 
@@ -34,14 +38,19 @@ final class TestServer {
 
     static synchronized TestServer get() {
         if (instance == null) {
-            instance = start(ServerChoice.choose(System.getenv(ServerChoice.URL_VARIABLE),
-                    System.getProperty(ServerChoice.URL_VARIABLE),
-                    System.getProperty(ServerChoice.KIND_PROPERTY),
-                    () -> DockerClientFactory.instance().isDockerAvailable()));
+            instance = start(choice());
             TestServer started = instance;
             Runtime.getRuntime().addShutdownHook(new Thread(started::stop));
         }
         return instance;
+    }
+
+    /** Which server the environment asks for. */
+    static ServerChoice choice() {
+        return ServerChoice.choose(System.getenv(ServerChoice.URL_VARIABLE),
+                System.getProperty(ServerChoice.URL_VARIABLE),
+                System.getProperty(ServerChoice.KIND_PROPERTY),
+                () -> DockerClientFactory.instance().isDockerAvailable());
     }
 
     private static TestServer start(ServerChoice choice) {
@@ -66,12 +75,19 @@ final class TestServer {
         }
     }
 
-    /** An embedded server; a data directory that already holds a cluster is started as is. */
-    static EmbeddedPostgres startEmbedded(int port, java.nio.file.Path dataDirectory) {
+    /**
+     * An embedded server; a data directory that already holds a cluster is started as is.
+     *
+     * @param config more server settings, as name, value, name, value...
+     */
+    static EmbeddedPostgres startEmbedded(int port, Path dataDirectory, String... config) {
         try {
             EmbeddedPostgres.Builder b = EmbeddedPostgres.builder()
                     .setServerConfig("max_connections", "300")
                     .setRegisterShutdownHook(true);
+            for (int i = 0; i < config.length; i += 2) {
+                b.setServerConfig(config[i], config[i + 1]);
+            }
             if (port > 0) {
                 b.setPort(port);
             }
@@ -81,6 +97,15 @@ final class TestServer {
             return b.start();
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot start the embedded PostgreSQL", e);
+        }
+    }
+
+    /** Deletes a data directory that a restartable server kept, once the server is stopped. */
+    static void deleteTree(Path root) throws IOException {
+        try (Stream<Path> paths = Files.walk(root)) {
+            for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
         }
     }
 
