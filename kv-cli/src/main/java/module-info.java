@@ -5,6 +5,7 @@
 module io.kv4j.cli {
     requires io.kv4j;
     requires com.fasterxml.jackson.databind;
+    requires io.kv4j.tck;
     requires info.picocli;
 
     opens io.kv4j.cli to info.picocli;

@@ -35,6 +35,8 @@ import picocli.CommandLine.Spec;
             DeleteCommand.class,
             HasCommand.class,
             ListCommand.class,
+            TckCommand.class,
+            BenchCommand.class,
             HelpCommand.class})
 public final class Main implements Runnable {
 

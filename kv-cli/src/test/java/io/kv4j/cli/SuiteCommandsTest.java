@@ -1,0 +1,44 @@
+package io.kv4j.cli;
+
+import static io.kv4j.cli.Cli.kv;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code kv tck} and {@code kv bench}, as far as they are the command's own. */
+class SuiteCommandsTest {
+
+    @Test
+    void tck_onTheMemoryStore_passesEveryClauseAndWritesReports(@TempDir Path reports) {
+        Cli run = kv("tck", "--url", "kv:memory:", "--report", reports.toString());
+        assertEquals(0, run.exitCode, run::toString);
+        assertTrue(run.out.contains("PASS    KV-1.1"), run::toString);
+        assertTrue(Files.exists(reports.resolve("kv-tck.json")), "JSON report");
+        assertTrue(Files.exists(reports.resolve("TEST-kv-tck.xml")), "JUnit XML report");
+    }
+
+    @Test
+    void tck_withoutAProviderForTheUrl_isMisconfiguredAndHidesThePassword() {
+        Cli run = kv("tck", "--url", "kv:nope://u:hunter2@db/x");
+        assertEquals(2, run.exitCode, run::toString);
+        assertFalse(run.out.contains("hunter2") || run.err.contains("hunter2"), run::toString);
+    }
+
+    @Test
+    void bench_withoutTheBenchmarksOnTheClassPath_saysHowToRunThem() {
+        Cli run = kv("bench", "--quick");
+        assertEquals(1, run.exitCode, run::toString);
+        assertTrue(run.err.contains("./kv bench"), run::toString);
+    }
+
+    @Test
+    void help_listsTheSuiteCommands() {
+        Cli run = kv("--help");
+        assertTrue(run.out.contains("tck") && run.out.contains("bench"), run::toString);
+    }
+}
