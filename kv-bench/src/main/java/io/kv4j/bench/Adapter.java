@@ -1,0 +1,35 @@
+package io.kv4j.bench;
+
+import java.io.IOException;
+import java.sql.SQLException;
+import java.util.List;
+
+/**
+ * One way of storing {@link Item}s by key: kv4j or a hand-written baseline. Every benchmark calls
+ * its implementation through this interface, chosen by the benchmark's {@code impl} parameter, so
+ * kv4j and the baselines run the same benchmark code and differ only here.
+ *
+ * <p>Implementations are safe for use by many threads.
+ */
+interface Adapter extends AutoCloseable {
+
+    /** Stores {@link Item#initial} under each key, in as few round trips as the adapter allows. */
+    void load(List<String> keys) throws IOException, SQLException;
+
+    /**
+     * Reads the item under a key, stores its {@link Item#next()} and returns it, as one atomic
+     * step where the adapter promises atomicity. A baseline that computes the new value in the
+     * database may return null.
+     */
+    Item readModifyWrite(String key) throws IOException, SQLException;
+
+    /** Reads the committed item under a key, or null. */
+    Item read(String key) throws IOException, SQLException;
+
+    /** Stores one value under many keys. */
+    void writeAll(List<String> keys, Item value) throws IOException, SQLException;
+
+    /** Releases the store; a database baseline keeps its rows for the caller to drop. */
+    @Override
+    void close();
+}

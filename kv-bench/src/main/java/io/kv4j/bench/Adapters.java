@@ -1,0 +1,38 @@
+package io.kv4j.bench;
+
+import java.sql.SQLException;
+
+/** The adapters a benchmark's {@code impl} parameter names. */
+final class Adapters {
+
+    /** kv4j itself, on whichever backend the benchmark uses. */
+    static final String KV4J = "kv4j";
+    /** {@link MapAdapter}. */
+    static final String MAP = "map";
+    /** {@link JdbcAdapter} in {@link JdbcAdapter.Style#TRANSACTION} style. */
+    static final String JDBC = "jdbc";
+    /** {@link JdbcAdapter} in {@link JdbcAdapter.Style#AUTOCOMMIT} style. */
+    static final String JDBC_AUTOCOMMIT = "jdbc-autocommit";
+
+    private Adapters() {
+    }
+
+    static Adapter memory(String impl) {
+        return switch (impl) {
+            case KV4J -> new Kv4jAdapter("kv:memory:");
+            case MAP -> new MapAdapter();
+            default -> throw new IllegalArgumentException("Unknown in-memory implementation '" + impl
+                    + "': expected " + KV4J + " or " + MAP);
+        };
+    }
+
+    static Adapter postgres(String impl, TrialDatabase database) throws SQLException {
+        return switch (impl) {
+            case KV4J -> new Kv4jAdapter(database.kvUrl());
+            case JDBC -> new JdbcAdapter(database.jdbcUrl(), JdbcAdapter.Style.TRANSACTION);
+            case JDBC_AUTOCOMMIT -> new JdbcAdapter(database.jdbcUrl(), JdbcAdapter.Style.AUTOCOMMIT);
+            default -> throw new IllegalArgumentException("Unknown PostgreSQL implementation '" + impl
+                    + "': expected " + KV4J + ", " + JDBC + " or " + JDBC_AUTOCOMMIT);
+        };
+    }
+}

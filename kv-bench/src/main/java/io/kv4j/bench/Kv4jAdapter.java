@@ -1,0 +1,58 @@
+package io.kv4j.bench;
+
+import io.kv4j.KvReader;
+import io.kv4j.KvStore;
+import java.util.List;
+
+/** kv4j on any backend: each operation is one request of one function. */
+final class Kv4jAdapter implements Adapter {
+
+    static final String FUNCTION = "bench";
+
+    private final KvStore store;
+    private final KvReader reader;
+
+    Kv4jAdapter(String url) {
+        this.store = KvStore.open(url);
+        this.reader = store.reader(FUNCTION);
+    }
+
+    @Override
+    public void load(List<String> keys) {
+        store.run(FUNCTION, kv -> {
+            for (String key : keys) {
+                kv.set(key, Item.initial(key));
+            }
+            return null;
+        });
+    }
+
+    @Override
+    public Item readModifyWrite(String key) {
+        return store.run(FUNCTION, kv -> {
+            Item next = kv.get(key, Item.class).next();
+            kv.set(key, next);
+            return next;
+        });
+    }
+
+    @Override
+    public Item read(String key) {
+        return reader.get(key, Item.class);
+    }
+
+    @Override
+    public void writeAll(List<String> keys, Item value) {
+        store.run(FUNCTION, kv -> {
+            for (String key : keys) {
+                kv.set(key, value);
+            }
+            return null;
+        });
+    }
+
+    @Override
+    public void close() {
+        store.close();
+    }
+}

@@ -1,0 +1,97 @@
+package io.kv4j.bench;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/** Which comparisons the suite runs, in the order the table shows them. */
+final class Plan {
+
+    static final int KEYS = 10_000;
+    static final int MANY_KEYS = 1_000_000;
+    static final List<Integer> MEMORY_THREADS = List.of(1, 2);
+    static final List<Integer> POSTGRES_THREADS = List.of(1, 8);
+    /** Growth is measured without fsync, so that index depth, not the disk, decides the difference. */
+    static final String GROWTH_SETTING = Servers.FSYNC_OFF;
+
+    private Plan() {
+    }
+
+    static List<Comparison> of(Set<Group> groups) {
+        List<Comparison> plan = new ArrayList<>();
+        if (groups.contains(Group.MEMORY)) {
+            for (int threads : MEMORY_THREADS) {
+                plan.add(memory("get + set request", "readModifyWrite", threads, KEYS,
+                        "map get, Jackson read, Jackson write, map put"));
+                plan.add(memory("read-only request", "read", threads, KEYS, "map get, Jackson read"));
+            }
+        }
+        if (groups.contains(Group.POSTGRES)) {
+            for (String setting : Servers.SETTINGS) {
+                for (int threads : POSTGRES_THREADS) {
+                    plan.add(postgres("read-modify-write request", "readModifyWrite", setting, threads,
+                            KEYS, Adapters.JDBC, "BEGIN; SELECT FOR UPDATE; upsert; COMMIT",
+                            Target.ABOVE_ONE));
+                    plan.add(postgres("read-modify-write request", "readModifyWrite", setting, threads,
+                            KEYS, Adapters.JDBC_AUTOCOMMIT, "ceiling: one upsert statement",
+                            Target.NONE));
+                }
+                plan.add(postgres("request writing 1,000 keys", "write1000", setting, 1, KEYS,
+                        Adapters.JDBC, "JDBC batch in one transaction", Target.AT_LEAST_ONE));
+                plan.add(postgres("request writing 1,000 keys", "write1000", setting, 1, KEYS,
+                        Adapters.JDBC_AUTOCOMMIT, "1,000 autocommit upserts", Target.NONE));
+                for (int threads : POSTGRES_THREADS) {
+                    plan.add(postgres("hot read (read-only request)", "hotRead", setting, threads, KEYS,
+                            Adapters.JDBC, "JDBC SELECT", Target.ABOVE_ONE));
+                }
+            }
+        }
+        if (groups.contains(Group.GROWTH)) {
+            for (int keys : List.of(KEYS, MANY_KEYS)) {
+                plan.add(growth(memory("get + set request", "readModifyWrite", 1, keys,
+                        "map get, Jackson read, Jackson write, map put")));
+            }
+            for (int keys : List.of(KEYS, MANY_KEYS)) {
+                plan.add(growth(postgres("read-modify-write request", "readModifyWrite", GROWTH_SETTING,
+                        1, keys, Adapters.JDBC, "BEGIN; SELECT FOR UPDATE; upsert; COMMIT",
+                        Target.ABOVE_ONE)));
+            }
+        }
+        return plan;
+    }
+
+    private static Comparison memory(String operation, String method, int threads, int keys,
+            String baselineLabel) {
+        Map<String, String> params = Map.of("keys", Integer.toString(keys));
+        return new Comparison(Group.MEMORY, "memory " + operation, "keys=" + keys, threads,
+                new Trial(MemoryBenchmark.class, method, Adapters.KV4J, threads, params),
+                new Trial(MemoryBenchmark.class, method, Adapters.MAP, threads, params),
+                baselineLabel, Target.AT_LEAST_HALF);
+    }
+
+    private static Comparison postgres(String operation, String method, String setting, int threads,
+            int keys, String baseline, String baselineLabel, Target target) {
+        Map<String, String> params = Map.of("keys", Integer.toString(keys), "setting", setting);
+        return new Comparison(Group.POSTGRES, "postgres " + operation,
+                Servers.label(setting) + " keys=" + keys, threads,
+                new Trial(PostgresBenchmark.class, method, Adapters.KV4J, threads, params),
+                new Trial(PostgresBenchmark.class, method, baseline, threads, params),
+                baselineLabel, target);
+    }
+
+    private static Comparison growth(Comparison c) {
+        return new Comparison(Group.GROWTH, c.operation(), c.setting(), c.threads(), c.kv4j(),
+                c.baseline(), c.baselineLabel(), c.target());
+    }
+
+    /** Whether any comparison needs the server of a setting. */
+    static boolean needs(List<Comparison> plan, String setting) {
+        for (Comparison c : plan) {
+            if (setting.equals(c.kv4j().params().get("setting"))) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

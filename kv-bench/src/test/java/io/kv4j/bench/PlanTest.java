@@ -1,0 +1,70 @@
+package io.kv4j.bench;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import org.junit.jupiter.api.Test;
+import org.openjdk.jmh.runner.BenchmarkList;
+import org.openjdk.jmh.runner.BenchmarkListEntry;
+import org.openjdk.jmh.runner.format.OutputFormatFactory;
+import org.openjdk.jmh.runner.options.VerboseMode;
+
+class PlanTest {
+
+    private static final List<Comparison> ALL = Plan.of(EnumSet.allOf(Group.class));
+
+    @Test
+    void everyComparison_pairsKv4jWithABaselineDoingTheSameOperation() {
+        for (Comparison c : ALL) {
+            assertEquals(Adapters.KV4J, c.kv4j().impl(), c.toString());
+            assertNotEquals(Adapters.KV4J, c.baseline().impl(), c.toString());
+            assertEquals(c.kv4j().benchmark(), c.baseline().benchmark(), c.toString());
+            assertEquals(c.kv4j().method(), c.baseline().method(), c.toString());
+            assertEquals(c.kv4j().threads(), c.baseline().threads(), c.toString());
+            assertEquals(c.kv4j().params(), c.baseline().params(), c.toString());
+        }
+    }
+
+    @Test
+    void everyTrial_namesABenchmarkJmhGenerated() {
+        Set<String> generated = new TreeSet<>();
+        for (BenchmarkListEntry e : BenchmarkList.defaultList().getAll(
+                OutputFormatFactory.createFormatInstance(System.out, VerboseMode.SILENT), List.of())) {
+            generated.add(e.getUsername());
+        }
+        for (Comparison c : ALL) {
+            for (Trial t : List.of(c.kv4j(), c.baseline())) {
+                String name = t.benchmark().getName() + "." + t.method();
+                assertTrue(generated.contains(name), name + " is not among " + generated);
+            }
+        }
+    }
+
+    @Test
+    void threadCounts_areThoseTheDesignAsksFor() {
+        Set<String> seen = new TreeSet<>();
+        for (Comparison c : ALL) {
+            seen.add(c.group().id() + " " + c.kv4j().method() + " " + c.threads());
+        }
+        assertEquals(new TreeSet<>(List.of(
+                "growth readModifyWrite 1",
+                "memory read 1", "memory read 2",
+                "memory readModifyWrite 1", "memory readModifyWrite 2",
+                "postgres hotRead 1", "postgres hotRead 8",
+                "postgres readModifyWrite 1", "postgres readModifyWrite 8",
+                "postgres write1000 1")), seen);
+    }
+
+    @Test
+    void postgres_runsAtBothDurabilitySettings() {
+        List<Comparison> postgres = Plan.of(EnumSet.of(Group.POSTGRES));
+        assertTrue(Plan.needs(postgres, Servers.FSYNC_ON));
+        assertTrue(Plan.needs(postgres, Servers.FSYNC_OFF));
+        assertTrue(Plan.of(EnumSet.of(Group.MEMORY)).stream().noneMatch(c -> c.group() != Group.MEMORY));
+    }
+}

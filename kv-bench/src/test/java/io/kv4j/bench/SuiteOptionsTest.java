@@ -1,0 +1,54 @@
+package io.kv4j.bench;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.EnumSet;
+import org.junit.jupiter.api.Test;
+
+class SuiteOptionsTest {
+
+    @Test
+    void quick_runsOneShortForkPerBenchmark() {
+        SuiteOptions o = SuiteOptions.parse("--quick");
+        assertEquals(1, o.forks());
+        assertEquals(1, o.warmups());
+        assertEquals(2, o.iterations());
+        assertEquals(1, o.seconds());
+    }
+
+    @Test
+    void explicitCounts_overrideTheMode() {
+        SuiteOptions o = SuiteOptions.parse("--quick", "--iterations", "1", "--warmups", "0");
+        assertEquals(1, o.iterations());
+        assertEquals(0, o.warmups());
+    }
+
+    @Test
+    void only_selectsGroups() {
+        assertEquals(EnumSet.of(Group.MEMORY, Group.FOOTPRINT),
+                SuiteOptions.parse("--only", "memory,footprint").groups());
+    }
+
+    @Test
+    void only_unknownGroup_isNamed() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> SuiteOptions.parse("--only", "memroy"));
+        assertTrue(e.getMessage().contains("'memroy'"), e.getMessage());
+    }
+
+    @Test
+    void number_belowMinimum_isRefusedWithTheValue() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> SuiteOptions.parse("--iterations", "0"));
+        assertEquals("--iterations must be an integer of at least 1 but was: 0", e.getMessage());
+    }
+
+    @Test
+    void option_withoutValue_isRefused() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> SuiteOptions.parse("--forks"));
+        assertEquals("Option --forks needs a value", e.getMessage());
+    }
+}
