@@ -8,13 +8,14 @@ import io.kv4j.spi.KvBackend;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentNavigableMap;
 import java.util.concurrent.ConcurrentSkipListMap;
 
 /**
- * Entries per namespace, each held twice: in a hash map for point reads and in a sorted map for
- * listings. Reads take no lock. Commits are serialised by one lock, under which they validate and
+ * Entries per namespace, each key's slot held twice: in a hash map for point reads and in a
+ * sorted map for listings, so that overwriting a key touches the slot alone. Reads take no lock. Commits are serialised by one lock, under which they validate and
  * apply; a reader may see a commit half applied, which is why the request engine validates every
  * read at commit.
  */
@@ -27,35 +28,48 @@ final class MemoryStorage {
 
     /** One namespace's entries. Written only under commitLock. */
     private static final class Space {
-        final ConcurrentHashMap<String, Entry> byKey = new ConcurrentHashMap<>();
-        final ConcurrentSkipListMap<String, Entry> ordered =
+        final ConcurrentHashMap<String, Slot> byKey = new ConcurrentHashMap<>();
+        final ConcurrentSkipListMap<String, Slot> ordered =
                 new ConcurrentSkipListMap<>(KeyOrder.COMPARATOR);
+    }
+
+    /** A key's current entry; null once the key is deleted. */
+    private static final class Slot {
+        volatile Entry entry;
+
+        Slot(Entry entry) {
+            this.entry = entry;
+        }
     }
 
     Entry read(String namespace, String key) {
         Space space = spaces.get(namespace);
-        return space == null ? null : space.byKey.get(key);
+        Slot slot = space == null ? null : space.byKey.get(key);
+        return slot == null ? null : slot.entry;
     }
 
     List<Entry> scan(String namespace, String prefix, String startAfter, int limit) {
         List<Entry> out = new ArrayList<>(Math.min(limit, 256));
-        Iterator<Entry> it = range(namespace, prefix, startAfter).values().iterator();
+        Iterator<Map.Entry<String, Slot>> it = range(namespace, prefix, startAfter).entrySet().iterator();
         while (out.size() < limit && it.hasNext()) {
-            Entry e = it.next();
-            if (!e.key().startsWith(prefix)) {
+            Map.Entry<String, Slot> next = it.next();
+            if (!next.getKey().startsWith(prefix)) {
                 break;
             }
-            out.add(e);
+            Entry e = next.getValue().entry;
+            if (e != null) {
+                out.add(e);
+            }
         }
         return out;
     }
 
     /** The entries of a namespace from the prefix, or strictly after {@code after}. */
-    private ConcurrentNavigableMap<String, Entry> range(String namespace, String prefix,
+    private ConcurrentNavigableMap<String, Slot> range(String namespace, String prefix,
             String after) {
         Space space = spaces.get(namespace);
         if (space == null) {
-            return new ConcurrentSkipListMap<>();
+            return new ConcurrentSkipListMap<>(KeyOrder.COMPARATOR);
         }
         return after == null || KeyOrder.compare(after, prefix) < 0
                 ? space.ordered.tailMap(prefix, true)
@@ -84,20 +98,26 @@ final class MemoryStorage {
             long v = ++version;
             for (Commit.Write w : commit.writes()) {
                 Space space = spaces.computeIfAbsent(w.namespace(), ns -> new Space());
+                Slot slot = space.byKey.get(w.key());
                 if (w.isDelete()) {
-                    space.byKey.remove(w.key());
-                    space.ordered.remove(w.key());
+                    if (slot != null) {
+                        slot.entry = null;
+                        space.byKey.remove(w.key());
+                        space.ordered.remove(w.key());
+                    }
+                } else if (slot != null) {
+                    slot.entry = new Entry(w.key(), w.value(), v);
                 } else {
-                    Entry e = new Entry(w.key(), w.value(), v);
-                    space.byKey.put(w.key(), e);
-                    space.ordered.put(w.key(), e);
+                    slot = new Slot(new Entry(w.key(), w.value(), v));
+                    space.byKey.put(w.key(), slot);
+                    space.ordered.put(w.key(), slot);
                 }
             }
         }
     }
 
     private void validate(Commit.RangeRead r) {
-        Iterator<Entry> now = range(r.namespace(), r.prefix(), r.startAfter()).values().iterator();
+        Iterator<Slot> now = range(r.namespace(), r.prefix(), r.startAfter()).values().iterator();
         for (Commit.Seen seen : r.seen()) {
             Entry e = next(now, r);
             if (e == null || !e.key().equals(seen.key()) || e.version() != seen.version()) {
@@ -111,11 +131,14 @@ final class MemoryStorage {
         }
     }
 
-    private static Entry next(Iterator<Entry> it, Commit.RangeRead r) {
-        if (!it.hasNext()) {
-            return null;
+    /** The next live entry in the range, or null at its end. */
+    private static Entry next(Iterator<Slot> it, Commit.RangeRead r) {
+        while (it.hasNext()) {
+            Entry e = it.next().entry;
+            if (e != null) {
+                return r.covers(e.key()) ? e : null;
+            }
         }
-        Entry e = it.next();
-        return r.covers(e.key()) ? e : null;
+        return null;
     }
 }

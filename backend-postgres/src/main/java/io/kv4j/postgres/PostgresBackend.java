@@ -25,8 +25,8 @@ final class PostgresBackend implements KvBackend {
     private final PgSettings settings;
     private final HikariDataSource pool;
     private final CommitCall commitCall;
-    /** The id in this backend's notifications, or null when it sends none. */
-    private final String origin;
+    /** Announces this backend's commits to other caches; null when it sends no notifications. */
+    private final Notifier notifier;
     private final ReadCache cache;
     private final ChangeListener listener;
     private final String readSql;
@@ -41,7 +41,7 @@ final class PostgresBackend implements KvBackend {
         this.pool = pool;
         this.cache = cache;
         this.listener = listener;
-        this.origin = origin;
+        this.notifier = origin == null ? null : new Notifier(pool, settings.channel(), origin);
         String table = settings.schema() + ".entries";
         this.commitCall = new CommitCall(settings.schema());
         this.readSql = "SELECT version, coalesce(exact::text, value::text) FROM " + table
@@ -155,7 +155,8 @@ final class PostgresBackend implements KvBackend {
             throw Failures.of(e, what, pool);
         }
         try {
-            outcome = commitCall.execute(c, commit, origin);
+            // no notification inside the transaction: the notifier sends it after the commit
+            outcome = commitCall.execute(c, commit, null);
         } catch (SQLException e) {
             forget(commit);
             rollback(c);
@@ -172,6 +173,9 @@ final class PostgresBackend implements KvBackend {
             throw new BackendConflictException(describe(commit, outcome.conflict()));
         }
         applied(commit, outcome.version(), stamps);
+        if (notifier != null) {
+            notifier.committed(commit.writes());
+        }
     }
 
     /**
@@ -288,6 +292,9 @@ final class PostgresBackend implements KvBackend {
         }
         if (listener != null) {
             listener.close();
+        }
+        if (notifier != null) {
+            notifier.close();
         }
         pool.close();
     }

@@ -1,0 +1,160 @@
+package io.kv4j.postgres;
+
+import io.kv4j.spi.Commit;
+import java.nio.charset.StandardCharsets;
+import java.sql.Array;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import javax.sql.DataSource;
+
+/**
+ * Announces committed writes to the other caches, after the commit, from a thread of its own.
+ *
+ * <p>A notification sent inside the commit's transaction would make PostgreSQL serialise every
+ * notifying commit through one lock held until its commit record is flushed, so concurrent
+ * commits could no longer share a flush. Correctness does not need the notification in the
+ * transaction: every cached read is checked against the database before a request that used it
+ * returns (at commit, or by a single-key check), so a late notification costs at most a conflict
+ * and a retry. Writes that pile up while a notification is in flight go out together in the next.
+ */
+final class Notifier implements AutoCloseable {
+
+    /** Below PostgreSQL's 8,000-byte payload limit, with room for the origin. */
+    static final int MAX_PAYLOAD_BYTES = 7000;
+
+    private final DataSource pool;
+    private final String channel;
+    private final String origin;
+    private final Thread thread;
+    private final Object lock = new Object();
+    /** Written keys not announced yet, as payload pieces. Guarded by lock. */
+    private List<String> pending = new ArrayList<>();
+    /** Set when a notification could not be sent: the next one tells caches to drop everything. */
+    private boolean lost;
+    private boolean closed;
+
+    Notifier(DataSource pool, String channel, String origin) {
+        this.pool = pool;
+        this.channel = channel;
+        this.origin = origin;
+        this.thread = new Thread(this::run, "kv4j-postgres-notifier-" + channel);
+        this.thread.setDaemon(true);
+        this.thread.start();
+    }
+
+    /** Queues the writes of a commit that returned. */
+    void committed(List<Commit.Write> writes) {
+        if (writes.isEmpty()) {
+            return;
+        }
+        synchronized (lock) {
+            for (Commit.Write w : writes) {
+                pending.add(piece(w.namespace()) + piece(w.key()));
+            }
+            lock.notifyAll();
+        }
+    }
+
+    /** {@code <length>:<text>}, the length in code points, as ChangeListener reads it. */
+    private static String piece(String s) {
+        return s.codePointCount(0, s.length()) + ":" + s;
+    }
+
+    private void run() {
+        while (true) {
+            List<String> batch;
+            boolean all;
+            synchronized (lock) {
+                while (pending.isEmpty() && !lost && !closed) {
+                    try {
+                        lock.wait();
+                    } catch (InterruptedException e) {
+                        return;
+                    }
+                }
+                if (pending.isEmpty() && !lost) {
+                    return; // closed, nothing left
+                }
+                batch = pending;
+                pending = new ArrayList<>();
+                all = lost;
+                lost = false;
+            }
+            if (!send(all ? List.of(origin + " *") : payloads(batch))) {
+                synchronized (lock) {
+                    lost = true;
+                    if (closed) {
+                        return;
+                    }
+                }
+                pause();
+            }
+        }
+    }
+
+    /** The batch cut into payloads under the size limit; one key too long for any is '*'. */
+    private List<String> payloads(List<String> batch) {
+        List<String> out = new ArrayList<>();
+        StringBuilder payload = new StringBuilder(origin).append(' ');
+        int bytes = payload.length();
+        for (String piece : batch) {
+            int size = piece.getBytes(StandardCharsets.UTF_8).length;
+            if (origin.length() + 1 + size > MAX_PAYLOAD_BYTES) {
+                return List.of(origin + " *");
+            }
+            if (bytes + size > MAX_PAYLOAD_BYTES) {
+                out.add(payload.toString());
+                payload.setLength(origin.length() + 1);
+                bytes = payload.length();
+            }
+            payload.append(piece);
+            bytes += size;
+        }
+        out.add(payload.toString());
+        return out;
+    }
+
+    /** Sends every payload in one round trip; false when the database could not be reached. */
+    private boolean send(List<String> payloads) {
+        try (Connection c = pool.getConnection();
+                PreparedStatement ps = c.prepareStatement(
+                        "SELECT pg_notify(?, p) FROM unnest(?::text[]) AS p")) {
+            Array array = c.createArrayOf("text", payloads.toArray());
+            ps.setString(1, channel);
+            ps.setArray(2, array);
+            ps.execute();
+            if (!c.getAutoCommit()) {
+                c.commit();
+            }
+            return true;
+        } catch (SQLException e) {
+            return false;
+        }
+    }
+
+    private static void pause() {
+        try {
+            Thread.sleep(100);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** Sends what is queued, within a second, then stops. */
+    @Override
+    public void close() {
+        synchronized (lock) {
+            closed = true;
+            lock.notifyAll();
+        }
+        try {
+            thread.join(1000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        thread.interrupt();
+    }
+}
