@@ -29,7 +29,7 @@ enum PgOption {
     CACHE_MAX_BYTES("cache-max-bytes", Type.integer(0, Integer.MAX_VALUE), "67108864",
             "The cache's bound: the estimated bytes of keys and values it may hold."),
     NOTIFY("notify", Type.BOOLEAN, "true",
-            "Send a change notification with every commit that writes, for other caches; turn off "
+            "Announce the keys of every commit that writes, after it, for other caches; turn off "
                     + "only when no store on this schema caches.");
 
     private final String key;
