@@ -118,10 +118,9 @@ final class DefaultKvStore implements KvStore {
 
     private void retryOrThrow(KvConflictException e, String function, int attempt) {
         if (attempt >= config.maxRetries()) {
-            KvConflictException last = new KvConflictException("The request of function "
-                    + Names.show(function) + " gave up after " + attempt + " retries ("
-                    + KvOption.MAX_RETRIES.key() + "): " + e.getMessage(), e);
-            throw last;
+            throw new KvConflictException("The request of function " + Names.show(function)
+                    + " gave up after " + attempt + " retries (" + KvOption.MAX_RETRIES.key()
+                    + "): " + e.getMessage(), e);
         }
         long cap = Math.min((long) config.retryMaxBackoffMs(),
                 (long) config.retryBackoffMs() << Math.min(attempt, 30));

@@ -35,10 +35,9 @@ final class CommitCall {
     /**
      * Sends the commit and reads the function's answer.
      *
-     * @param origin the id this backend's notifications carry, or null to send none
      * @throws SQLException as the driver reports it; the transaction may then be left aborted
      */
-    Outcome execute(Connection c, Commit commit, String origin) throws SQLException {
+    Outcome execute(Connection c, Commit commit) throws SQLException {
         List<Commit.PointRead> reads = commit.reads();
         int nr = reads.size();
         String[] rNs = new String[nr];
@@ -109,7 +108,8 @@ final class CommitCall {
             ps.setArray(p++, c.createArrayOf("text", wKey));
             ps.setArray(p++, c.createArrayOf("text", wVal));
             ps.setArray(p++, c.createArrayOf("int2", wShape));
-            ps.setString(p, nw == 0 ? null : origin);
+            // commit_v1's notification parameter: Notifier announces commits after they return
+            ps.setString(p, null);
             return outcome(ps);
         }
     }

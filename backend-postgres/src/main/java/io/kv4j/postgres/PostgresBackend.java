@@ -155,8 +155,7 @@ final class PostgresBackend implements KvBackend {
             throw Failures.of(e, what, pool);
         }
         try {
-            // no notification inside the transaction: the notifier sends it after the commit
-            outcome = commitCall.execute(c, commit, null);
+            outcome = commitCall.execute(c, commit);
         } catch (SQLException e) {
             forget(commit);
             rollback(c);
