@@ -86,7 +86,8 @@ final class MemoryStorage {
                 long current = now == null ? KvBackend.MISSING : now.version();
                 if (current != r.version()) {
                     throw new BackendConflictException("key '" + r.key() + "' of function '"
-                            + r.namespace() + "' changed since it was read");
+                            + r.namespace() + "' changed since it was read", r.namespace(),
+                            r.key(), null);
                 }
             }
             for (Commit.RangeRead r : commit.ranges()) {
@@ -122,12 +123,14 @@ final class MemoryStorage {
             Entry e = next(now, r);
             if (e == null || !e.key().equals(seen.key()) || e.version() != seen.version()) {
                 throw new BackendConflictException("the keys with prefix '" + r.prefix()
-                        + "' of function '" + r.namespace() + "' changed since they were listed");
+                        + "' of function '" + r.namespace() + "' changed since they were listed",
+                        r.namespace(), null, null);
             }
         }
         if (next(now, r) != null) {
             throw new BackendConflictException("a key with prefix '" + r.prefix()
-                    + "' of function '" + r.namespace() + "' appeared since they were listed");
+                    + "' of function '" + r.namespace() + "' appeared since they were listed",
+                    r.namespace(), null, null);
         }
     }
 
