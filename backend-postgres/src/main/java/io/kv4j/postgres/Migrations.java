@@ -20,7 +20,7 @@ import java.sql.Statement;
 final class Migrations {
 
     /** The scripts, version 1 first. */
-    private static final String[] SCRIPTS = {"V1__entries.sql"};
+    private static final String[] SCRIPTS = {"V1__entries.sql", "V2__locking_commit.sql"};
     static final int LATEST = SCRIPTS.length;
     /** The high half of every migration lock key: "kv4j" in ASCII. */
     private static final long LOCK_SPACE = 0x6b76346aL << 32;
@@ -31,6 +31,14 @@ final class Migrations {
     /** The advisory lock that serialises migrations of one schema. */
     static long lockKey(String schema) {
         return LOCK_SPACE | (schema.hashCode() & 0xffffffffL);
+    }
+
+    /**
+     * The seed of the commit function's advisory lock ids: a number of the schema's own, so that
+     * two schemas in one database rarely share a lock id (sharing one only makes commits wait).
+     */
+    static long lockSeed(String schema) {
+        return schema.hashCode();
     }
 
     /**
@@ -70,7 +78,8 @@ final class Migrations {
             for (int v = Math.max(current, 0) + 1; v <= LATEST; v++) {
                 String script = SCRIPTS[v - 1];
                 st.execute(load(script).replace("${schema}", schema)
-                        .replace("${channel}", settings.channel()));
+                        .replace("${channel}", settings.channel())
+                        .replace("${seed}", String.valueOf(lockSeed(schema))));
                 try (PreparedStatement ins = c.prepareStatement("INSERT INTO " + schema
                         + ".schema_version (version, script) VALUES (?, ?)")) {
                     ins.setInt(1, v);

@@ -43,7 +43,7 @@ final class PostgresBackend implements KvBackend {
         this.listener = listener;
         this.notifier = origin == null ? null : new Notifier(pool, settings.channel(), origin);
         String table = settings.schema() + ".entries";
-        this.commitCall = new CommitCall(settings.schema());
+        this.commitCall = new CommitCall(settings.schema(), Migrations.lockSeed(settings.schema()));
         this.readSql = "SELECT version, coalesce(exact::text, value::text) FROM " + table
                 + " WHERE namespace = ? AND key = ?";
         this.versionSql = "SELECT version FROM " + table + " WHERE namespace = ? AND key = ?";
@@ -169,7 +169,7 @@ final class PostgresBackend implements KvBackend {
         }
         if (outcome.conflict() != null) {
             forget(commit);
-            throw new BackendConflictException(describe(commit, outcome.conflict()));
+            throw conflict(commit, outcome.conflict());
         }
         applied(commit, outcome.version(), stamps);
         if (notifier != null) {
@@ -197,7 +197,8 @@ final class PostgresBackend implements KvBackend {
         if (now != read.version()) {
             cache.invalidate(read.namespace(), read.key());
             throw new BackendConflictException("key " + Show.quote(read.key()) + " of function "
-                    + Show.quote(read.namespace()) + " changed since it was read");
+                    + Show.quote(read.namespace()) + " changed since it was read",
+                    read.namespace(), read.key(), null);
         }
     }
 
@@ -235,17 +236,19 @@ final class PostgresBackend implements KvBackend {
         }
     }
 
-    private String describe(Commit commit, String conflict) {
-        int colon = conflict.indexOf(':');
-        int n = Integer.parseInt(conflict.substring(colon + 1)) - 1;
-        if (conflict.startsWith("read:")) {
+    /** The check that failed, {@code read:<n>} or {@code range:<n>}, as an exception. */
+    private static BackendConflictException conflict(Commit commit, String failed) {
+        int n = Integer.parseInt(failed.substring(failed.indexOf(':') + 1)) - 1;
+        if (failed.startsWith("read:")) {
             Commit.PointRead r = commit.reads().get(n);
-            return "key " + Show.quote(r.key()) + " of function " + Show.quote(r.namespace())
-                    + " changed since it was read";
+            return new BackendConflictException("key " + Show.quote(r.key()) + " of function "
+                    + Show.quote(r.namespace()) + " changed since it was read", r.namespace(),
+                    r.key(), null);
         }
         Commit.RangeRead g = commit.ranges().get(n);
-        return "the keys with prefix " + Show.quote(g.prefix()) + " of function "
-                + Show.quote(g.namespace()) + " changed since they were listed";
+        return new BackendConflictException("the keys with prefix " + Show.quote(g.prefix())
+                + " of function " + Show.quote(g.namespace()) + " changed since they were listed",
+                g.namespace(), null, null);
     }
 
     /** A failed commit leaves its transaction aborted: end it before the pool hands it out. */

@@ -13,10 +13,11 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * A TCP proxy on the loopback address in front of a PostgreSQL server that loses the outcome of
- * every commit: it passes a connection's traffic both ways until the client sends the call of the
- * commit function, forwards that call, and when the server's answer comes back it closes the
- * connection instead of passing the answer on. The server has then run the commit, but the client
- * cannot know it, as when a network fails at the worst moment (KV-9.3).
+ * every commit: it passes a connection's traffic both ways until the client sends a commit that
+ * writes (its statements take a version from the schema's sequence), forwards it, and when the
+ * server's answer comes back it closes the connection instead of passing the answer on. The
+ * server has then run the commit, but the client cannot know it, as when a network fails at the
+ * worst moment (KV-9.3).
  */
 final class CommitCutter implements AutoCloseable {
 
@@ -31,12 +32,12 @@ final class CommitCutter implements AutoCloseable {
      *
      * @param host the server's host
      * @param port the server's port
-     * @param schema the schema whose commit function's call is cut
+     * @param schema the schema whose writing commits are cut
      */
     CommitCutter(String host, int port, String schema) throws IOException {
         this.host = host;
         this.port = port;
-        this.marker = (schema + ".commit_v1(").getBytes(StandardCharsets.UTF_8);
+        this.marker = ("nextval('" + schema + ".versions')").getBytes(StandardCharsets.UTF_8);
         this.listener = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
         daemon("kv4j-cutter-accept", this::accept);
     }
