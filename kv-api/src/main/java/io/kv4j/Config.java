@@ -6,8 +6,7 @@ import java.util.Map;
 /**
  * The request engine's options, parsed and validated once when a store opens.
  */
-record Config(int maxRetries, int retryBackoffMs, int retryMaxBackoffMs, int maxCallDepth,
-        int maxValueBytes) {
+record Config(RetryPolicy retry, int maxCallDepth, int maxValueBytes) {
 
     /**
      * Takes the engine's options out of {@code options}, leaving the backend's.
@@ -20,14 +19,15 @@ record Config(int maxRetries, int retryBackoffMs, int retryMaxBackoffMs, int max
             String given = options.remove(o.key());
             v.put(o, given == null ? o.defaultValue() : o.parse(given));
         }
-        Config c = new Config(v.get(KvOption.MAX_RETRIES), v.get(KvOption.RETRY_BACKOFF_MS),
-                v.get(KvOption.RETRY_MAX_BACKOFF_MS), v.get(KvOption.MAX_CALL_DEPTH),
-                v.get(KvOption.MAX_VALUE_BYTES));
-        if (c.retryMaxBackoffMs < c.retryBackoffMs) {
+        int backoff = v.get(KvOption.RETRY_BACKOFF_MS);
+        int maxBackoff = v.get(KvOption.RETRY_MAX_BACKOFF_MS);
+        if (maxBackoff < backoff) {
             throw new IllegalArgumentException(KvOption.RETRY_MAX_BACKOFF_MS.key() + " ("
-                    + c.retryMaxBackoffMs + ") must not be less than "
-                    + KvOption.RETRY_BACKOFF_MS.key() + " (" + c.retryBackoffMs + ")");
+                    + maxBackoff + ") must not be less than "
+                    + KvOption.RETRY_BACKOFF_MS.key() + " (" + backoff + ")");
         }
-        return c;
+        RetryPolicy retry = new RetryPolicy(v.get(KvOption.RETRY_TIMEOUT_MS),
+                v.get(KvOption.MAX_RETRIES), backoff, maxBackoff);
+        return new Config(retry, v.get(KvOption.MAX_CALL_DEPTH), v.get(KvOption.MAX_VALUE_BYTES));
     }
 }

@@ -11,7 +11,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * The store: a backend plus the request rules shared by every backend.
@@ -74,71 +73,100 @@ final class DefaultKvStore implements KvStore {
         requireOpen();
         Names.requireFunction(function);
         Objects.requireNonNull(request, "request");
-        for (int attempt = 0; ; attempt++) {
-            Transaction txn = new Transaction(this, function);
-            View kv = txn.open(new View(txn, function));
-            T result;
-            try {
-                result = request.apply(kv);
-            } catch (KvConflictException e) {
-                retryOrThrow(e, function, attempt);
-                continue;
-            } catch (Error e) {
-                throw e;
-            } catch (Exception e) {
-                txn.abandon();
-                if (e instanceof InterruptedException) {
-                    Thread.currentThread().interrupt();
-                    throw new KvException("The request of function " + Names.show(function)
-                            + " was interrupted", e);
+        RetryPolicy retry = config.retry();
+        long deadline = retry.deadline(System.nanoTime());
+        int pauses = 0;
+        try (Contention.Turn turn = Contention.JVM.turn(deadline)) {
+            for (int attempt = 0; ; attempt++) {
+                turn.beforeAttempt();
+                KvConflictException conflict;
+                try {
+                    return attempt(function, request, turn);
+                } catch (KvConflictException e) {
+                    conflict = e;
                 }
-                if (!txn.readsStillCurrent()) {
-                    // the body may have failed because it saw an inconsistent view: run it again
-                    retryOrThrow(new KvConflictException("The request of function "
-                            + Names.show(function) + " failed after reading data that a "
-                            + "concurrent commit changed", e), function, attempt);
-                    continue;
+                if (!retry.mayRetry(attempt, deadline)) {
+                    throw new KvConflictException("The request of function " + Names.show(function)
+                            + " " + retry.exhausted(attempt) + ": " + conflict.getMessage(),
+                            conflict);
                 }
-                if (e instanceof RuntimeException) {
-                    throw (RuntimeException) e;
+                BackendConflictException where = location(conflict);
+                boolean inLine = where != null && where.namespace() != null;
+                // a conflict where the request already had its turn came from outside the line
+                // (another process, or a request on its first attempt): pause before the next
+                if (!inLine || turn.holds(where.namespace(), where.key())) {
+                    pause(retry, pauses++, deadline, function);
                 }
-                throw new KvException("The request of function " + Names.show(function)
-                        + " failed: " + e, e);
-            } finally {
-                kv.finish();
-            }
-            try {
-                txn.commit();
-                return result;
-            } catch (KvConflictException e) {
-                retryOrThrow(e, function, attempt);
+                if (inLine) {
+                    turn.conflictedOn(where.namespace(), where.key());
+                }
             }
         }
     }
 
-    private void retryOrThrow(KvConflictException e, String function, int attempt) {
-        if (attempt >= config.maxRetries()) {
-            throw new KvConflictException("The request of function " + Names.show(function)
-                    + " gave up after " + attempt + " retries (" + KvOption.MAX_RETRIES.key()
-                    + "): " + e.getMessage(), e);
-        }
-        long cap = Math.min((long) config.retryMaxBackoffMs(),
-                (long) config.retryBackoffMs() << Math.min(attempt, 30));
-        if (cap > 0) {
-            try {
-                Thread.sleep(ThreadLocalRandom.current().nextLong(cap + 1));
-            } catch (InterruptedException ie) {
+    /** One attempt: the body, then the commit; a conflict in either is thrown. */
+    private <T> T attempt(String function, KvRequest<T> request, Contention.Turn turn) {
+        Transaction txn = new Transaction(this, function, turn);
+        View kv = txn.open(new View(txn, function));
+        T result;
+        try {
+            result = request.apply(kv);
+        } catch (KvConflictException e) {
+            throw e;
+        } catch (Error e) {
+            throw e;
+        } catch (Exception e) {
+            txn.abandon();
+            if (e instanceof InterruptedException) {
                 Thread.currentThread().interrupt();
-                throw new KvException("Interrupted while waiting to retry the request of function "
-                        + Names.show(function), ie);
+                throw new KvException("The request of function " + Names.show(function)
+                        + " was interrupted", e);
             }
+            BackendConflictException stale = txn.staleRead();
+            if (stale != null) {
+                // the body may have failed because it saw an inconsistent view: run it again
+                KvConflictException retry = new KvConflictException("The request of function "
+                        + Names.show(function) + " failed after reading data that a concurrent "
+                        + "commit changed: " + stale.getMessage(), stale);
+                retry.addSuppressed(e);
+                throw retry;
+            }
+            if (e instanceof RuntimeException) {
+                throw (RuntimeException) e;
+            }
+            throw new KvException("The request of function " + Names.show(function)
+                    + " failed: " + e, e);
+        } finally {
+            kv.finish();
+        }
+        txn.commit();
+        return result;
+    }
+
+    /** What the backend said changed, if anything. */
+    private static BackendConflictException location(KvConflictException e) {
+        for (Throwable t = e.getCause(); t != null; t = t.getCause()) {
+            if (t instanceof BackendConflictException) {
+                return (BackendConflictException) t;
+            }
+        }
+        return null;
+    }
+
+    private static void pause(RetryPolicy retry, int pauses, long deadline, String function) {
+        try {
+            retry.pause(pauses, deadline);
+        } catch (InterruptedException ie) {
+            Thread.currentThread().interrupt();
+            throw new KvException("Interrupted while waiting to retry the request of function "
+                    + Names.show(function), ie);
         }
     }
 
     @Override
     public KvTransaction begin(String function) {
         requireOpen();
-        Transaction txn = new Transaction(this, Names.requireFunction(function));
+        Transaction txn = new Transaction(this, Names.requireFunction(function), null);
         return new ExplicitTransaction(txn, txn.open(new View(txn, function)));
     }
 

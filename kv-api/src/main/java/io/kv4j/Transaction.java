@@ -27,6 +27,8 @@ final class Transaction {
     private enum State { ACTIVE, COMMITTED, ROLLED_BACK }
 
     private final DefaultKvStore store;
+    /** The request's place in the lines for contended keys; null for explicit transactions. */
+    private final Contention.Turn turn;
     /** Buffered writes per namespace, in key order for listings. */
     private final Map<String, NavigableMap<String, byte[]>> writes = new HashMap<>(4);
     /** Committed entries read, null for a key found missing; the first read of a key is kept. */
@@ -42,8 +44,9 @@ final class Transaction {
     /** The Kv that may be used now: the innermost call's. */
     private View current;
 
-    Transaction(DefaultKvStore store, String function) {
+    Transaction(DefaultKvStore store, String function, Contention.Turn turn) {
         this.store = store;
+        this.turn = turn;
         calls.push(function);
     }
 
@@ -91,6 +94,9 @@ final class Transaction {
         NsKey id = new NsKey(namespace, key);
         Entry entry = reads.get(id);
         if (entry == null && !reads.containsKey(id)) {
+            if (turn != null) {
+                turn.beforeRead(namespace, key);
+            }
             try {
                 entry = store.read(namespace, key);
             } catch (KvConflictException e) {
@@ -124,6 +130,9 @@ final class Transaction {
         ArrayDeque<Entry> pending = new ArrayDeque<>();
         String scanAfter = cursor;
         boolean scanDone = false;
+        if (turn != null) {
+            turn.beforeRead(namespace, null);
+        }
         String after = cursor;
         // one entry past the limit tells whether more follow
         while (out.size() <= limit) {
@@ -280,21 +289,21 @@ final class Transaction {
     }
 
     /**
-     * Whether everything this transaction read is still current. A body that threw after reading
-     * data a concurrent commit has since changed may have acted on an inconsistent view; such a
-     * failure is a conflict, and the request is run again.
+     * What this transaction read that a concurrent commit has changed since, or null when all it
+     * read is still current. A body that threw after reading changed data may have acted on an
+     * inconsistent view; such a failure is a conflict, and the request is run again.
      */
-    boolean readsStillCurrent() {
+    BackendConflictException staleRead() {
         if (reads.isEmpty() && ranges.isEmpty()) {
-            return true;
+            return null;
         }
         try {
             store.validate(new Commit(pointReads(), ranges, List.of()));
-            return true;
+            return null;
         } catch (BackendConflictException e) {
-            return false;
+            return e;
         } catch (RuntimeException e) {
-            return true; // the body's own exception is the one to report
+            return null; // the body's own exception is the one to report
         }
     }
 

@@ -36,7 +36,8 @@ class OptionsTest {
     void badValueNamesTheOptionTheRangeAndTheValue() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> KvStore.open("kv:stub:", Map.of("max-retries", "lots")));
-        assertEquals("max-retries must be an integer from 0 to 1000 but was: lots", e.getMessage());
+        assertEquals("max-retries must be an integer from 0 to 2147483647 but was: lots",
+                e.getMessage());
     }
 
     @Test
