@@ -36,6 +36,14 @@ final class Env implements AutoCloseable {
         return own(target.open(options));
     }
 
+    /**
+     * Opens another store with the engine's default options, for the clauses about them
+     * (KV-7.13); it is closed when the test ends.
+     */
+    KvStore openWithDefaults() {
+        return own(target.openWithDefaults());
+    }
+
     /** A function name unique to this call, so tests never share entries. */
     String fn(String name) {
         return target.function(name);

@@ -18,6 +18,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Assumptions;
 
 /**
@@ -29,6 +30,8 @@ final class Kv07IsolationTest {
 
     private static final int ACCOUNTS = 5;
     private static final int BALANCE = 100;
+    /** Threads of the liveness workloads (KV-7.13): more than a machine's cores, as in a server. */
+    private static final int CONTENDERS = 16;
     /** A workload thread stops after this many requests outlasted their retries. */
     private static final int STARVED = 2;
 
@@ -513,6 +516,70 @@ final class Kv07IsolationTest {
         } else {
             kv.delete("k/extra");
         }
+    }
+
+    @Clause("KV-7.13")
+    void kv7_13_runCompletesOnAHotKeyWithDefaultOptions(Env env) {
+        String f = env.fn("hot-counter");
+        KvStore[] stores = {env.openWithDefaults(), env.openWithDefaults()};
+        commit(stores[0], f, kv -> kv.set("count", 0));
+        int requests = env.settings().workloadRequests();
+        AtomicLong done = new AtomicLong();
+        Workload.run(env, "increments of one key", CONTENDERS, done, (thread, random, history) -> {
+            for (int n = 0; n < requests; n++) {
+                try {
+                    stores[(thread + n) % 2].run(f, kv -> {
+                        kv.set("count", kv.get("count", Integer.class) + 1);
+                        return null;
+                    });
+                    done.incrementAndGet();
+                } catch (KvConflictException e) {
+                    throw Workload.failure("increment " + (n + 1) + " of thread " + thread
+                            + " gave up with default options: " + e.getMessage(), env, e);
+                }
+            }
+        });
+        assertEquals(CONTENDERS * requests, stores[1].reader(f).get("count"),
+                "the counter after " + CONTENDERS + " threads x " + requests + " increments");
+    }
+
+    @Clause("KV-7.13")
+    void kv7_13_runCompletesTransfersAmongTenAccountsWithDefaultOptions(Env env) {
+        String f = env.fn("hot-bank");
+        KvStore[] stores = {env.openWithDefaults(), env.openWithDefaults()};
+        int accounts = 10;
+        commit(stores[0], f, kv -> {
+            for (int i = 0; i < accounts; i++) {
+                kv.set("acct/" + i, BALANCE);
+            }
+        });
+        int requests = env.settings().workloadRequests();
+        AtomicLong done = new AtomicLong();
+        Workload.run(env, "transfers among " + accounts + " accounts", CONTENDERS, done,
+                (thread, random, history) -> {
+                    for (int n = 0; n < requests; n++) {
+                        int from = random.nextInt(accounts);
+                        int to = (from + 1 + random.nextInt(accounts - 1)) % accounts;
+                        try {
+                            stores[(thread + n) % 2].run(f, kv -> {
+                                int a = kv.get("acct/" + from, Integer.class);
+                                int b = kv.get("acct/" + to, Integer.class);
+                                kv.set("acct/" + from, a - 1);
+                                kv.set("acct/" + to, b + 1);
+                                return null;
+                            });
+                            done.incrementAndGet();
+                        } catch (KvConflictException e) {
+                            throw Workload.failure("transfer " + (n + 1) + " of thread " + thread
+                                    + " gave up with default options: " + e.getMessage(), env, e);
+                        }
+                    }
+                });
+        int total = 0;
+        for (int i = 0; i < accounts; i++) {
+            total += stores[1].reader(f).get("acct/" + i, Integer.class);
+        }
+        assertEquals(accounts * BALANCE, total, "the accounts' total after the transfers");
     }
 
     private static String key(int i) {

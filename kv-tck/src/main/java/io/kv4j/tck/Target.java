@@ -3,6 +3,7 @@ package io.kv4j.tck;
 import io.kv4j.KvStore;
 import io.kv4j.spi.KvUrls;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -24,6 +25,9 @@ final class Target implements AutoCloseable {
     static final String LENT = "kv.tck.internal.target";
 
     private static final Map<String, Target> LENDING = new ConcurrentHashMap<>();
+
+    /** How long {@code run} retries conflicts in the stores the kit opens, unless a test says. */
+    static final int RETRY_TIMEOUT_MS = 1_000;
 
     private final Settings settings;
     private final String url;
@@ -145,14 +149,25 @@ final class Target implements AutoCloseable {
     /** The store shared by the tests of this run, opened on first use. */
     synchronized KvStore sharedStore() {
         if (shared == null) {
-            shared = KvStore.open(url);
+            shared = open(Map.of());
         }
         return shared;
     }
 
-    /** Opens another store on the same storage. */
+    /**
+     * Opens another store on the same storage. Unless the test says otherwise, {@code run} gives
+     * up after {@value #RETRY_TIMEOUT_MS} ms of conflicts, so that a backend whose commits always
+     * conflict fails its tests in seconds instead of holding each for the default timeout.
+     */
     KvStore open(Map<String, String> options) {
-        return KvStore.open(url, options);
+        Map<String, String> all = new HashMap<>(options);
+        all.putIfAbsent("retry-timeout-ms", String.valueOf(RETRY_TIMEOUT_MS));
+        return KvStore.open(url, all);
+    }
+
+    /** Opens another store on the same storage with the engine's default options. */
+    KvStore openWithDefaults() {
+        return KvStore.open(url);
     }
 
     @Override

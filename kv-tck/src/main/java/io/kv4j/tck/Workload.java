@@ -9,6 +9,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Runs a seeded concurrent workload: {@value Tck#WORKLOAD_THREADS} threads, each with its own
@@ -26,10 +27,24 @@ final class Workload {
     }
 
     static void run(Env env, String what, Task task) {
+        run(env, what, env.settings().workloadThreads(), task);
+    }
+
+    /** Runs the workload on {@code threads} threads instead of the configured number. */
+    static void run(Env env, String what, int threads, Task task) {
+        run(env, what, threads, null, task);
+    }
+
+    /**
+     * Runs the workload on {@code threads} threads, and fails it as soon as {@code progress}, a
+     * count of completed requests that the task raises, stands still for a whole
+     * {@value Tck#STEP_TIMEOUT_MS}: requests that make no headway fail in seconds.
+     */
+    static void run(Env env, String what, int threads, AtomicLong progress, Task task) {
         Settings s = env.settings();
         History history = env.history();
         long seed = env.seed();
-        ExecutorService pool = Executors.newFixedThreadPool(s.workloadThreads(), r -> {
+        ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
             Thread t = new Thread(r, "kv-tck workload");
             t.setDaemon(true);
             return t;
@@ -37,7 +52,7 @@ final class Workload {
         try {
             // the first failure ends the workload at once: the others are interrupted
             CompletionService<Object> done = new ExecutorCompletionService<>(pool);
-            for (int i = 0; i < s.workloadThreads(); i++) {
+            for (int i = 0; i < threads; i++) {
                 int thread = i;
                 Random random = new Random(seed + 31L * i);
                 done.submit(() -> {
@@ -46,13 +61,28 @@ final class Workload {
                 });
             }
             long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(s.workloadTimeoutMs());
-            for (int i = 0; i < s.workloadThreads(); i++) {
-                Future<Object> f = done.poll(Math.max(0, deadline - System.nanoTime()),
-                        TimeUnit.NANOSECONDS);
-                if (f == null) {
-                    throw new TimeoutException();
+            long stall = TimeUnit.MILLISECONDS.toNanos(s.stepTimeoutMs());
+            long seen = progress == null ? 0 : progress.get();
+            long since = System.nanoTime();
+            for (int i = 0; i < threads; ) {
+                long wait = Math.max(0, deadline - System.nanoTime());
+                if (progress != null) {
+                    wait = Math.min(wait, Math.max(0, since + stall - System.nanoTime()));
                 }
-                f.get();
+                Future<Object> f = done.poll(wait, TimeUnit.NANOSECONDS);
+                if (f != null) {
+                    f.get();
+                    i++;
+                } else if (System.nanoTime() - deadline >= 0) {
+                    throw new TimeoutException();
+                } else if (progress.get() != seen) {
+                    seen = progress.get();
+                    since = System.nanoTime();
+                } else {
+                    throw failure(what + " made no progress for " + s.stepTimeoutMs() + " ms ("
+                            + Tck.STEP_TIMEOUT_MS + "): no request completed, after " + seen,
+                            env, null);
+                }
             }
         } catch (TimeoutException e) {
             throw failure(what + " did not finish within " + s.workloadTimeoutMs() + " ms ("

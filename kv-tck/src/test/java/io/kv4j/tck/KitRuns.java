@@ -16,7 +16,7 @@ import java.util.TreeSet;
 final class KitRuns {
 
     /** Keeps the concurrent workloads small and starts no child JVM, for speed. */
-    static final Map<String, String> QUICK = Map.of(Tck.WORKLOAD_REQUESTS, "30",
+    static final Map<String, String> QUICK = Map.of(Tck.WORKLOAD_REQUESTS, "30", Tck.STEP_TIMEOUT_MS, "3000",
             Tck.CHILD_JVM, "false", Tck.SEED, "20261126", Tck.FIXTURE, "none");
 
     private static final Runner RUNNER = new Runner(Runner.launcher());
