@@ -4,7 +4,7 @@
  */
 module io.kv4j {
     requires transitive io.kv4j.spi;
-    requires com.fasterxml.jackson.databind;
+    requires transitive tools.jackson.databind;
 
     exports io.kv4j;
 

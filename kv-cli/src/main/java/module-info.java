@@ -4,7 +4,7 @@
  */
 module io.kv4j.cli {
     requires io.kv4j;
-    requires com.fasterxml.jackson.databind;
+    requires tools.jackson.databind;
     requires io.kv4j.tck;
     requires info.picocli;
 

@@ -13,11 +13,11 @@ record Config(RetryPolicy retry, int maxCallDepth, int maxValueBytes) {
      *
      * @throws IllegalArgumentException for a bad value or combination
      */
-    static Config take(Map<String, String> options) {
+    static Config take(Map<String, ?> options) {
         Map<KvOption, Integer> v = new EnumMap<>(KvOption.class);
         for (KvOption o : KvOption.values()) {
-            String given = options.remove(o.key());
-            v.put(o, given == null ? o.defaultValue() : o.parse(given));
+            Object given = options.remove(o.key());
+            v.put(o, given == null ? o.defaultValue() : o.parse(given.toString()));
         }
         int backoff = v.get(KvOption.RETRY_BACKOFF_MS);
         int maxBackoff = v.get(KvOption.RETRY_MAX_BACKOFF_MS);

@@ -1,57 +1,90 @@
 package io.kv4j;
 
+import io.kv4j.spi.BackendConfig;
 import io.kv4j.spi.BackendConflictException;
-import io.kv4j.spi.BackendUnavailableException;
-import io.kv4j.spi.Commit;
-import io.kv4j.spi.Entry;
+import io.kv4j.spi.KeyOrder;
 import io.kv4j.spi.KvBackend;
 import io.kv4j.spi.KvProvider;
 import io.kv4j.spi.KvUrls;
+import io.kv4j.spi.OptionDescriptor;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import tools.jackson.databind.ObjectMapper;
 
 /**
- * The store: a backend plus the request rules shared by every backend.
+ * The store: opens the backend, and runs requests with the rules shared by every backend.
  */
 final class DefaultKvStore implements KvStore {
 
-    private final String url;
-    private final KvBackend backend;
+    /** How many function names one call of the backend lists. */
+    private static final int NAMES_PER_PAGE = 1000;
+
+    private final Storage storage;
     private final Config config;
     private final Json json;
-    private volatile boolean closed;
+    private final KvObserver observer;
+    private final KvStoreInfo info;
 
-    private DefaultKvStore(String url, KvBackend backend, Config config) {
-        this.url = url;
-        this.backend = backend;
+    private DefaultKvStore(Storage storage, Config config, Json json, KvObserver observer,
+            KvStoreInfo info) {
+        this.storage = storage;
         this.config = config;
-        this.json = new Json(config.maxValueBytes());
+        this.json = json;
+        this.observer = observer;
+        this.info = info;
     }
 
-    static KvStore open(String url, Map<String, String> options) {
+    static KvStore open(String url, Map<String, Object> given, ObjectMapper mapper,
+            KvObserver observer) {
         Objects.requireNonNull(url, "url");
-        Objects.requireNonNull(options, "options");
-        String redacted = KvUrls.redact(url);
-        Map<String, String> merged = new LinkedHashMap<>(KvUrls.queryOptions(url));
-        merged.putAll(options);
-        Config config = Config.take(merged);
-        // providers see the scheme in lower case: schemes are compared without regard to case
-        String scheme = KvUrls.scheme(url);
-        String base = "kv:" + scheme + KvUrls.withoutQuery(url).substring(3 + scheme.length());
+        String base = KvUrls.normalize(url);
+        Map<String, Object> options = new LinkedHashMap<>(KvUrls.queryOptions(url));
+        options.putAll(given);
+        Config config = Config.take(options);
         KvProvider provider = Providers.find(base);
+        List<OptionDescriptor> table = provider.options();
+        String shown = redact(url, table);
+        BackendConfig backendConfig = BackendConfig.of(base, options, table);
         KvBackend backend;
         try {
-            backend = provider.open(base, merged);
-        } catch (BackendUnavailableException e) {
-            throw new KvUnavailableException("Cannot open " + redacted + ": " + e.getMessage(), e);
+            backend = provider.open(backendConfig);
+        } catch (RuntimeException e) {
+            throw Storage.translate(e, "Opening " + shown);
         }
         if (backend == null) {
-            throw new IllegalStateException("Provider " + provider.getClass().getName()
-                    + " returned no backend for " + redacted);
+            throw new KvStorageException("Provider " + provider.getClass().getName()
+                    + " returned no backend for " + shown, null);
         }
-        return new DefaultKvStore(redacted, backend, config);
+        Storage storage = new Storage(backend, shown, observer);
+        KvStoreInfo info = new KvStoreInfo(shown, KvUrls.scheme(base),
+                provider.getClass().getName(), provider.apiVersion(), storage.capabilities());
+        return new DefaultKvStore(storage, config, new Json(mapper, config.maxValueBytes()),
+                observer, info);
+    }
+
+    static List<OptionDescriptor> options(String url) {
+        List<OptionDescriptor> all = new ArrayList<>(KvOption.descriptors());
+        all.addAll(Providers.find(KvUrls.normalize(url)).options());
+        return all;
+    }
+
+    /** The URL with the values of the table's secret options masked, and the usual suspects. */
+    private static String redact(String url, List<OptionDescriptor> table) {
+        return KvUrls.redact(url, name -> {
+            for (OptionDescriptor d : table) {
+                if (d.name().equals(name)) {
+                    return d.isSecret();
+                }
+            }
+            return false;
+        });
+    }
+
+    Storage storage() {
+        return storage;
     }
 
     Config config() {
@@ -62,23 +95,43 @@ final class DefaultKvStore implements KvStore {
         return json;
     }
 
-    void requireOpen() {
-        if (closed) {
-            throw new IllegalStateException("The store " + url + " is closed");
+    @Override
+    public <T> T run(String function, KvRequest<T> request) {
+        storage.requireOpen();
+        Names.requireFunction(function);
+        Objects.requireNonNull(request, "request");
+        long start = System.nanoTime();
+        int[] attempts = {0};
+        KvObserver.Outcome outcome = KvObserver.Outcome.FAILED;
+        try {
+            T result = retrying(function, request, start, attempts);
+            outcome = KvObserver.Outcome.COMMITTED;
+            return result;
+        } catch (RuntimeException | Error e) {
+            outcome = Storage.outcome(e);
+            throw e;
+        } finally {
+            try {
+                observer.requestEnded(function, outcome, attempts[0], System.nanoTime() - start);
+            } catch (RuntimeException ignored) {
+                // an observer must not break a request
+            }
         }
     }
 
-    @Override
-    public <T> T run(String function, KvRequest<T> request) {
-        requireOpen();
-        Names.requireFunction(function);
-        Objects.requireNonNull(request, "request");
+    /**
+     * Runs attempts until one commits, a failure is not a conflict, or the retry policy ends it.
+     *
+     * @param attempts where to count the attempts made
+     */
+    private <T> T retrying(String function, KvRequest<T> request, long start, int[] attempts) {
         RetryPolicy retry = config.retry();
-        long deadline = retry.deadline(System.nanoTime());
+        long deadline = retry.deadline(start);
         int pauses = 0;
         try (Contention.Turn turn = Contention.JVM.turn(deadline)) {
             for (int attempt = 0; ; attempt++) {
                 turn.beforeAttempt();
+                attempts[0] = attempt + 1;
                 KvConflictException conflict;
                 try {
                     return attempt(function, request, turn);
@@ -88,7 +141,7 @@ final class DefaultKvStore implements KvStore {
                 if (!retry.mayRetry(attempt, deadline)) {
                     throw new KvConflictException("The request of function " + Names.show(function)
                             + " " + retry.exhausted(attempt) + ": " + conflict.getMessage(),
-                            conflict);
+                            conflict.reason(), conflict);
                 }
                 BackendConflictException where = location(conflict);
                 boolean inLine = where != null && where.namespace() != null;
@@ -107,13 +160,11 @@ final class DefaultKvStore implements KvStore {
     /** One attempt: the body, then the commit; a conflict in either is thrown. */
     private <T> T attempt(String function, KvRequest<T> request, Contention.Turn turn) {
         Transaction txn = new Transaction(this, function, turn);
-        View kv = txn.open(new View(txn, function));
+        View kv = txn.root();
         T result;
         try {
             result = request.apply(kv);
-        } catch (KvConflictException e) {
-            throw e;
-        } catch (Error e) {
+        } catch (KvConflictException | Error e) {
             throw e;
         } catch (Exception e) {
             txn.abandon();
@@ -122,12 +173,12 @@ final class DefaultKvStore implements KvStore {
                 throw new KvException("The request of function " + Names.show(function)
                         + " was interrupted", e);
             }
-            BackendConflictException stale = txn.staleRead();
+            KvConflictException stale = txn.staleRead();
             if (stale != null) {
                 // the body may have failed because it saw an inconsistent view: run it again
                 KvConflictException retry = new KvConflictException("The request of function "
                         + Names.show(function) + " failed after reading data that a concurrent "
-                        + "commit changed: " + stale.getMessage(), stale);
+                        + "commit changed: " + stale.getMessage(), stale.reason(), stale);
                 retry.addSuppressed(e);
                 throw retry;
             }
@@ -146,8 +197,8 @@ final class DefaultKvStore implements KvStore {
     /** What the backend said changed, if anything. */
     private static BackendConflictException location(KvConflictException e) {
         for (Throwable t = e.getCause(); t != null; t = t.getCause()) {
-            if (t instanceof BackendConflictException) {
-                return (BackendConflictException) t;
+            if (t instanceof BackendConflictException b) {
+                return b;
             }
         }
         return null;
@@ -165,89 +216,61 @@ final class DefaultKvStore implements KvStore {
 
     @Override
     public KvTransaction begin(String function) {
-        requireOpen();
+        storage.requireOpen();
         Transaction txn = new Transaction(this, Names.requireFunction(function), null);
-        return new ExplicitTransaction(txn, txn.open(new View(txn, function)));
+        return new ExplicitTransaction(txn, txn.root());
     }
 
     @Override
     public KvReader reader(String function) {
-        requireOpen();
-        return new Reader(this, function);
+        storage.requireOpen();
+        return new Reader(this, Names.requireFunction(function));
     }
 
     @Override
-    public boolean isDurable() {
-        return backend.durable();
+    public List<String> functions() {
+        storage.requireOpen();
+        List<String> out = new ArrayList<>();
+        String after = null;
+        while (true) {
+            List<String> page = storage.namespaces(after, NAMES_PER_PAGE);
+            out.addAll(page);
+            if (page.size() < NAMES_PER_PAGE) {
+                return out;
+            }
+            String last = page.get(page.size() - 1);
+            if (after != null && KeyOrder.compare(last, after) <= 0) {
+                throw new KvStorageException("The backend of " + storage.url() + " listed "
+                        + "function " + Names.show(last) + " after " + Names.show(after)
+                        + ": its names do not advance", null);
+            }
+            after = last;
+        }
+    }
+
+    @Override
+    public long deleteAll(String function) {
+        storage.requireOpen();
+        return storage.deleteNamespace(Names.requireFunction(function));
+    }
+
+    @Override
+    public KvStoreInfo info() {
+        return info;
     }
 
     @Override
     public String url() {
-        return url;
+        return storage.url();
     }
 
     @Override
     public void close() {
-        if (!closed) {
-            closed = true;
-            backend.close();
-        }
+        storage.close();
     }
 
     @Override
     public String toString() {
-        return "KvStore[" + url + (closed ? ", closed]" : "]");
-    }
-
-    // The backend's primitives, its exceptions translated into the API's.
-
-    Entry read(String namespace, String key) {
-        try {
-            return backend.read(namespace, key);
-        } catch (BackendUnavailableException e) {
-            throw unavailable(e, namespace);
-        } catch (BackendConflictException e) {
-            throw conflict(e, namespace);
-        }
-    }
-
-    List<Entry> scan(String namespace, String prefix, String startAfter, int limit) {
-        try {
-            return backend.scan(namespace, prefix, startAfter, limit);
-        } catch (BackendUnavailableException e) {
-            throw unavailable(e, namespace);
-        } catch (BackendConflictException e) {
-            throw conflict(e, namespace);
-        }
-    }
-
-    void commit(Commit commit, String function) {
-        try {
-            backend.commit(commit);
-        } catch (BackendUnavailableException e) {
-            if (e.outcomeUnknown()) {
-                throw new KvOutcomeUnknownException("The commit of function " + Names.show(function)
-                        + " was sent to " + url + " but its outcome is unknown (applied as a "
-                        + "whole or not at all): " + e.getMessage(), e);
-            }
-            throw unavailable(e, function);
-        } catch (BackendConflictException e) {
-            throw conflict(e, function);
-        }
-    }
-
-    /** Checks reads without writing; a conflict is reported as the backend's exception. */
-    void validate(Commit readsOnly) {
-        backend.commit(readsOnly);
-    }
-
-    private KvUnavailableException unavailable(BackendUnavailableException e, String function) {
-        return new KvUnavailableException("Storage " + url + " is unavailable (function "
-                + Names.show(function) + "): " + e.getMessage(), e);
-    }
-
-    private static KvConflictException conflict(BackendConflictException e, String function) {
-        return new KvConflictException("Conflict in a request of function " + Names.show(function)
-                + ": " + e.getMessage(), e);
+        return "KvStore[" + storage.url() + (storage.isClosed() ? ", closed]" : "]");
     }
 }

@@ -27,6 +27,11 @@ final class ExplicitTransaction implements KvTransaction {
     }
 
     @Override
+    public <T> T get(String key, KvType<T> type) {
+        return kv.get(key, type);
+    }
+
+    @Override
     public boolean has(String key) {
         return kv.has(key);
     }

@@ -1,20 +1,26 @@
 package io.kv4j;
 
-import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonFactoryBuilder;
-import com.fasterxml.jackson.core.JsonGenerationException;
-import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.core.StreamReadConstraints;
-import com.fasterxml.jackson.core.exc.StreamConstraintsException;
-import com.fasterxml.jackson.core.StreamWriteConstraints;
-import com.fasterxml.jackson.core.util.JsonGeneratorDelegate;
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.json.JsonMapper;
-import java.io.IOException;
+import java.io.ByteArrayOutputStream;
+import java.lang.reflect.Type;
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.JsonGenerator;
+import tools.jackson.core.StreamReadConstraints;
+import tools.jackson.core.StreamWriteConstraints;
+import tools.jackson.core.exc.StreamConstraintsException;
+import tools.jackson.core.exc.StreamWriteException;
+import tools.jackson.core.json.JsonFactory;
+import tools.jackson.core.util.JsonGeneratorDelegate;
+import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.JavaType;
+import tools.jackson.databind.ObjectMapper;
+import tools.jackson.databind.SerializationFeature;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
- * JSON mapping of values: serialised once at {@code set}, decoded afresh at every {@code get}.
+ * JSON mapping of values with Jackson 3: serialised once at {@code set}, decoded afresh at every
+ * {@code get}. The mapper is kv4j's own unless the application hands in its own
+ * ({@link KvStoreBuilder#objectMapper}); either way the rules of the SPEC hold, because every value
+ * is written through a generator that refuses what JSON cannot hold.
  */
 final class Json {
 
@@ -24,9 +30,17 @@ final class Json {
     private final ObjectMapper mapper;
     private final int maxValueBytes;
 
-    Json(int maxValueBytes) {
+    Json(ObjectMapper mapper, int maxValueBytes) {
+        this.mapper = mapper == null ? defaultMapper() : mapper;
         this.maxValueBytes = maxValueBytes;
-        JsonFactory factory = new JsonFactoryBuilder()
+    }
+
+    /**
+     * kv4j's mapper: Jackson 3's defaults (java.time as ISO-8601 text, {@code Optional}, records),
+     * stored values readable whatever their size, and no float read as an integer.
+     */
+    static ObjectMapper defaultMapper() {
+        JsonFactory factory = JsonFactory.builder()
                 .streamWriteConstraints(StreamWriteConstraints.builder()
                         .maxNestingDepth(MAX_NESTING).build())
                 // stored values were checked on the way in; reading them back must not fail
@@ -34,14 +48,21 @@ final class Json {
                         .maxNestingDepth(MAX_NESTING)
                         .maxStringLength(Integer.MAX_VALUE)
                         .maxNumberLength(Integer.MAX_VALUE)
+                        .maxNameLength(Integer.MAX_VALUE)
                         .maxDocumentLength(-1)
+                        .maxTokenCount(-1)
                         .build())
-                .addDecorator((f, generator) -> new StrictJson(generator))
                 .build();
-        this.mapper = JsonMapper.builder(factory)
+        return JsonMapper.builder(factory)
                 // 1.5 read as an Integer is a mismatch, not 1
                 .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
+                // an object with nothing to serialise is a mistake, not the value {}
+                .enable(SerializationFeature.FAIL_ON_EMPTY_BEANS)
                 .build();
+    }
+
+    ObjectMapper mapper() {
+        return mapper;
     }
 
     /**
@@ -51,10 +72,10 @@ final class Json {
      *     too big
      */
     byte[] encode(Object value, String key, String function) {
-        byte[] bytes;
-        try {
-            bytes = mapper.writeValueAsBytes(value);
-        } catch (IOException | RuntimeException e) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream(64);
+        try (JsonGenerator g = new StrictJson(mapper.createGenerator(out))) {
+            mapper.writeValue(g, value);
+        } catch (JacksonException | IllegalArgumentException e) {
             String why = root(e) instanceof StreamConstraintsException
                     ? "it nests deeper than " + MAX_NESTING + " levels or refers to itself"
                     : rootMessage(e);
@@ -64,13 +85,12 @@ final class Json {
             throw new IllegalArgumentException("The value for " + where(key, function)
                     + " is not JSON-serialisable: it nests too deeply or refers to itself", e);
         }
-        if (bytes.length > maxValueBytes) {
+        if (out.size() > maxValueBytes) {
             throw new IllegalArgumentException("The value for " + where(key, function) + " is "
-                    + bytes.length
-                    + " bytes of JSON, over the limit of " + maxValueBytes + " bytes (option "
-                    + KvOption.MAX_VALUE_BYTES.key() + ")");
+                    + out.size() + " bytes of JSON, over the limit of " + maxValueBytes
+                    + " bytes (option " + KvOption.MAX_VALUE_BYTES.key() + ")");
         }
-        return bytes;
+        return out.toByteArray();
     }
 
     /**
@@ -78,13 +98,13 @@ final class Json {
      *
      * @throws IllegalArgumentException naming the key and function when it does not map to the type
      */
-    <T> T decode(byte[] json, Class<T> type, String key, String function) {
+    <T> T decode(byte[] json, Type type, String key, String function) {
+        JavaType target = mapper.constructType(type);
         try {
-            return mapper.readValue(json, type);
-        } catch (IOException e) {
+            return mapper.readValue(json, target);
+        } catch (JacksonException e) {
             throw new IllegalArgumentException("The value of " + where(key, function)
-                    + " cannot be read as "
-                    + type.getSimpleName() + ": " + rootMessage(e), e);
+                    + " cannot be read as " + target.toCanonical() + ": " + rootMessage(e), e);
         }
     }
 
@@ -102,7 +122,7 @@ final class Json {
 
     private static String rootMessage(Throwable e) {
         Throwable t = root(e);
-        String m = t.getMessage();
+        String m = t instanceof JacksonException j ? j.getOriginalMessage() : t.getMessage();
         if (m == null) {
             return t.getClass().getSimpleName();
         }
@@ -112,61 +132,118 @@ final class Json {
 
     /**
      * Refuses what JSON cannot represent instead of quietly changing it: NaN and infinities
-     * (which would be written as strings) and lone surrogates (which would be written as escapes
-     * that no UTF-8 store can hold).
+     * (which would be written as strings), lone surrogates (which would be written as escapes
+     * that no UTF-8 store can hold), and nesting deeper than {@value #MAX_NESTING}, whatever
+     * the mapper's own limits.
      */
     private static final class StrictJson extends JsonGeneratorDelegate {
+
+        private int depth;
 
         StrictJson(JsonGenerator d) {
             super(d, false);
         }
 
         @Override
-        public void writeNumber(double v) throws IOException {
+        public JsonGenerator writeStartObject() {
+            nest();
+            return super.writeStartObject();
+        }
+
+        @Override
+        public JsonGenerator writeStartObject(Object forValue) {
+            nest();
+            return super.writeStartObject(forValue);
+        }
+
+        @Override
+        public JsonGenerator writeStartObject(Object forValue, int size) {
+            nest();
+            return super.writeStartObject(forValue, size);
+        }
+
+        @Override
+        public JsonGenerator writeStartArray() {
+            nest();
+            return super.writeStartArray();
+        }
+
+        @Override
+        public JsonGenerator writeStartArray(Object forValue) {
+            nest();
+            return super.writeStartArray(forValue);
+        }
+
+        @Override
+        public JsonGenerator writeStartArray(Object forValue, int size) {
+            nest();
+            return super.writeStartArray(forValue, size);
+        }
+
+        @Override
+        public JsonGenerator writeEndObject() {
+            depth--;
+            return super.writeEndObject();
+        }
+
+        @Override
+        public JsonGenerator writeEndArray() {
+            depth--;
+            return super.writeEndArray();
+        }
+
+        private void nest() {
+            if (++depth > MAX_NESTING) {
+                throw new StreamConstraintsException("nesting deeper than " + MAX_NESTING);
+            }
+        }
+
+        @Override
+        public JsonGenerator writeNumber(double v) {
             if (!Double.isFinite(v)) {
-                throw new JsonGenerationException("non-finite number " + v + " has no JSON form", this);
+                throw new StreamWriteException(this, "non-finite number " + v + " has no JSON form");
             }
-            super.writeNumber(v);
+            return super.writeNumber(v);
         }
 
         @Override
-        public void writeNumber(float v) throws IOException {
+        public JsonGenerator writeNumber(float v) {
             if (!Float.isFinite(v)) {
-                throw new JsonGenerationException("non-finite number " + v + " has no JSON form", this);
+                throw new StreamWriteException(this, "non-finite number " + v + " has no JSON form");
             }
-            super.writeNumber(v);
+            return super.writeNumber(v);
         }
 
         @Override
-        public void writeString(String text) throws IOException {
+        public JsonGenerator writeString(String text) {
             if (text != null) {
                 requireValidUnicode(text, 0, text.length());
             }
-            super.writeString(text);
+            return super.writeString(text);
         }
 
         @Override
-        public void writeString(char[] text, int offset, int len) throws IOException {
+        public JsonGenerator writeString(char[] text, int offset, int len) {
             requireValidUnicode(java.nio.CharBuffer.wrap(text), offset, offset + len);
-            super.writeString(text, offset, len);
+            return super.writeString(text, offset, len);
         }
 
         @Override
-        public void writeFieldName(String name) throws IOException {
+        public JsonGenerator writeName(String name) {
             requireValidUnicode(name, 0, name.length());
-            super.writeFieldName(name);
+            return super.writeName(name);
         }
 
-        private void requireValidUnicode(CharSequence s, int from, int to) throws IOException {
+        private void requireValidUnicode(CharSequence s, int from, int to) {
             for (int i = from; i < to; i++) {
                 char c = s.charAt(i);
                 if (Character.isHighSurrogate(c) && i + 1 < to
                         && Character.isLowSurrogate(s.charAt(i + 1))) {
                     i++;
                 } else if (Character.isSurrogate(c)) {
-                    throw new JsonGenerationException(String.format(
+                    throw new StreamWriteException(this, String.format(
                             "lone surrogate U+%04X at index %d of a string is not valid Unicode",
-                            (int) c, i - from), this);
+                            (int) c, i - from));
                 }
             }
         }

@@ -49,6 +49,18 @@ public final class KvEntry {
     }
 
     /**
+     * The value mapped to a generic type.
+     *
+     * @param type the type
+     * @param <T> the type
+     * @return the value, null for JSON null
+     * @throws IllegalArgumentException when the value does not map to the type
+     */
+    public <T> T value(KvType<T> type) {
+        return codec.decode(json, type.type(), key, function);
+    }
+
+    /**
      * The value as JSON text.
      *
      * @return the JSON

@@ -1,12 +1,15 @@
 package io.kv4j;
 
+import io.kv4j.spi.OptionDescriptor;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 
 /**
  * The options of the request engine, the same on every backend. Pass them in the URL query
- * ({@code kv:memory:?max-retries=3}) or in the options map of {@link KvStore#open(String, Map)},
- * which overrides the URL. Options the engine does not know go to the backend, which rejects those
- * it does not know either.
+ * ({@code kv:memory:?retry-timeout-ms=5000}), in the options map of
+ * {@link KvStore#open(String, Map)} or through {@link KvStore#builder}, which override the URL.
+ * Options the engine does not know go to the backend, which checks them against its own table.
  */
 public enum KvOption {
 
@@ -31,27 +34,19 @@ public enum KvOption {
     MAX_VALUE_BYTES("max-value-bytes", 16 * 1024 * 1024, 1, Integer.MAX_VALUE - 16,
             "The largest value a set() accepts, in bytes of UTF-8 JSON.");
 
-    private final String key;
-    private final int defaultValue;
-    private final int min;
-    private final int max;
-    private final String description;
+    private final OptionDescriptor descriptor;
 
     KvOption(String key, int defaultValue, int min, int max, String description) {
-        this.key = key;
-        this.defaultValue = defaultValue;
-        this.min = min;
-        this.max = max;
-        this.description = description;
+        this.descriptor = OptionDescriptor.integer(key, (long) defaultValue, min, max, description);
     }
 
     /**
      * The option's name in URLs and option maps.
      *
-     * @return the name, such as {@code max-retries}
+     * @return the name, such as {@code retry-timeout-ms}
      */
     public String key() {
-        return key;
+        return descriptor.name();
     }
 
     /**
@@ -60,7 +55,7 @@ public enum KvOption {
      * @return the default
      */
     public int defaultValue() {
-        return defaultValue;
+        return Integer.parseInt(descriptor.defaultValue());
     }
 
     /**
@@ -69,7 +64,7 @@ public enum KvOption {
      * @return the minimum
      */
     public int min() {
-        return min;
+        return (int) descriptor.min();
     }
 
     /**
@@ -78,7 +73,7 @@ public enum KvOption {
      * @return the maximum
      */
     public int max() {
-        return max;
+        return (int) descriptor.max();
     }
 
     /**
@@ -87,7 +82,29 @@ public enum KvOption {
      * @return one sentence
      */
     public String description() {
-        return description;
+        return descriptor.description();
+    }
+
+    /**
+     * The option as the engine's option table describes it, as backends describe theirs.
+     *
+     * @return the descriptor
+     */
+    public OptionDescriptor descriptor() {
+        return descriptor;
+    }
+
+    /**
+     * The engine's option table.
+     *
+     * @return every engine option's descriptor, in this enum's order
+     */
+    public static List<OptionDescriptor> descriptors() {
+        List<OptionDescriptor> out = new ArrayList<>();
+        for (KvOption o : values()) {
+            out.add(o.descriptor);
+        }
+        return List.copyOf(out);
     }
 
     /**
@@ -98,7 +115,7 @@ public enum KvOption {
      */
     public static KvOption byKey(String key) {
         for (KvOption o : values()) {
-            if (o.key.equals(key)) {
+            if (o.key().equals(key)) {
                 return o;
             }
         }
@@ -106,15 +123,6 @@ public enum KvOption {
     }
 
     int parse(String value) {
-        try {
-            int v = Integer.parseInt(value.trim());
-            if (v >= min && v <= max) {
-                return v;
-            }
-        } catch (NumberFormatException e) {
-            // reported below with the accepted range
-        }
-        throw new IllegalArgumentException(key + " must be an integer from " + min + " to " + max
-                + " but was: " + value);
+        return (int) (long) (Long) descriptor.parse(value);
     }
 }

@@ -51,6 +51,21 @@ public interface KvReader {
     <T> T get(String key, Class<T> type);
 
     /**
+     * Reads a value mapped to a generic type, for example
+     * {@code get("orders", new KvType<List<Order>>() {})}.
+     *
+     * @param key the key
+     * @param type the type to map the JSON value to
+     * @param <T> the type
+     * @return the value, or null when the key is missing or holds JSON null
+     * @throws IllegalArgumentException for an invalid key, or a value that does not map to the type
+     * @throws IllegalStateException when the request or store is finished
+     * @throws KvConflictException when a concurrent commit made this request's reads inconsistent
+     * @throws KvUnavailableException when the storage cannot be reached
+     */
+    <T> T get(String key, KvType<T> type);
+
+    /**
      * Whether the key has a value, JSON null included.
      *
      * @param key the key

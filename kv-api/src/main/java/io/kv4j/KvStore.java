@@ -1,5 +1,7 @@
 package io.kv4j;
 
+import io.kv4j.spi.OptionDescriptor;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -40,6 +42,7 @@ public interface KvStore extends AutoCloseable {
      * @return the open store
      * @throws IllegalArgumentException for a malformed URL, no provider for it, or a bad option
      * @throws KvUnavailableException when the storage cannot be reached
+     * @throws KvConfigurationException when the storage refuses the configuration
      */
     static KvStore open() {
         return open(defaultUrl());
@@ -53,9 +56,10 @@ public interface KvStore extends AutoCloseable {
      * @return the open store
      * @throws IllegalArgumentException for a malformed URL, no provider for it, or a bad option
      * @throws KvUnavailableException when the storage cannot be reached
+     * @throws KvConfigurationException when the storage refuses the configuration
      */
     static KvStore open(String url) {
-        return open(url, Map.of());
+        return builder(url).open();
     }
 
     /**
@@ -67,9 +71,21 @@ public interface KvStore extends AutoCloseable {
      * @throws IllegalArgumentException for a malformed URL, no provider for it, or a bad or unknown
      *     option
      * @throws KvUnavailableException when the storage cannot be reached
+     * @throws KvConfigurationException when the storage refuses the configuration
      */
     static KvStore open(String url, Map<String, String> options) {
-        return DefaultKvStore.open(url, options);
+        return builder(url).options(options).open();
+    }
+
+    /**
+     * A builder for a store with object-valued settings: a Jackson mapper, an observer, a data
+     * source.
+     *
+     * @param url the store URL, options allowed in its query string
+     * @return the builder
+     */
+    static KvStoreBuilder builder(String url) {
+        return new KvStoreBuilder(url);
     }
 
     /**
@@ -87,9 +103,22 @@ public interface KvStore extends AutoCloseable {
     }
 
     /**
+     * The options a store on this URL takes, without opening it: the engine's
+     * ({@link KvOption}) and then those of the backend that serves the URL.
+     *
+     * @param url a store URL
+     * @return the option table
+     * @throws IllegalArgumentException for a malformed URL or no provider for it
+     */
+    static List<OptionDescriptor> options(String url) {
+        return DefaultKvStore.options(url);
+    }
+
+    /**
      * Runs one request of a function as an atomic transaction: its writes commit together when
      * the body returns, and are all discarded when it throws. When a concurrent commit conflicts,
-     * the body runs again, up to {@code max-retries} times, after a jittered pause.
+     * the body runs again: requests of this JVM that conflicted on the same key take turns, and
+     * the request goes on retrying for {@code retry-timeout-ms} (30 s by default).
      *
      * @param function the function whose namespace the body reads and writes
      * @param request the body
@@ -97,8 +126,9 @@ public interface KvStore extends AutoCloseable {
      * @return what the body returned
      * @throws IllegalArgumentException for an invalid function name
      * @throws IllegalStateException when the store is closed
-     * @throws KvConflictException when conflicts outlasted the retries
+     * @throws KvConflictException when conflicts outlasted {@code retry-timeout-ms}
      * @throws KvUnavailableException when the storage cannot be reached
+     * @throws KvOutcomeUnknownException when the commit's outcome could not be learnt
      * @throws KvException wrapping a checked exception thrown by the body; an unchecked one is
      *     rethrown as it is
      */
@@ -127,12 +157,32 @@ public interface KvStore extends AutoCloseable {
     KvReader reader(String function);
 
     /**
-     * Whether a commit that returned survives a crash of the application and a restart of the
-     * storage, as the backend declares it: false for {@code kv:memory:}, true for PostgreSQL.
+     * The functions that hold data, in UTF-8 byte order of their names.
      *
-     * @return true when the storage is durable
+     * @return the names; a function whose every key was deleted is not among them
+     * @throws IllegalStateException when the store is closed
+     * @throws KvUnavailableException when the storage cannot be reached
      */
-    boolean isDurable();
+    List<String> functions();
+
+    /**
+     * Deletes every key of a function, atomically: a concurrent request that read any of them
+     * and commits afterwards conflicts and runs again.
+     *
+     * @param function the function
+     * @return how many keys were deleted
+     * @throws IllegalArgumentException for an invalid function name
+     * @throws IllegalStateException when the store is closed
+     * @throws KvUnavailableException when the storage cannot be reached
+     */
+    long deleteAll(String function);
+
+    /**
+     * What the store runs on: its URL, backend, SPI version and capabilities.
+     *
+     * @return the description
+     */
+    KvStoreInfo info();
 
     /**
      * The store's URL with secrets masked.

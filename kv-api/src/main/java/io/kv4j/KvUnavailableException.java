@@ -1,10 +1,12 @@
 package io.kv4j;
 
 /**
- * The storage could not be reached or failed. Transient: the same call may succeed later.
- * {@link KvStore#run} does not retry it, as the storage may stay down for long.
+ * The storage could not be reached, or refused work for now, and the request had no effect.
+ * Transient: the same request may succeed once the storage is back. {@link KvStore#run} does not
+ * retry it, as the storage may stay down for long; a backend waits out short outages itself
+ * within its documented timeouts.
  */
-public class KvUnavailableException extends KvException {
+public class KvUnavailableException extends KvTransientException {
 
     private static final long serialVersionUID = 1L;
 
@@ -16,11 +18,5 @@ public class KvUnavailableException extends KvException {
      */
     public KvUnavailableException(String message, Throwable cause) {
         super(message, cause);
-    }
-
-    /** {@inheritDoc} True: the storage may come back. */
-    @Override
-    public boolean isTransient() {
-        return true;
     }
 }

@@ -1,6 +1,6 @@
 package io.kv4j;
 
-import java.nio.charset.StandardCharsets;
+import io.kv4j.spi.Text;
 import java.util.Objects;
 
 /**
@@ -84,35 +84,8 @@ final class Names {
         return null;
     }
 
-    /** A name quoted for a message: escaped, and shortened to 64 code points when longer. */
+    /** A name quoted for a message, invisible characters escaped (see {@link Text#quote}). */
     static String show(String s) {
-        if (s == null) {
-            return "null";
-        }
-        StringBuilder out = new StringBuilder("'");
-        int points = 0;
-        int i = 0;
-        while (i < s.length() && points < 64) {
-            char c = s.charAt(i);
-            boolean pair = Character.isHighSurrogate(c) && i + 1 < s.length()
-                    && Character.isLowSurrogate(s.charAt(i + 1));
-            if (pair) {
-                out.append(c).append(s.charAt(i + 1));
-                i += 2;
-            } else {
-                if (c < 0x20 || c == 0x7f || Character.isSurrogate(c)) {
-                    out.append(String.format("\\u%04X", (int) c));
-                } else {
-                    out.append(c);
-                }
-                i++;
-            }
-            points++;
-        }
-        out.append('\'');
-        if (i < s.length()) {
-            out.append("... (").append(s.getBytes(StandardCharsets.UTF_8).length).append(" bytes)");
-        }
-        return out.toString();
+        return Text.quote(s);
     }
 }

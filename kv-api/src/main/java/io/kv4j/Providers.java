@@ -14,8 +14,8 @@ import java.util.ServiceLoader;
  * <p>The rule: system property {@code kv.provider}, when set, pins one provider by scheme or class
  * name, which must accept the URL. Otherwise every provider {@link ServiceLoader} finds is asked,
  * and exactly one must accept the URL: none, or several, is an error that lists what was found.
- * Providers that failed to load, or that target another SPI version, are listed in the error,
- * never silently dropped.
+ * Providers that failed to load, or that were built for another SPI version, are listed in the
+ * error, never silently dropped, and are never asked to open anything.
  */
 final class Providers {
 
@@ -52,6 +52,13 @@ final class Providers {
         public String toString() {
             return lines.isEmpty() ? "" : ". Not usable: " + lines;
         }
+    }
+
+    /** The providers that this SPI can use, and what is wrong with the others. */
+    static List<KvProvider> usable() {
+        List<KvProvider> usable = new ArrayList<>();
+        load(usable, new Problems());
+        return usable;
     }
 
     static KvProvider find(String url) {
@@ -123,8 +130,19 @@ final class Providers {
                         + (e.getCause() == null ? "" : " (" + e.getCause() + ")"), e);
                 continue;
             }
-            if (p.apiVersion() != KvProvider.API_VERSION) {
-                problems.add(describe(p) + " targets SPI version " + p.apiVersion() + ", not "
+            int version;
+            try {
+                version = p.apiVersion();
+            } catch (AbstractMethodError e) {
+                // SPI 1 declared apiVersion() with a body, so its providers did not implement it
+                problems.add(describe(p) + " was built for SPI version 1, not "
+                        + KvProvider.API_VERSION + " (incompatible: it implements no "
+                        + "apiVersion(); rebuild it against kv-spi " + KvProvider.API_VERSION
+                        + ")", null);
+                continue;
+            }
+            if (version != KvProvider.API_VERSION) {
+                problems.add(describe(p) + " targets SPI version " + version + ", not "
                         + KvProvider.API_VERSION + " (incompatible)", null);
             } else {
                 usable.add(p);
@@ -140,11 +158,11 @@ final class Providers {
         return out.toString();
     }
 
-    private static String describe(KvProvider p) {
+    static String describe(KvProvider p) {
         String scheme;
         try {
             scheme = p.scheme();
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | LinkageError e) {
             scheme = "?";
         }
         return scheme + " (" + p.getClass().getName() + ")";

@@ -30,6 +30,11 @@ final class Reader implements KvReader {
     }
 
     @Override
+    public <T> T get(String key, KvType<T> type) {
+        return store.run(function, kv -> kv.get(key, type));
+    }
+
+    @Override
     public boolean has(String key) {
         return store.run(function, kv -> kv.has(key));
     }

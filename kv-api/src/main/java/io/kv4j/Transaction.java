@@ -1,6 +1,5 @@
 package io.kv4j;
 
-import io.kv4j.spi.BackendConflictException;
 import io.kv4j.spi.Commit;
 import io.kv4j.spi.Entry;
 import io.kv4j.spi.KeyOrder;
@@ -48,6 +47,7 @@ final class Transaction {
         this.store = store;
         this.turn = turn;
         calls.push(function);
+        this.current = new View(this, function);
     }
 
     DefaultKvStore store() {
@@ -58,10 +58,9 @@ final class Transaction {
         return calls.peekLast();
     }
 
-    /** Makes a view the request's own; only the innermost call's view may be used. */
-    View open(View root) {
-        current = root;
-        return root;
+    /** The request's own Kv: the view of the function the transaction began with. */
+    View root() {
+        return current;
     }
 
     void requireCurrent(View view) {
@@ -73,7 +72,7 @@ final class Transaction {
     }
 
     void requireActive() {
-        store.requireOpen();
+        store.storage().requireOpen();
         if (state != State.ACTIVE) {
             throw new IllegalStateException("The transaction of function " + Names.show(function())
                     + " is finished (" + (state == State.COMMITTED ? "committed" : "rolled back")
@@ -98,7 +97,7 @@ final class Transaction {
                 turn.beforeRead(namespace, key);
             }
             try {
-                entry = store.read(namespace, key);
+                entry = store.storage().read(namespace, key);
             } catch (KvConflictException e) {
                 doomed = e;
                 throw e;
@@ -140,7 +139,7 @@ final class Transaction {
                 int want = limit + 1 - out.size();
                 List<Entry> page;
                 try {
-                    page = store.scan(namespace, prefix, scanAfter, want);
+                    page = store.storage().scan(namespace, prefix, scanAfter, want);
                 } catch (KvConflictException e) {
                     doomed = e;
                     throw e;
@@ -149,9 +148,9 @@ final class Transaction {
                 String end = scanDone ? null : page.get(page.size() - 1).key();
                 List<Commit.Seen> seen = new ArrayList<>(page.size());
                 for (Entry e : page) {
-                    seen.add(new Commit.Seen(e.key(), e.version()));
+                    seen.add(Commit.Seen.of(e.key(), e.version()));
                 }
-                ranges.add(new Commit.RangeRead(namespace, prefix, scanAfter, end, seen));
+                ranges.add(Commit.RangeRead.of(namespace, prefix, scanAfter, end, seen));
                 pending.addAll(page);
                 scanAfter = end;
                 continue;
@@ -256,8 +255,8 @@ final class Transaction {
         List<Commit.Write> batch = new ArrayList<>();
         for (Map.Entry<String, NavigableMap<String, byte[]>> ns : writes.entrySet()) {
             for (Map.Entry<String, byte[]> w : ns.getValue().entrySet()) {
-                byte[] value = w.getValue() == DELETED ? null : w.getValue();
-                batch.add(new Commit.Write(ns.getKey(), w.getKey(), value));
+                batch.add(w.getValue() == DELETED ? Commit.Write.delete(ns.getKey(), w.getKey())
+                        : Commit.Write.put(ns.getKey(), w.getKey(), w.getValue()));
             }
         }
         state = State.ROLLED_BACK; // unless the backend accepts it below
@@ -270,7 +269,7 @@ final class Transaction {
             state = State.COMMITTED;
             return;
         }
-        store.commit(new Commit(pointReads(), ranges, batch), function());
+        store.storage().commit(Commit.of(pointReads(), ranges, batch), function());
         state = State.COMMITTED;
     }
 
@@ -293,15 +292,12 @@ final class Transaction {
      * read is still current. A body that threw after reading changed data may have acted on an
      * inconsistent view; such a failure is a conflict, and the request is run again.
      */
-    BackendConflictException staleRead() {
+    KvConflictException staleRead() {
         if (reads.isEmpty() && ranges.isEmpty()) {
             return null;
         }
         try {
-            store.validate(new Commit(pointReads(), ranges, List.of()));
-            return null;
-        } catch (BackendConflictException e) {
-            return e;
+            return store.storage().stale(Commit.of(pointReads(), ranges, List.of()));
         } catch (RuntimeException e) {
             return null; // the body's own exception is the one to report
         }
@@ -311,7 +307,7 @@ final class Transaction {
         List<Commit.PointRead> out = new ArrayList<>(reads.size());
         for (Map.Entry<NsKey, Entry> r : reads.entrySet()) {
             long version = r.getValue() == null ? KvBackend.MISSING : r.getValue().version();
-            out.add(new Commit.PointRead(r.getKey().namespace(), r.getKey().key(), version));
+            out.add(Commit.PointRead.of(r.getKey().namespace(), r.getKey().key(), version));
         }
         return out;
     }

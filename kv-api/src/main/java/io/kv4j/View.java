@@ -40,9 +40,19 @@ final class View implements Kv {
 
     @Override
     public <T> T get(String key, Class<T> type) {
+        java.util.Objects.requireNonNull(type, "type");
+        return read(key, type);
+    }
+
+    @Override
+    public <T> T get(String key, KvType<T> type) {
+        java.util.Objects.requireNonNull(type, "type");
+        return read(key, type.type());
+    }
+
+    private <T> T read(String key, java.lang.reflect.Type type) {
         requireActive();
         Names.requireKey(key, function);
-        java.util.Objects.requireNonNull(type, "type");
         byte[] json = txn.read(function, key);
         return json == null ? null : txn.store().json().decode(json, type, key, function);
     }

@@ -1,15 +1,21 @@
 package io.kv4j;
 
+import io.kv4j.spi.BackendConfig;
 import io.kv4j.spi.BackendConflictException;
+import io.kv4j.spi.Capability;
 import io.kv4j.spi.Commit;
 import io.kv4j.spi.Entry;
 import io.kv4j.spi.KeyOrder;
 import io.kv4j.spi.KvBackend;
 import io.kv4j.spi.KvProvider;
+import io.kv4j.spi.OptionDescriptor;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -29,6 +35,11 @@ public final class CheckedMapProvider implements KvProvider {
     }
 
     @Override
+    public int apiVersion() {
+        return API_VERSION;
+    }
+
+    @Override
     public String scheme() {
         return "checked";
     }
@@ -39,15 +50,19 @@ public final class CheckedMapProvider implements KvProvider {
     }
 
     @Override
-    public KvBackend open(String url, Map<String, String> options) {
-        long delay = 0;
-        for (Map.Entry<String, String> o : options.entrySet()) {
-            if (!o.getKey().equals("commit-delay-us")) {
-                throw new IllegalArgumentException("Unknown option '" + o.getKey() + "'");
-            }
-            delay = Long.parseLong(o.getValue());
-        }
-        return new Backend(delay);
+    public List<OptionDescriptor> options() {
+        return List.of(OptionDescriptor.integer("commit-delay-us", 0L, 0, 1_000_000,
+                "How long each commit takes before it validates, in microseconds."));
+    }
+
+    @Override
+    public KvBackend open(BackendConfig config) {
+        return new Backend(config.integer("commit-delay-us"));
+    }
+
+    /** A fresh backend of its own storage, for providers of the engine's other tests. */
+    static KvBackend newBackend() {
+        return new Backend(0);
     }
 
     private static final class Backend implements KvBackend {
@@ -61,6 +76,11 @@ public final class CheckedMapProvider implements KvProvider {
 
         private static String id(String namespace, String key) {
             return namespace + '\u0000' + key;
+        }
+
+        @Override
+        public Set<Capability> capabilities() {
+            return Set.of(Capability.PRIVATE_TO_STORE);
         }
 
         @Override
@@ -84,7 +104,7 @@ public final class CheckedMapProvider implements KvProvider {
         }
 
         @Override
-        public void commit(Commit commit) {
+        public long commit(Commit commit) {
             if (delayNanos > 0) {
                 long end = System.nanoTime() + delayNanos;
                 while (System.nanoTime() < end) {
@@ -97,7 +117,7 @@ public final class CheckedMapProvider implements KvProvider {
                     if ((now == null ? MISSING : now.version()) != r.version()) {
                         CONFLICTS.incrementAndGet();
                         throw new BackendConflictException("key " + r.key() + " changed",
-                                r.namespace(), r.key(), null);
+                                r.namespace(), r.key());
                     }
                 }
                 for (Commit.RangeRead g : commit.ranges()) {
@@ -105,13 +125,13 @@ public final class CheckedMapProvider implements KvProvider {
                     List<Commit.Seen> seen = new ArrayList<>();
                     for (Entry e : now) {
                         if (g.covers(e.key())) {
-                            seen.add(new Commit.Seen(e.key(), e.version()));
+                            seen.add(Commit.Seen.of(e.key(), e.version()));
                         }
                     }
                     if (!seen.equals(g.seen())) {
                         CONFLICTS.incrementAndGet();
                         throw new BackendConflictException("prefix " + g.prefix() + " changed",
-                                g.namespace(), null, null);
+                                g.namespace(), null);
                     }
                 }
                 long v = ++version;
@@ -119,10 +139,39 @@ public final class CheckedMapProvider implements KvProvider {
                     if (w.isDelete()) {
                         entries.remove(id(w.namespace(), w.key()));
                     } else {
-                        entries.put(id(w.namespace(), w.key()), new Entry(w.key(), w.value(), v));
+                        entries.put(id(w.namespace(), w.key()), Entry.of(w.key(), w.value(), v));
                     }
                 }
+                return v;
             }
+        }
+
+        @Override
+        public synchronized List<String> namespaces(String startAfter, int limit) {
+            TreeSet<String> names = new TreeSet<>(KeyOrder.COMPARATOR);
+            for (String id : entries.keySet()) {
+                names.add(id.substring(0, id.indexOf('\u0000')));
+            }
+            List<String> out = new ArrayList<>();
+            for (String n : startAfter == null ? names : names.tailSet(startAfter, false)) {
+                if (out.size() == limit) {
+                    break;
+                }
+                out.add(n);
+            }
+            return out;
+        }
+
+        @Override
+        public synchronized long deleteNamespace(String namespace) {
+            long n = 0;
+            for (Iterator<String> it = entries.keySet().iterator(); it.hasNext(); ) {
+                if (it.next().startsWith(namespace + '\u0000')) {
+                    it.remove();
+                    n++;
+                }
+            }
+            return n;
         }
 
         @Override

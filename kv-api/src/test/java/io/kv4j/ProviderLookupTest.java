@@ -5,8 +5,17 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
+import java.net.URL;
+import java.net.URLClassLoader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import javax.tools.JavaCompiler;
+import javax.tools.ToolProvider;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** SPEC KV-11: how a URL finds its provider. */
 class ProviderLookupTest {
@@ -52,6 +61,61 @@ class ProviderLookupTest {
                 () -> KvStore.open("kv:old:db"));
         assertTrue(e.getMessage().contains("old (io.kv4j.TestProviders$Old) targets SPI version 0"),
                 e.getMessage());
+    }
+
+    /**
+     * A provider compiled against SPI 1, whose {@code apiVersion()} had a body that returned the
+     * running SPI's constant, so it implements none: its jar is refused at lookup with both
+     * versions, never opened.
+     */
+    @Test
+    void providerBuiltAgainstSpi1IsRefusedNamingBothVersions(@TempDir Path dir) throws Exception {
+        Path sources = dir.resolve("src");
+        write(sources.resolve("io/kv4j/spi/KvProvider.java"), "package io.kv4j.spi;\n"
+                + "public interface KvProvider {\n"
+                + "    int API_VERSION = 1;\n"
+                + "    String scheme();\n"
+                + "    boolean accepts(String url);\n"
+                + "    Object open(String url, java.util.Map<String, String> options);\n"
+                + "    default int apiVersion() { return API_VERSION; }\n"
+                + "}\n");
+        write(sources.resolve("com/example/v1/V1Provider.java"), "package com.example.v1;\n"
+                + "public final class V1Provider implements io.kv4j.spi.KvProvider {\n"
+                + "    public String scheme() { return \"v1\"; }\n"
+                + "    public boolean accepts(String url) { return url.startsWith(\"kv:v1:\"); }\n"
+                + "    public Object open(String url, java.util.Map<String, String> options) {\n"
+                + "        throw new IllegalStateException(\"opened\");\n"
+                + "    }\n"
+                + "}\n");
+        Path classes = dir.resolve("classes");
+        JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
+        assertEquals(0, javac.run(null, null, null, "-d", classes.toString(),
+                sources.resolve("io/kv4j/spi/KvProvider.java").toString(),
+                sources.resolve("com/example/v1/V1Provider.java").toString()), "compiled");
+        // the provider's jar holds the provider only; the SPI comes from the running kv-spi
+        Path jar = dir.resolve("jar");
+        Path provider = jar.resolve("com/example/v1/V1Provider.class");
+        Files.createDirectories(provider.getParent());
+        Files.copy(classes.resolve("com/example/v1/V1Provider.class"), provider);
+        write(jar.resolve("META-INF/services/io.kv4j.spi.KvProvider"),
+                "com.example.v1.V1Provider\n");
+        ClassLoader before = Thread.currentThread().getContextClassLoader();
+        try (URLClassLoader loader = new URLClassLoader(new URL[] {jar.toUri().toURL()},
+                getClass().getClassLoader())) {
+            Thread.currentThread().setContextClassLoader(loader);
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                    () -> KvStore.open("kv:v1:db"));
+            assertTrue(e.getMessage().contains("v1 (com.example.v1.V1Provider) was built for SPI "
+                    + "version 1, not 2"), e.getMessage());
+            assertFalse(e.getMessage().contains("opened"), e.getMessage());
+        } finally {
+            Thread.currentThread().setContextClassLoader(before);
+        }
+    }
+
+    private static void write(Path file, String text) throws IOException {
+        Files.createDirectories(file.getParent());
+        Files.writeString(file, text, StandardCharsets.UTF_8);
     }
 
     @Test

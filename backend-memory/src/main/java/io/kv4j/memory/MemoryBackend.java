@@ -1,19 +1,23 @@
 package io.kv4j.memory;
 
+import io.kv4j.spi.Capability;
 import io.kv4j.spi.Commit;
 import io.kv4j.spi.Entry;
 import io.kv4j.spi.KvBackend;
 import java.util.List;
+import java.util.Set;
 
 /** One store's handle on a {@link MemoryStorage}; closing it releases a shared storage. */
 final class MemoryBackend implements KvBackend {
 
     private final MemoryStorage storage;
+    private final Set<Capability> capabilities;
     private final Runnable onClose;
     private volatile boolean closed;
 
-    MemoryBackend(MemoryStorage storage, Runnable onClose) {
+    MemoryBackend(MemoryStorage storage, Set<Capability> capabilities, Runnable onClose) {
         this.storage = storage;
+        this.capabilities = capabilities;
         this.onClose = onClose;
     }
 
@@ -21,6 +25,11 @@ final class MemoryBackend implements KvBackend {
         if (closed) {
             throw new IllegalStateException("The memory storage is closed");
         }
+    }
+
+    @Override
+    public Set<Capability> capabilities() {
+        return capabilities;
     }
 
     @Override
@@ -36,9 +45,21 @@ final class MemoryBackend implements KvBackend {
     }
 
     @Override
-    public void commit(Commit commit) {
+    public long commit(Commit commit) {
         requireOpen();
-        storage.commit(commit);
+        return storage.commit(commit);
+    }
+
+    @Override
+    public List<String> namespaces(String startAfter, int limit) {
+        requireOpen();
+        return storage.namespaces(startAfter, limit);
+    }
+
+    @Override
+    public long deleteNamespace(String namespace) {
+        requireOpen();
+        return storage.deleteNamespace(namespace);
     }
 
     @Override

@@ -1,9 +1,12 @@
 package io.kv4j.memory;
 
+import io.kv4j.spi.BackendConfig;
+import io.kv4j.spi.Capability;
 import io.kv4j.spi.KvBackend;
 import io.kv4j.spi.KvProvider;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Opens memory storage. {@code kv:memory:} gives a store its own storage; {@code kv:memory:NAME}
@@ -22,6 +25,11 @@ public final class MemoryProvider implements KvProvider {
     }
 
     @Override
+    public int apiVersion() {
+        return API_VERSION;
+    }
+
+    @Override
     public String scheme() {
         return "memory";
     }
@@ -32,22 +40,20 @@ public final class MemoryProvider implements KvProvider {
     }
 
     @Override
-    public KvBackend open(String url, Map<String, String> options) {
+    public KvBackend open(BackendConfig config) {
+        String url = config.url();
         if (!accepts(url)) {
             throw new IllegalArgumentException("Not a memory URL: " + url);
         }
-        if (!options.isEmpty()) {
-            throw new IllegalArgumentException("Unknown option '" + options.keySet().iterator().next()
-                    + "' for " + url + ": the memory backend takes no options");
-        }
         String name = url.substring(PREFIX.length());
         if (name.isEmpty()) {
-            return new MemoryBackend(new MemoryStorage(), () -> { });
+            return new MemoryBackend(new MemoryStorage(), Set.of(Capability.PRIVATE_TO_STORE),
+                    () -> { });
         }
         synchronized (NAMED) {
             Shared shared = NAMED.computeIfAbsent(name, n -> new Shared());
             shared.users++;
-            return new MemoryBackend(shared.storage, () -> release(name, shared));
+            return new MemoryBackend(shared.storage, Set.of(), () -> release(name, shared));
         }
     }
 

@@ -5,6 +5,7 @@ import io.kv4j.spi.Commit;
 import io.kv4j.spi.Entry;
 import io.kv4j.spi.KeyOrder;
 import io.kv4j.spi.KvBackend;
+import io.kv4j.spi.Text;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -76,25 +77,25 @@ final class MemoryStorage {
                 : space.ordered.tailMap(after, false);
     }
 
-    void commit(Commit commit) {
+    long commit(Commit commit) {
         if (commit.writes().isEmpty() && commit.ranges().isEmpty() && commit.reads().size() <= 1) {
-            return; // one read of the live map was already a consistent snapshot
+            return 0; // one read of the live map was already a consistent snapshot
         }
         synchronized (commitLock) {
             for (Commit.PointRead r : commit.reads()) {
                 Entry now = read(r.namespace(), r.key());
                 long current = now == null ? KvBackend.MISSING : now.version();
                 if (current != r.version()) {
-                    throw new BackendConflictException("key '" + r.key() + "' of function '"
-                            + r.namespace() + "' changed since it was read", r.namespace(),
-                            r.key(), null);
+                    throw new BackendConflictException("key " + Text.quote(r.key())
+                            + " of function " + Text.quote(r.namespace())
+                            + " changed since it was read", r.namespace(), r.key());
                 }
             }
             for (Commit.RangeRead r : commit.ranges()) {
                 validate(r);
             }
             if (commit.writes().isEmpty()) {
-                return;
+                return 0;
             }
             long v = ++version;
             for (Commit.Write w : commit.writes()) {
@@ -107,13 +108,41 @@ final class MemoryStorage {
                         space.ordered.remove(w.key());
                     }
                 } else if (slot != null) {
-                    slot.entry = new Entry(w.key(), w.value(), v);
+                    slot.entry = Entry.of(w.key(), w.value(), v);
                 } else {
-                    slot = new Slot(new Entry(w.key(), w.value(), v));
+                    slot = new Slot(Entry.of(w.key(), w.value(), v));
                     space.byKey.put(w.key(), slot);
                     space.ordered.put(w.key(), slot);
                 }
             }
+            return v;
+        }
+    }
+
+    List<String> namespaces(String startAfter, int limit) {
+        List<String> names = new ArrayList<>();
+        for (Map.Entry<String, Space> e : spaces.entrySet()) {
+            if (!e.getValue().byKey.isEmpty()
+                    && (startAfter == null || KeyOrder.compare(e.getKey(), startAfter) > 0)) {
+                names.add(e.getKey());
+            }
+        }
+        names.sort(KeyOrder.COMPARATOR);
+        return names.size() <= limit ? names : names.subList(0, limit);
+    }
+
+    long deleteNamespace(String namespace) {
+        synchronized (commitLock) {
+            Space space = spaces.remove(namespace);
+            if (space == null) {
+                return 0;
+            }
+            long n = 0;
+            for (Slot slot : space.byKey.values()) {
+                slot.entry = null;
+                n++;
+            }
+            return n;
         }
     }
 
@@ -122,15 +151,15 @@ final class MemoryStorage {
         for (Commit.Seen seen : r.seen()) {
             Entry e = next(now, r);
             if (e == null || !e.key().equals(seen.key()) || e.version() != seen.version()) {
-                throw new BackendConflictException("the keys with prefix '" + r.prefix()
-                        + "' of function '" + r.namespace() + "' changed since they were listed",
-                        r.namespace(), null, null);
+                throw new BackendConflictException("the keys with prefix " + Text.quote(r.prefix())
+                        + " of function " + Text.quote(r.namespace())
+                        + " changed since they were listed", r.namespace(), null);
             }
         }
         if (next(now, r) != null) {
-            throw new BackendConflictException("a key with prefix '" + r.prefix()
-                    + "' of function '" + r.namespace() + "' appeared since they were listed",
-                    r.namespace(), null, null);
+            throw new BackendConflictException("a key with prefix " + Text.quote(r.prefix())
+                    + " of function " + Text.quote(r.namespace())
+                    + " appeared since they were listed", r.namespace(), null);
         }
     }
 

@@ -53,6 +53,7 @@ final class CommitCall {
     private final String deleteSql;
     private final String upsertSql;
     private final String commitSql;
+    private final String deleteNamespaceSql;
     private final long lockSeed;
 
     CommitCall(String schema, long lockSeed) {
@@ -100,6 +101,9 @@ final class CommitCall {
                 + " ON CONFLICT (namespace, key) DO UPDATE"
                 + " SET value = excluded.value, exact = excluded.exact, version = excluded.version";
         this.commitSql = "; COMMIT";
+        this.deleteNamespaceSql = "BEGIN ISOLATION LEVEL READ COMMITTED; "
+                + "SELECT pg_advisory_xact_lock(?); "
+                + "DELETE FROM " + entries + " WHERE namespace = ?; COMMIT";
     }
 
     /**
@@ -146,6 +150,29 @@ final class CommitCall {
                 p.add(wNs).add(wKey).add(wVal).add(wShape);
             }
             return outcome(ps, writes);
+        }
+    }
+
+    /**
+     * Deletes every entry of a namespace as one commit: it locks the namespace exclusive, as a
+     * commit that listed it would, so it waits for the commits under way there and every later
+     * one that read its keys fails its checks.
+     *
+     * @return how many entries were deleted
+     */
+    long deleteNamespace(Connection c, String namespace) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(deleteNamespaceSql)) {
+            ps.setLong(1, Locks.namespaceId(lockSeed, namespace));
+            ps.setString(2, namespace);
+            long deleted = 0;
+            boolean isResult = ps.execute();
+            while (isResult || ps.getUpdateCount() != -1) {
+                if (!isResult && ps.getUpdateCount() > 0) {
+                    deleted = ps.getUpdateCount();
+                }
+                isResult = ps.getMoreResults();
+            }
+            return deleted;
         }
     }
 

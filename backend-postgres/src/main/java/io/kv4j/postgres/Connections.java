@@ -23,11 +23,13 @@ final class Connections {
         ds.setServerNames(new String[] {s.host()});
         ds.setPortNumbers(new int[] {s.port()});
         ds.setDatabaseName(s.database());
-        if (!s.get(PgOption.USER).isEmpty()) {
-            ds.setUser(s.get(PgOption.USER));
+        String user = s.get(PgOption.USER);
+        if (user != null && !user.isEmpty()) {
+            ds.setUser(user);
         }
-        if (!s.get(PgOption.PASSWORD).isEmpty()) {
-            ds.setPassword(s.get(PgOption.PASSWORD));
+        String password = s.get(PgOption.PASSWORD);
+        if (password != null && !password.isEmpty()) {
+            ds.setPassword(password);
         }
         int connectSeconds = (s.integer(PgOption.CONNECT_TIMEOUT_MS) + 999) / 1000;
         ds.setConnectTimeout(connectSeconds);

@@ -2,7 +2,10 @@ package io.kv4j.postgres;
 
 import com.zaxxer.hikari.HikariDataSource;
 import com.zaxxer.hikari.HikariPoolMXBean;
+import io.kv4j.spi.BackendConfigurationException;
 import io.kv4j.spi.BackendConflictException;
+import io.kv4j.spi.BackendFailureException;
+import io.kv4j.spi.BackendOutcomeUnknownException;
 import io.kv4j.spi.BackendUnavailableException;
 import java.sql.SQLException;
 import java.sql.SQLTransientConnectionException;
@@ -33,6 +36,17 @@ final class Failures {
     }
 
     /**
+     * Whether the server refuses the configuration rather than the moment: class 28 (invalid
+     * authorization, such as a wrong password), 3D000 (no such database), 42501 (insufficient
+     * privilege), 3F000 (no such schema).
+     */
+    static boolean isConfiguration(SQLException e) {
+        String state = e.getSQLState();
+        return state != null && (state.startsWith("28") || "3D000".equals(state)
+                || "42501".equals(state) || "3F000".equals(state));
+    }
+
+    /**
      * Whether the server is out of reach or refusing work for now: a lost connection, class 53
      * (resources, such as too many connections), 57P03 (starting up), 57014 (cancelled, such as
      * a statement timeout), class 58 (system errors), or no free pooled connection.
@@ -51,21 +65,27 @@ final class Failures {
         }
         if (isConflict(e)) {
             return new BackendConflictException(what + " conflicted with a concurrent transaction ("
+                    + describe(e) + ")", "40P01".equals(e.getSQLState())
+                            ? BackendConflictException.Reason.DEADLOCK
+                            : BackendConflictException.Reason.SERIALIZATION_FAILURE, null, null, e);
+        }
+        if (isConfiguration(e)) {
+            return new BackendConfigurationException(what + " failed: PostgreSQL refused ("
                     + describe(e) + ")", e);
         }
         if (isUnavailable(e)) {
             return new BackendUnavailableException(what + " failed: PostgreSQL is unreachable ("
                     + describe(e) + ")", e);
         }
-        return new IllegalStateException(what + " failed: " + describe(e), e);
+        return new BackendFailureException(what + " failed: " + describe(e), e);
     }
 
     /** A failure after a commit was sent: the connection's loss leaves its outcome unknown. */
     static RuntimeException ofCommit(SQLException e, String what, HikariDataSource pool) {
         if (isConnectionLost(e) && !(e instanceof SQLTransientConnectionException)) {
-            return new BackendUnavailableException(what + " was sent but the connection failed "
-                    + "before its outcome was known; it was applied as a whole or not at all ("
-                    + describe(e) + ")", e, true);
+            return new BackendOutcomeUnknownException(what + " was sent but the connection "
+                    + "failed before its outcome was known; it was applied as a whole or not at "
+                    + "all (" + describe(e) + ")", e);
         }
         return of(e, what, pool);
     }

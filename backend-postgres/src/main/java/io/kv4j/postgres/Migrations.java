@@ -1,5 +1,6 @@
 package io.kv4j.postgres;
 
+import io.kv4j.spi.BackendConfigurationException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -44,7 +45,8 @@ final class Migrations {
     /**
      * Brings the schema to {@link #LATEST}, or checks that it is there.
      *
-     * @throws IllegalStateException when the schema is missing or old and {@code migrate} is off,
+     * @throws BackendConfigurationException when the schema is missing or old and {@code migrate}
+     *     is off,
      *     or when it is newer than this library
      * @throws SQLException when the database refuses
      */
@@ -64,16 +66,16 @@ final class Migrations {
             }
             int current = currentVersion(c, schema);
             if (current > LATEST) {
-                throw new IllegalStateException("The schema '" + schema + "' of " + settings.url()
-                        + " is at version " + current + ", newer than this kv4j supports ("
-                        + LATEST + "): upgrade kv4j");
+                throw new BackendConfigurationException("The schema '" + schema + "' of "
+                        + settings.url() + " is at version " + current + ", newer than this kv4j supports ("
+                        + LATEST + "): upgrade kv4j", null);
             }
             if (current < LATEST && !migrate) {
-                throw new IllegalStateException("The schema '" + schema + "' of " + settings.url()
-                        + (current < 0 ? " does not exist or has no kv4j tables"
+                throw new BackendConfigurationException("The schema '" + schema + "' of "
+                        + settings.url() + (current < 0 ? " does not exist or has no kv4j tables"
                                 : " is at version " + current + " but this kv4j needs " + LATEST)
                         + ", and option migrate=false: open once with migrate=true, or apply the "
-                        + "scripts in the README");
+                        + "scripts in the README", null);
             }
             for (int v = Math.max(current, 0) + 1; v <= LATEST; v++) {
                 String script = SCRIPTS[v - 1];
@@ -126,9 +128,9 @@ final class Migrations {
             rs.next();
             String encoding = rs.getString(1);
             if (!"UTF8".equals(encoding)) {
-                throw new IllegalStateException("The database of " + settings.url()
+                throw new BackendConfigurationException("The database of " + settings.url()
                         + " has encoding " + encoding + "; kv4j needs a UTF8 database "
-                        + "(CREATE DATABASE ... ENCODING 'UTF8')");
+                        + "(CREATE DATABASE ... ENCODING 'UTF8')", null);
             }
         }
     }

@@ -66,6 +66,14 @@ final class Notifier implements AutoCloseable {
         }
     }
 
+    /** Tells the other caches to drop everything: a change too wide to name key by key. */
+    void everything() {
+        synchronized (lock) {
+            lost = true;
+            lock.notifyAll();
+        }
+    }
+
     /** {@code <length>:<text>}, the length in code points, as ChangeListener reads it. */
     private static String piece(String s) {
         return s.codePointCount(0, s.length()) + ":" + s;

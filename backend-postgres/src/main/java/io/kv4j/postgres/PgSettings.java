@@ -1,58 +1,56 @@
 package io.kv4j.postgres;
 
+import io.kv4j.spi.BackendConfig;
 import io.kv4j.spi.KvUrls;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
-import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Set;
-import org.postgresql.PGProperty;
 
 /**
  * A store URL and its options, parsed and validated once, then frozen.
  *
  * <p>Grammar: {@code kv:postgresql://host[:port]/database}; an IPv6 host is written in brackets.
- * Options come from the URL's query and from the caller's map (the map wins, see
- * {@code KvStore.open}); a name that is neither a {@link PgOption} nor a property of the PostgreSQL
- * JDBC driver is an error.
+ * The request engine has checked the options against {@link PgOption#table()}: this backend's own
+ * and the PostgreSQL JDBC driver's properties.
  */
 final class PgSettings {
 
     static final String PREFIX = "kv:postgresql://";
     private static final int DEFAULT_PORT = 5432;
-    /** Driver properties that the URL or our own options set; giving them again is ambiguous. */
-    private static final Set<String> RESERVED = Set.of("user", "password", "PGHOST", "PGPORT",
-            "PGDBNAME", "connectTimeout", "loginTimeout");
 
-    private final String url;
+    private final BackendConfig config;
     private final String host;
     private final int port;
     private final String database;
-    private final Map<PgOption, String> values;
     private final Map<String, String> driverProperties;
 
-    private PgSettings(String url, String host, int port, String database,
-            Map<PgOption, String> values, Map<String, String> driverProperties) {
-        this.url = url;
+    private PgSettings(BackendConfig config, String host, int port, String database,
+            Map<String, String> driverProperties) {
+        this.config = config;
         this.host = host;
         this.port = port;
         this.database = database;
-        this.values = values;
         this.driverProperties = driverProperties;
     }
 
-    /**
-     * Parses and validates.
-     *
-     * @throws IllegalArgumentException naming the URL (redacted) or the option
-     */
+    /** Parses a URL and options as the engine would hand them over; for tests and tools. */
     static PgSettings parse(String url, Map<String, String> options) {
+        return of(BackendConfig.of(KvUrls.withoutQuery(url), options, PgOption.table()));
+    }
+
+    /**
+     * Parses the URL of a configuration the engine has checked.
+     *
+     * @throws IllegalArgumentException naming the URL (redacted) and what is wrong with it
+     */
+    static PgSettings of(BackendConfig config) {
+        String url = config.url();
         if (url == null || !url.startsWith(PREFIX)) {
             throw new IllegalArgumentException("A PostgreSQL store URL must look like "
                     + PREFIX + "host[:port]/database but was: " + KvUrls.redact(url));
         }
-        String rest = KvUrls.withoutQuery(url).substring(PREFIX.length());
+        String rest = url.substring(PREFIX.length());
         int slash = rest.indexOf('/');
         String authority = slash < 0 ? rest : rest.substring(0, slash);
         String database = slash < 0 ? "" : decode(rest.substring(slash + 1), url);
@@ -100,40 +98,13 @@ final class PgSettings {
                         + "but was: '" + portText + "' in " + KvUrls.redact(url));
             }
         }
-        Map<PgOption, String> values = new EnumMap<>(PgOption.class);
         Map<String, String> driver = new LinkedHashMap<>();
-        for (Map.Entry<String, String> o : options.entrySet()) {
-            String name = o.getKey();
-            String value = o.getValue() == null ? "" : o.getValue();
-            PgOption own = PgOption.byKey(name);
-            if (own != null) {
-                values.put(own, own.check(value));
-            } else if (RESERVED.contains(name)) {
-                throw new IllegalArgumentException("Option '" + name + "' is set by the URL or by "
-                        + "this backend's own options (user, password, connect-timeout-ms); "
-                        + "use those instead, in " + KvUrls.redact(url));
-            } else if (PGProperty.forName(name) != null) {
-                driver.put(name, value);
-            } else {
-                throw new IllegalArgumentException("Unknown option '" + name + "' for "
-                        + KvUrls.redact(url) + ": not one of " + ownNames()
-                        + " nor a property of the PostgreSQL JDBC driver (names are "
-                        + "case-sensitive, such as sslmode or ApplicationName)");
+        config.given().forEach((name, value) -> {
+            if (PgOption.isDriverProperty(name)) {
+                driver.put(name, value.toString());
             }
-        }
-        for (PgOption o : PgOption.values()) {
-            values.putIfAbsent(o, o.defaultValue());
-        }
-        return new PgSettings(KvUrls.withoutQuery(url), host, port, database, values,
-                driver);
-    }
-
-    private static String ownNames() {
-        StringBuilder out = new StringBuilder("[");
-        for (PgOption o : PgOption.values()) {
-            out.append(out.length() > 1 ? ", " : "").append(o.key());
-        }
-        return out.append(']').toString();
+        });
+        return new PgSettings(config, host, port, database, driver);
     }
 
     private static String decode(String s, String url) {
@@ -146,7 +117,7 @@ final class PgSettings {
     }
 
     String url() {
-        return url;
+        return KvUrls.redact(config.url());
     }
 
     String host() {
@@ -162,19 +133,19 @@ final class PgSettings {
     }
 
     String get(PgOption option) {
-        return values.get(option);
+        return config.text(option.key());
     }
 
     int integer(PgOption option) {
-        return Integer.parseInt(values.get(option));
+        return (int) config.integer(option.key());
     }
 
     boolean flag(PgOption option) {
-        return Boolean.parseBoolean(values.get(option));
+        return config.bool(option.key());
     }
 
     String schema() {
-        return values.get(PgOption.SCHEMA);
+        return get(PgOption.SCHEMA);
     }
 
     /** The LISTEN/NOTIFY channel of this schema's commits. */
@@ -195,9 +166,6 @@ final class PgSettings {
     /** Everything but secrets, for messages and logs. */
     @Override
     public String toString() {
-        Map<String, String> shown = new LinkedHashMap<>();
-        values.forEach((k, v) -> shown.put(k.key(), v));
-        shown.putAll(driverProperties);
-        return url + " " + KvUrls.redact(shown);
+        return config.toString();
     }
 }

@@ -2,10 +2,11 @@ package io.kv4j.postgres;
 
 import com.zaxxer.hikari.HikariDataSource;
 import io.kv4j.spi.BackendConflictException;
-import io.kv4j.spi.BackendUnavailableException;
+import io.kv4j.spi.Capability;
 import io.kv4j.spi.Commit;
 import io.kv4j.spi.Entry;
 import io.kv4j.spi.KvBackend;
+import io.kv4j.spi.Text;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -14,6 +15,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -33,6 +35,7 @@ final class PostgresBackend implements KvBackend {
     private final String versionSql;
     private final String scanSql;
     private final String scanToEndSql;
+    private final String namespacesSql;
     private volatile boolean closed;
 
     PostgresBackend(PgSettings settings, HikariDataSource pool, ReadCache cache,
@@ -51,6 +54,13 @@ final class PostgresBackend implements KvBackend {
                 + " WHERE namespace = ? AND key >= ?";
         this.scanSql = scan + " AND key < ? ORDER BY key LIMIT ?";
         this.scanToEndSql = scan + " ORDER BY key LIMIT ?";
+        // one index probe per name, however many keys each function holds
+        this.namespacesSql = "WITH RECURSIVE n(name) AS ("
+                + "(SELECT namespace FROM " + table + " WHERE namespace > ? OR ? "
+                + "ORDER BY namespace LIMIT 1) UNION ALL "
+                + "SELECT (SELECT e.namespace FROM " + table + " e WHERE e.namespace > n.name "
+                + "ORDER BY e.namespace LIMIT 1) FROM n WHERE n.name IS NOT NULL) "
+                + "SELECT name FROM n WHERE name IS NOT NULL LIMIT ?";
         if (cache != null) {
             Peers.join(settings.identity(), cache);
         }
@@ -85,11 +95,11 @@ final class PostgresBackend implements KvBackend {
             ps.setString(1, namespace);
             ps.setString(2, key);
             try (ResultSet rs = ps.executeQuery()) {
-                entry = rs.next() ? new Entry(key, utf8(rs.getString(2)), rs.getLong(1)) : null;
+                entry = rs.next() ? Entry.of(key, utf8(rs.getString(2)), rs.getLong(1)) : null;
             }
         } catch (SQLException e) {
-            throw Failures.of(e, "Reading key " + Show.quote(key) + " of function "
-                    + Show.quote(namespace) + " from " + settings.url(), pool);
+            throw Failures.of(e, "Reading key " + Text.quote(key) + " of function "
+                    + Text.quote(namespace) + " from " + settings.url(), pool);
         }
         if (cache != null) {
             cache.fill(namespace, key, entry, stamp);
@@ -120,25 +130,30 @@ final class PostgresBackend implements KvBackend {
             ps.setInt(p, limit);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    out.add(new Entry(rs.getString(1), utf8(rs.getString(3)), rs.getLong(2)));
+                    out.add(Entry.of(rs.getString(1), utf8(rs.getString(3)), rs.getLong(2)));
                 }
             }
         } catch (SQLException e) {
-            throw Failures.of(e, "Listing prefix " + Show.quote(prefix) + " of function "
-                    + Show.quote(namespace) + " from " + settings.url(), pool);
+            throw Failures.of(e, "Listing prefix " + Text.quote(prefix) + " of function "
+                    + Text.quote(namespace) + " from " + settings.url(), pool);
         }
         return out;
     }
 
     @Override
-    public void commit(Commit commit) {
+    public Set<Capability> capabilities() {
+        return Set.of(Capability.DURABLE, Capability.SHARED_ACROSS_PROCESSES);
+    }
+
+    @Override
+    public long commit(Commit commit) {
         requireOpen();
         if (commit.writes().isEmpty() && commit.ranges().isEmpty() && commit.reads().size() <= 1) {
             // one read is consistent by itself; only a cached one may be out of date
             if (cache != null && !commit.reads().isEmpty()) {
                 checkCurrent(commit.reads().get(0));
             }
-            return;
+            return 0;
         }
         List<ReadCache.Stamp> stamps = new ArrayList<>(cache == null ? 0 : commit.writes().size());
         if (cache != null) {
@@ -175,6 +190,58 @@ final class PostgresBackend implements KvBackend {
         if (notifier != null) {
             notifier.committed(commit.writes());
         }
+        return outcome.version();
+    }
+
+    @Override
+    public List<String> namespaces(String startAfter, int limit) {
+        requireOpen();
+        List<String> out = new ArrayList<>(Math.min(limit, 256));
+        try (Connection c = pool.getConnection();
+                PreparedStatement ps = c.prepareStatement(namespacesSql)) {
+            ps.setString(1, startAfter == null ? "" : startAfter);
+            ps.setBoolean(2, startAfter == null);
+            ps.setInt(3, limit);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(rs.getString(1));
+                }
+            }
+        } catch (SQLException e) {
+            throw Failures.of(e, "Listing the functions of " + settings.url(), pool);
+        }
+        return out;
+    }
+
+    @Override
+    public long deleteNamespace(String namespace) {
+        requireOpen();
+        long deleted;
+        Connection c;
+        try {
+            c = pool.getConnection();
+        } catch (SQLException e) {
+            throw Failures.of(e, "Deleting function " + Text.quote(namespace), pool);
+        }
+        try {
+            deleted = commitCall.deleteNamespace(c, namespace);
+        } catch (SQLException e) {
+            rollback(c);
+            throw Failures.ofCommit(e, "Deleting every key of function " + Text.quote(namespace)
+                    + " of " + settings.url(), pool);
+        } finally {
+            close(c);
+        }
+        if (cache != null) {
+            cache.invalidateAll();
+        }
+        for (ReadCache other : Peers.others(settings.identity(), cache)) {
+            other.invalidateAll();
+        }
+        if (notifier != null) {
+            notifier.everything();
+        }
+        return deleted;
     }
 
     /**
@@ -191,14 +258,14 @@ final class PostgresBackend implements KvBackend {
                 now = rs.next() ? rs.getLong(1) : MISSING;
             }
         } catch (SQLException e) {
-            throw Failures.of(e, "Checking key " + Show.quote(read.key()) + " of function "
-                    + Show.quote(read.namespace()) + " in " + settings.url(), pool);
+            throw Failures.of(e, "Checking key " + Text.quote(read.key()) + " of function "
+                    + Text.quote(read.namespace()) + " in " + settings.url(), pool);
         }
         if (now != read.version()) {
             cache.invalidate(read.namespace(), read.key());
-            throw new BackendConflictException("key " + Show.quote(read.key()) + " of function "
-                    + Show.quote(read.namespace()) + " changed since it was read",
-                    read.namespace(), read.key(), null);
+            throw new BackendConflictException("key " + Text.quote(read.key()) + " of function "
+                    + Text.quote(read.namespace()) + " changed since it was read",
+                    read.namespace(), read.key());
         }
     }
 
@@ -215,7 +282,7 @@ final class PostgresBackend implements KvBackend {
         }
         for (int i = 0; i < writes.size(); i++) {
             Commit.Write w = writes.get(i);
-            Entry entry = w.isDelete() ? null : new Entry(w.key(), w.value(), version);
+            Entry entry = w.isDelete() ? null : Entry.of(w.key(), w.value(), version);
             cache.update(w.namespace(), w.key(), entry, stamps.get(i));
         }
     }
@@ -241,14 +308,14 @@ final class PostgresBackend implements KvBackend {
         int n = Integer.parseInt(failed.substring(failed.indexOf(':') + 1)) - 1;
         if (failed.startsWith("read:")) {
             Commit.PointRead r = commit.reads().get(n);
-            return new BackendConflictException("key " + Show.quote(r.key()) + " of function "
-                    + Show.quote(r.namespace()) + " changed since it was read", r.namespace(),
-                    r.key(), null);
+            return new BackendConflictException("key " + Text.quote(r.key()) + " of function "
+                    + Text.quote(r.namespace()) + " changed since it was read", r.namespace(),
+                    r.key());
         }
         Commit.RangeRead g = commit.ranges().get(n);
-        return new BackendConflictException("the keys with prefix " + Show.quote(g.prefix())
-                + " of function " + Show.quote(g.namespace()) + " changed since they were listed",
-                g.namespace(), null, null);
+        return new BackendConflictException("the keys with prefix " + Text.quote(g.prefix())
+                + " of function " + Text.quote(g.namespace()) + " changed since they were listed",
+                g.namespace(), null);
     }
 
     /** A failed commit leaves its transaction aborted: end it before the pool hands it out. */
@@ -277,11 +344,6 @@ final class PostgresBackend implements KvBackend {
         return cache;
     }
 
-    /** A commit returns only once the server has it, so it outlives this process (KV-9.1). */
-    @Override
-    public boolean durable() {
-        return true;
-    }
 
     @Override
     public synchronized void close() {

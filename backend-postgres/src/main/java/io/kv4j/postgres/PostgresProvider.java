@@ -1,12 +1,13 @@
 package io.kv4j.postgres;
 
 import com.zaxxer.hikari.HikariDataSource;
-import io.kv4j.spi.BackendUnavailableException;
+import io.kv4j.spi.BackendConfig;
 import io.kv4j.spi.KvBackend;
 import io.kv4j.spi.KvProvider;
+import io.kv4j.spi.OptionDescriptor;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.util.Map;
+import java.util.List;
 import org.postgresql.ds.PGSimpleDataSource;
 
 /**
@@ -26,6 +27,16 @@ public final class PostgresProvider implements KvProvider {
     }
 
     @Override
+    public int apiVersion() {
+        return API_VERSION;
+    }
+
+    @Override
+    public List<OptionDescriptor> options() {
+        return PgOption.table();
+    }
+
+    @Override
     public String scheme() {
         return "postgresql";
     }
@@ -40,30 +51,26 @@ public final class PostgresProvider implements KvProvider {
      *
      * <p>Connects, then creates or upgrades the schema unless {@code migrate=false}.
      *
-     * @throws IllegalStateException when the schema is missing or old and {@code migrate=false},
-     *     newer than this library, or the database is not UTF8
+     * @throws io.kv4j.spi.BackendConfigurationException when the schema is missing or old and
+     *     {@code migrate=false}, newer than this library, or the database is not UTF8
      */
     @Override
-    public KvBackend open(String url, Map<String, String> options) {
-        PgSettings settings = PgSettings.parse(url, options);
+    public KvBackend open(BackendConfig config) {
+        PgSettings settings = PgSettings.of(config);
         PGSimpleDataSource source = Connections.source(settings);
         HikariDataSource pool = Connections.pool(settings, source);
         try {
             try (Connection c = pool.getConnection()) {
                 Migrations.apply(c, settings, settings.flag(PgOption.MIGRATE));
             } catch (SQLException e) {
-                RuntimeException failure = Failures.of(e, "Opening " + settings.url()
-                        + " (schema " + settings.schema() + ")", pool);
-                if (failure instanceof BackendUnavailableException) {
-                    throw failure;
-                }
-                throw new IllegalStateException(failure.getMessage(), e);
+                throw Failures.of(e, "Opening " + settings.url() + " (schema "
+                        + settings.schema() + ")", pool);
             }
             String origin = settings.flag(PgOption.NOTIFY) ? PostgresBackend.newOrigin() : null;
             ReadCache cache = null;
             ChangeListener listener = null;
             if (settings.flag(PgOption.CACHE)) {
-                cache = new ReadCache(Long.parseLong(settings.get(PgOption.CACHE_MAX_BYTES)));
+                cache = new ReadCache(settings.integer(PgOption.CACHE_MAX_BYTES));
                 listener = new ChangeListener(source, settings.channel(),
                         origin == null ? "" : origin, cache);
             }

@@ -1,6 +1,7 @@
 package io.kv4j.postgres;
 
 import io.kv4j.KvStore;
+import io.kv4j.spi.BackendConfig;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -20,8 +21,8 @@ final class Backends {
     }
 
     static PostgresBackend backend(String schema, String... extra) {
-        return (PostgresBackend) new PostgresProvider().open(TestServer.get().url(),
-                options(schema, extra));
+        return (PostgresBackend) new PostgresProvider().open(BackendConfig.of(TestServer.get().url(),
+                options(schema, extra), PgOption.table()));
     }
 
     static KvStore store(String schema, String... extra) {

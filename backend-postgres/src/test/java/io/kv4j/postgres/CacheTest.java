@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
 import io.kv4j.KvStore;
+import io.kv4j.spi.BackendConfig;
 import io.kv4j.spi.Commit;
 import io.kv4j.spi.Entry;
 import java.nio.charset.StandardCharsets;
@@ -34,8 +35,8 @@ class CacheTest {
         // another host name for the same server: not a peer in this JVM, like another process
         String otherName = TestServer.get().url().replace("localhost", "127.0.0.1");
         try (PostgresBackend reader = Backends.listening(Backends.backend(schema));
-                PostgresBackend other = (PostgresBackend) new PostgresProvider().open(otherName,
-                        Backends.options(schema, "cache", "false"))) {
+                PostgresBackend other = (PostgresBackend) new PostgresProvider().open(BackendConfig.of(
+                        otherName, Backends.options(schema, "cache", "false"), PgOption.table()))) {
             other.commit(set("k", "1"));
             reader.read("F", "k");
 
@@ -141,15 +142,15 @@ class CacheTest {
             b.commit(set("k", "1"));
             Entry before = b.read("F", "k");
 
-            b.commit(new Commit(List.of(new Commit.PointRead("F", "k", before.version())),
-                    List.of(), List.of(new Commit.Write("F", "k", null))));
+            b.commit(Commit.of(List.of(Commit.PointRead.of("F", "k", before.version())),
+                    List.of(), List.of(Commit.Write.delete("F", "k"))));
 
             assertNull(b.read("F", "k"));
         }
     }
 
     private static Commit set(String key, String json) {
-        return new Commit(List.of(), List.of(), List.of(new Commit.Write("F", key, bytes(json))));
+        return Commit.of(List.of(), List.of(), List.of(Commit.Write.put("F", key, bytes(json))));
     }
 
     private static byte[] bytes(String s) {

@@ -39,7 +39,7 @@ class FalseConflictTest {
             for (int i = 0; i < keys; i++) {
                 load.add(write(i, functions, 0));
             }
-            b.commit(new Commit(List.of(), List.of(), load));
+            b.commit(Commit.of(List.of(), List.of(), load));
             AtomicLong commits = new AtomicLong();
             AtomicLong conflicts = new AtomicLong();
             AtomicLong falseConflicts = new AtomicLong();
@@ -55,7 +55,7 @@ class FalseConflictTest {
                             Commit.Write w = write(i, functions, random.nextInt(1000));
                             Entry read = b.read(w.namespace(), w.key());
                             try {
-                                b.commit(new Commit(List.of(new Commit.PointRead(w.namespace(),
+                                b.commit(Commit.of(List.of(Commit.PointRead.of(w.namespace(),
                                         w.key(), read.version())), List.of(), List.of(w)));
                                 commits.incrementAndGet();
                             } catch (BackendConflictException e) {
@@ -81,7 +81,7 @@ class FalseConflictTest {
     }
 
     private static Commit.Write write(int i, int functions, int value) {
-        return new Commit.Write("F" + (i % functions), "key/" + i,
+        return Commit.Write.put("F" + (i % functions), "key/" + i,
                 ("{\"n\":" + value + "}").getBytes(StandardCharsets.UTF_8));
     }
 }

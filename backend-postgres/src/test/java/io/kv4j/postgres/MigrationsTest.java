@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.kv4j.spi.BackendConfigurationException;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -46,7 +47,7 @@ class MigrationsTest {
     @Test
     void migrateOff_missingSchema_isAClearError() {
         String schema = TestServer.freshSchema("mig");
-        IllegalStateException e = assertThrows(IllegalStateException.class,
+        BackendConfigurationException e = assertThrows(BackendConfigurationException.class,
                 () -> Backends.backend(schema, "migrate", "false"));
         assertTrue(e.getMessage().contains("'" + schema + "'")
                 && e.getMessage().contains("migrate=false"), e.getMessage());
@@ -66,7 +67,7 @@ class MigrationsTest {
         String schema = TestServer.freshSchema("mig");
         Backends.backend(schema, "cache", "false").close();
         exec("INSERT INTO " + schema + ".schema_version (version, script) VALUES (99, 'later')");
-        IllegalStateException e = assertThrows(IllegalStateException.class,
+        BackendConfigurationException e = assertThrows(BackendConfigurationException.class,
                 () -> Backends.backend(schema));
         assertTrue(e.getMessage().contains("version 99, newer"), e.getMessage());
     }

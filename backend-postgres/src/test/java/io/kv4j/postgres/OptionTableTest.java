@@ -2,6 +2,7 @@ package io.kv4j.postgres;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import io.kv4j.spi.OptionDescriptor;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -26,9 +27,11 @@ class OptionTableTest {
         }
         List<String> expected = new ArrayList<>();
         for (PgOption o : PgOption.values()) {
-            String shownDefault = o.defaultValue().isEmpty() ? "" : "`" + o.defaultValue() + "`";
-            expected.add("| `" + o.key() + "` | " + o.typeName() + " | " + shownDefault + " | "
-                    + o.description() + " |");
+            OptionDescriptor d = o.descriptor();
+            String shownDefault = d.defaultValue() == null || d.defaultValue().isEmpty() ? ""
+                    : "`" + d.defaultValue() + "`";
+            expected.add("| `" + d.name() + "` | " + d.kind() + " | " + shownDefault + " | "
+                    + d.description() + " |");
         }
         assertEquals(String.join("\n", expected), String.join("\n", documented));
     }

@@ -23,7 +23,7 @@ class ProcessTest {
     void commitOfAnotherProcess_isSeenByAReadStartedAfterIt() throws Exception {
         String schema = TestServer.freshSchema("proc");
         try (PostgresBackend b = Backends.listening(Backends.backend(schema))) {
-            b.commit(new Commit(List.of(), List.of(), List.of(new Commit.Write("F", "k",
+            b.commit(Commit.of(List.of(), List.of(), List.of(Commit.Write.put("F", "k",
                     "\"before\"".getBytes(StandardCharsets.UTF_8)))));
             b.read("F", "k");
             assertNotNull(b.cache().get("F", "k"), "the value is cached");

@@ -9,8 +9,8 @@ import org.junit.jupiter.api.Test;
 /** The races between filling the cache and changes, played out one step at a time. */
 class ReadCacheTest {
 
-    private static final Entry OLD = new Entry("k", new byte[] {'1'}, 1);
-    private static final Entry NEW = new Entry("k", new byte[] {'2'}, 2);
+    private static final Entry OLD = Entry.of("k", new byte[] {'1'}, 1);
+    private static final Entry NEW = Entry.of("k", new byte[] {'2'}, 2);
 
     private static ReadCache on() {
         ReadCache c = new ReadCache(1 << 20);

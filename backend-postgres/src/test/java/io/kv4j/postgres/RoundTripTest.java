@@ -19,11 +19,11 @@ class RoundTripTest {
                 "pool-size", "1", "cache", "false")) {
             List<Commit.Write> writes = new ArrayList<>();
             for (int i = 0; i < 1_000; i++) {
-                writes.add(new Commit.Write("Bulk", "key/" + i,
+                writes.add(Commit.Write.put("Bulk", "key/" + i,
                         ("{\"n\":" + i + "}").getBytes(StandardCharsets.UTF_8)));
             }
-            Commit bulk = new Commit(List.of(), List.of(), writes);
-            Commit warmUp = new Commit(List.of(), List.of(), writes.subList(0, 1));
+            Commit bulk = Commit.of(List.of(), List.of(), writes);
+            Commit warmUp = Commit.of(List.of(), List.of(), writes.subList(0, 1));
             b.commit(warmUp); // connects, so that the count below is the commit's alone
 
             long trips = CountingSocketFactory.count(() -> b.commit(bulk));
@@ -38,11 +38,11 @@ class RoundTripTest {
         String schema = TestServer.freshSchema("rt");
         try (PostgresBackend b = Backends.backend(schema, "socketFactory", COUNTING,
                 "pool-size", "1", "cache", "false")) {
-            b.commit(new Commit(List.of(), List.of(), List.of(write("a", "1"))));
+            b.commit(Commit.of(List.of(), List.of(), List.of(write("a", "1"))));
             long version = b.read("F", "a").version();
-            Commit c = new Commit(List.of(new Commit.PointRead("F", "a", version)),
-                    List.of(new Commit.RangeRead("F", "", null, null,
-                            List.of(new Commit.Seen("a", version)))),
+            Commit c = Commit.of(List.of(Commit.PointRead.of("F", "a", version)),
+                    List.of(Commit.RangeRead.of("F", "", null, null,
+                            List.of(Commit.Seen.of("a", version)))),
                     List.of(write("b", "2")));
 
             long trips = CountingSocketFactory.count(() -> b.commit(c));
@@ -56,7 +56,7 @@ class RoundTripTest {
         String schema = TestServer.freshSchema("rt");
         try (PostgresBackend b = Backends.listening(Backends.backend(schema,
                 "socketFactory", COUNTING, "pool-size", "1"))) {
-            b.commit(new Commit(List.of(), List.of(), List.of(write("hot", "42"))));
+            b.commit(Commit.of(List.of(), List.of(), List.of(write("hot", "42"))));
             b.cache().invalidateAll();
             long first = CountingSocketFactory.count(() -> b.read("F", "hot"));
 
@@ -67,6 +67,6 @@ class RoundTripTest {
     }
 
     private static Commit.Write write(String key, String json) {
-        return new Commit.Write("F", key, json.getBytes(StandardCharsets.UTF_8));
+        return Commit.Write.put("F", key, json.getBytes(StandardCharsets.UTF_8));
     }
 }

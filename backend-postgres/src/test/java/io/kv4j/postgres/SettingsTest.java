@@ -76,15 +76,14 @@ class SettingsTest {
     void parse_badInteger_namesOptionAndRange() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> PgSettings.parse(URL, Map.of("pool-size", "0")));
-        assertEquals("Option 'pool-size' must be an integer from 1 to 1000 but was: 0",
-                e.getMessage());
+        assertEquals("pool-size must be an integer from 1 to 1000 but was: 0", e.getMessage());
     }
 
     @Test
     void parse_badSchema_isRefused() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> PgSettings.parse(URL, Map.of("schema", "x; DROP TABLE y")));
-        assertTrue(e.getMessage().startsWith("Option 'schema' must be a lower-case SQL identifier"),
+        assertTrue(e.getMessage().startsWith("schema must be a lower-case SQL identifier"),
                 e.getMessage());
     }
 

@@ -55,8 +55,8 @@ class StorageTest {
     void numberBeyondNumeric_isStoredAsWritten() {
         byte[] json = "[1E+1000000,-0]".getBytes(java.nio.charset.StandardCharsets.UTF_8);
         try (PostgresBackend b = Backends.backend(SCHEMA, "cache", "false")) {
-            b.commit(new io.kv4j.spi.Commit(List.of(), List.of(),
-                    List.of(new io.kv4j.spi.Commit.Write("Raw", "n", json))));
+            b.commit(io.kv4j.spi.Commit.of(List.of(), List.of(),
+                    List.of(io.kv4j.spi.Commit.Write.put("Raw", "n", json))));
             org.junit.jupiter.api.Assertions.assertArrayEquals(json, b.read("Raw", "n").value());
         }
     }

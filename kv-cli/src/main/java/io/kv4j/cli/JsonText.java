@@ -1,16 +1,15 @@
 package io.kv4j.cli;
 
-import com.fasterxml.jackson.core.JsonLocation;
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.StreamReadFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.json.JsonMapper;
 import io.kv4j.KvEntry;
 import io.kv4j.KvPage;
-import java.io.IOException;
 import java.io.PrintWriter;
-import java.io.UncheckedIOException;
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.JsonParser;
+import tools.jackson.core.StreamReadFeature;
+import tools.jackson.core.TokenStreamLocation;
+import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.ObjectMapper;
+import tools.jackson.databind.json.JsonMapper;
 
 /** How values, keys and listings look as text: compact JSON, and keys quoted only when needed. */
 final class JsonText {
@@ -18,6 +17,8 @@ final class JsonText {
     private static final ObjectMapper MAPPER = JsonMapper.builder()
             // {"a":1,"a":2} is a typing mistake, not a value
             .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+            // what follows a value is reported by parse() itself, with its column
+            .disable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
             .build();
 
     private static final int SHOWN_CHARS = 60;
@@ -42,23 +43,17 @@ final class JsonText {
                         + ")" + hint(text));
             }
             return value;
-        } catch (JsonProcessingException e) {
-            JsonLocation at = e.getLocation();
+        } catch (JacksonException e) {
+            TokenStreamLocation at = e.getLocation();
             throw new IllegalArgumentException(shorten(text) + " is not JSON: "
                     + e.getOriginalMessage()
                     + (at == null ? "" : " (column " + at.getColumnNr() + ")") + hint(text));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
     }
 
     /** A value as compact JSON. */
     static String print(Object value) {
-        try {
-            return MAPPER.writeValueAsString(value);
-        } catch (JsonProcessingException e) {
-            throw new UncheckedIOException(e);
-        }
+        return MAPPER.writeValueAsString(value);
     }
 
     /**

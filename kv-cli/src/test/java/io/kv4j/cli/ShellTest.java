@@ -157,8 +157,8 @@ class ShellTest {
         List<String> printed = script("use KT1", "set a {\"x\":1,\"x\":2}", "has a");
 
         assertEquals(List.of("false"), printed);
-        assertEquals(List.of("error: line 2: '{\"x\":1,\"x\":2}' is not JSON: Duplicate field 'x'"
-                + " (column 11)"), errors());
+        assertEquals(List.of("error: line 2: '{\"x\":1,\"x\":2}' is not JSON: Duplicate Object property "
+                + "\"x\" (column 11)"), errors());
     }
 
     @Test

@@ -1,43 +1,28 @@
 package io.kv4j.spi;
 
 /**
- * The storage could not be reached or failed. Transient: the same call may succeed later.
+ * The storage could not be reached, or refused work for now, and the call had no effect.
+ * Transient: the same call may succeed once the storage is back. For a commit this means it was
+ * known not to have been applied; when that is not known, throw
+ * {@link BackendOutcomeUnknownException} instead.
  */
-public class BackendUnavailableException extends RuntimeException {
+public class BackendUnavailableException extends BackendException {
 
     private static final long serialVersionUID = 1L;
-
-    private final boolean outcomeUnknown;
-
-    /**
-     * Creates the exception for a call whose effect is known not to have happened.
-     *
-     * @param message what failed; without secrets
-     * @param cause the underlying failure, or null
-     */
-    public BackendUnavailableException(String message, Throwable cause) {
-        this(message, cause, false);
-    }
 
     /**
      * Creates the exception.
      *
-     * @param message what failed; without secrets
+     * @param message what failed, naming the host where known; without secrets
      * @param cause the underlying failure, or null
-     * @param outcomeUnknown true when a commit was sent but its outcome could not be learnt: it was
-     *     applied as a whole or not at all
      */
-    public BackendUnavailableException(String message, Throwable cause, boolean outcomeUnknown) {
+    public BackendUnavailableException(String message, Throwable cause) {
         super(message, cause);
-        this.outcomeUnknown = outcomeUnknown;
     }
 
-    /**
-     * Whether a commit may have been applied.
-     *
-     * @return true when the outcome of a commit is unknown
-     */
-    public boolean outcomeUnknown() {
-        return outcomeUnknown;
+    /** {@inheritDoc} True. */
+    @Override
+    public boolean isTransient() {
+        return true;
     }
 }

@@ -1,17 +1,24 @@
 package io.kv4j.spi;
 
 import java.util.List;
+import java.util.Set;
 
 /**
  * Open storage: the primitives a backend implements.
  *
- * <p>Entries live in namespaces (one per function). Each stored entry carries a version, a positive
- * number that changes every time the entry is written, and is never reused for the same key while
- * the storage exists; a missing entry has version {@link #MISSING}. Keys and namespaces reaching a
- * backend have already been validated: 1 to 2,048 UTF-8 bytes, valid Unicode, no U+0000.
+ * <p>Entries live in namespaces (one per function). Each stored entry carries a version, a
+ * positive number; a missing entry has version {@link #MISSING}. Versions follow the store's
+ * commit order: every commit that writes gives all its writes one version, greater than the
+ * version of every commit that returned before it began and of every commit whose writes it read;
+ * a version is never given twice, so a key deleted and written again has a new one. Keys and
+ * namespaces reaching a backend have already been validated: 1 to 2,048 UTF-8 bytes (a namespace at
+ * most 256), valid Unicode, no U+0000.
  *
- * <p>Implementations must be safe for use by many threads at once. Reads return committed data only
- * and never block on a commit for longer than the commit takes.
+ * <p>Implementations must be safe for use by many threads at once. Reads return committed data
+ * only and never block on a commit for longer than the commit takes. Every method may throw
+ * {@link BackendUnavailableException}, {@link BackendFailureException} or
+ * {@link BackendConfigurationException}; methods called after {@link #close()} throw
+ * {@link IllegalStateException}.
  */
 public interface KvBackend extends AutoCloseable {
 
@@ -19,12 +26,20 @@ public interface KvBackend extends AutoCloseable {
     long MISSING = 0L;
 
     /**
+     * What this storage offers beyond the primitives.
+     *
+     * @return the capabilities, such as {@link Capability#DURABLE}
+     */
+    Set<Capability> capabilities();
+
+    /**
      * Reads one committed entry.
      *
      * @param namespace the function that owns the key
      * @param key the key
      * @return the entry with its value and version, or {@code null} when there is none
-     * @throws BackendUnavailableException when the storage cannot be reached
+     * @throws BackendConflictException when the backend can tell that the transaction this read
+     *     belongs to can no longer commit
      */
     Entry read(String namespace, String key);
 
@@ -36,12 +51,14 @@ public interface KvBackend extends AutoCloseable {
      * the request engine validates every range it read when it commits.
      *
      * @param namespace the function that owns the keys
-     * @param prefix the key prefix, compared as plain characters (no wildcards); empty for all
-     * @param startAfter the exclusive lower bound, or {@code null} to start at the prefix
+     * @param prefix the key prefix, compared as plain characters (no wildcards, case-sensitive);
+     *     empty for all
+     * @param startAfter the exclusive lower bound, or {@code null} to start at the prefix; it may
+     *     lie before the prefix
      * @param limit the most entries to return, at least 1
      * @return at most {@code limit} entries; fewer than {@code limit} only when the range holds no
      *     more
-     * @throws BackendUnavailableException when the storage cannot be reached
+     * @throws BackendConflictException as for {@link #read}
      */
     List<Entry> scan(String namespace, String prefix, String startAfter, int limit);
 
@@ -50,32 +67,51 @@ public interface KvBackend extends AutoCloseable {
      *
      * <p>The backend must check, as one atomic step with applying the writes, that every
      * {@linkplain Commit#reads() point read} still has the version it had when read and that every
-     * {@linkplain Commit#ranges() range read} still holds exactly the keys and versions it held. If
-     * any check fails nothing is written and {@link BackendConflictException} is thrown. Otherwise
-     * every write is applied, each written entry gets a new version, and the change becomes
+     * {@linkplain Commit#ranges() range read} still holds exactly the keys and versions it held.
+     * If any check fails nothing is written and {@link BackendConflictException} is thrown.
+     * Otherwise every write is applied, all of them get one new version, and the change becomes
      * visible to every later read all at once: never in part, and never some writes of the batch
-     * without the others, even after a crash. A commit with no writes only validates: it is
-     * how a read-only transaction vouches for what it read. A backend whose reads always return
-     * the latest committed entry (no cache) may accept a commit of one point read, no range and no
-     * writes without checking it, since one such read is consistent by itself.
+     * without the others, even after a crash. A commit with no writes only validates: it is how a
+     * read-only transaction vouches for what it read. A backend whose reads always return the
+     * latest committed entry may accept a commit of one point read, no range and no writes
+     * without checking it, since one such read is consistent by itself.
+     *
+     * <p>When the storage's answer is lost after the commit was sent, a backend that declares
+     * {@link Capability#RESOLVES_LOST_COMMITS} finds out through the commit's
+     * {@linkplain Commit#id() id} whether it was applied: it returns normally when it was, and
+     * throws {@link BackendUnavailableException} when it was not. Only when it cannot find out
+     * within its documented bound, and always for a backend without the capability, it throws
+     * {@link BackendOutcomeUnknownException}.
      *
      * @param commit the checks and writes
+     * @return the version given to the writes, or 0 for a commit without writes
      * @throws BackendConflictException when a check failed; nothing was written
-     * @throws BackendUnavailableException when the storage cannot be reached; with
-     *     {@link BackendUnavailableException#outcomeUnknown()} when the commit may or may not
-     *     have been applied (as a whole)
+     * @throws BackendUnavailableException when the storage cannot be reached and the commit is
+     *     known not to be applied
+     * @throws BackendOutcomeUnknownException when the commit was sent and may or may not have been
+     *     applied, as a whole
      */
-    void commit(Commit commit);
+    long commit(Commit commit);
 
     /**
-     * Whether a commit that returned survives a crash of the application and a restart of the
-     * storage.
+     * Lists the namespaces that hold at least one entry, in {@link KeyOrder}, strictly after
+     * {@code startAfter}.
      *
-     * @return true for durable storage; false, the default, for storage such as memory
+     * @param startAfter the exclusive lower bound, or {@code null} for the first
+     * @param limit the most names to return, at least 1
+     * @return at most {@code limit} names; fewer only when no more follow
      */
-    default boolean durable() {
-        return false;
-    }
+    List<String> namespaces(String startAfter, int limit);
+
+    /**
+     * Deletes every entry of a namespace, as one commit: atomically, and so that a concurrent
+     * transaction that read any entry of the namespace, or listed any of its ranges, and commits
+     * after it conflicts. Deleting an empty namespace does nothing.
+     *
+     * @param namespace the namespace
+     * @return how many entries were deleted
+     */
+    long deleteNamespace(String namespace);
 
     /**
      * Releases the storage's resources. Later calls to other methods throw

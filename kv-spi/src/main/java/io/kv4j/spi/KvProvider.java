@@ -1,6 +1,6 @@
 package io.kv4j.spi;
 
-import java.util.Map;
+import java.util.List;
 
 /**
  * Entry point of a backend, found through {@link java.util.ServiceLoader}.
@@ -10,8 +10,21 @@ import java.util.Map;
  */
 public interface KvProvider {
 
-    /** The version of this SPI. A provider whose {@link #apiVersion()} differs is not used. */
-    int API_VERSION = 1;
+    /**
+     * The version of this SPI. A provider whose {@link #apiVersion()} differs is never used; a
+     * provider built for version 1, which had no {@code apiVersion()} to implement, is recognised
+     * as such and refused too.
+     */
+    int API_VERSION = 2;
+
+    /**
+     * The SPI version this provider was built for. Implement it as {@code return API_VERSION;}:
+     * the compiler copies the constant into the provider's class, so the provider keeps telling
+     * the version it was built for whichever SPI jar it later runs with.
+     *
+     * @return the SPI version
+     */
+    int apiVersion();
 
     /**
      * The URL scheme this provider serves, the part after {@code kv:}: {@code memory} serves
@@ -24,31 +37,33 @@ public interface KvProvider {
     /**
      * Whether this provider can open the URL. Must not do I/O and must not throw.
      *
-     * @param url a store URL without its query string, for example {@code kv:memory:orders}
+     * @param url a store URL without its query string, its scheme in lower case, for example
+     *     {@code kv:memory:orders}
      * @return {@code true} when {@link #open} should be tried with this URL
      */
     boolean accepts(String url);
 
     /**
-     * Opens storage for the URL.
+     * The options this backend takes. The request engine checks every value against this table
+     * (names are case-sensitive; a name not in it is refused), fills in the defaults, and masks
+     * the values of secret options in every message. Tools show the table to users.
      *
-     * @param url a URL this provider {@linkplain #accepts accepts}, without its query string
-     * @param options the backend options: the URL's query parameters and the caller's options,
-     *     with the request-engine options already removed. The backend must reject an option it
-     *     does not know, and a value it cannot use, with an {@link IllegalArgumentException} that
-     *     names the option; secrets must never appear in messages (see {@link KvUrls#redact}).
-     * @return open storage, owned by the caller, who closes it
-     * @throws IllegalArgumentException for a malformed URL or a bad option
-     * @throws BackendUnavailableException when the storage cannot be reached
+     * @return the options; empty for a backend that takes none
      */
-    KvBackend open(String url, Map<String, String> options);
+    default List<OptionDescriptor> options() {
+        return List.of();
+    }
 
     /**
-     * The SPI version this provider was built against; normally {@link #API_VERSION}.
+     * Opens storage.
      *
-     * @return the SPI version
+     * @param config the URL, which this provider {@linkplain #accepts accepts}, and the checked
+     *     option values
+     * @return open storage, owned by the caller, who closes it
+     * @throws IllegalArgumentException for a malformed URL or a combination of options the
+     *     backend cannot use; secrets never appear in messages
+     * @throws BackendUnavailableException when the storage cannot be reached
+     * @throws BackendConfigurationException when the storage refuses the configuration
      */
-    default int apiVersion() {
-        return API_VERSION;
-    }
+    KvBackend open(BackendConfig config);
 }

@@ -26,14 +26,37 @@ final class Env implements AutoCloseable {
         return target.sharedStore();
     }
 
-    /** Opens another store on the storage under test; it is closed when the test ends. */
+    /**
+     * Another store on the storage under test; it is closed when the test ends. On a backend
+     * whose stores are private ({@code PRIVATE_TO_STORE}) it is the run's store itself, so that
+     * transactions of the test still share the storage.
+     */
     KvStore open() {
-        return open(Map.of());
+        return target.privateStores() ? store() : own(target.open(Map.of()));
     }
 
-    /** Opens another store with engine options; it is closed when the test ends. */
+    /**
+     * A store of the test's own, which the test may close: on the storage under test where
+     * {@link #storesShareStorage()}, else on storage of its own.
+     */
+    KvStore openOwn() {
+        return own(target.open(Map.of()));
+    }
+
+    /**
+     * A store with engine options; it is closed when the test ends. It shares the storage of
+     * the others only where {@link #storesShareStorage()}.
+     */
     KvStore open(Map<String, String> options) {
         return own(target.open(options));
+    }
+
+    /**
+     * Whether two stores opened on the URL share the storage. Tests of a part of a clause that
+     * needs it skip that part where not.
+     */
+    boolean storesShareStorage() {
+        return !target.privateStores();
     }
 
     /**

@@ -11,6 +11,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.kv4j.Kv;
 import io.kv4j.KvReader;
 import io.kv4j.KvStore;
+import io.kv4j.KvType;
 import io.kv4j.KvTransaction;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -224,12 +225,14 @@ final class Kv03KeysTest {
         KvReader r = store.reader(f);
         npe(() -> r.get(null), "key");
         npe(() -> r.get(null, String.class), "key");
-        npe(() -> r.get("k", null), "type");
+        npe(() -> r.get("k", (Class<?>) null), "type");
+        npe(() -> r.get("k", (KvType<?>) null), "type");
         npe(() -> r.has(null), "key");
         npe(() -> r.list(null), "prefix");
         commit(store, f, kv -> {
             npe(() -> kv.get(null), "key");
-            npe(() -> kv.get("k", null), "type");
+            npe(() -> kv.get("k", (Class<?>) null), "type");
+            npe(() -> kv.get("k", (KvType<?>) null), "type");
             npe(() -> kv.has(null), "key");
             npe(() -> kv.set(null, 1), "key");
             npe(() -> kv.delete(null), "key");

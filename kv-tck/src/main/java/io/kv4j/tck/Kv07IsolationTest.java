@@ -12,6 +12,7 @@ import io.kv4j.KvPage;
 import io.kv4j.KvReader;
 import io.kv4j.KvStore;
 import io.kv4j.KvTransaction;
+import io.kv4j.spi.Capability;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -38,8 +39,7 @@ final class Kv07IsolationTest {
     @Clause("KV-7.1")
     void kv7_1_concurrentTransfersKeepTheTotal(Env env) {
         String f = env.fn("bank");
-        KvStore[] stores = {env.open(Map.of("max-retries", "20")),
-            env.open(Map.of("max-retries", "20"))};
+        KvStore[] stores = {env.open(), env.open()};
         commit(stores[0], f, kv -> {
             for (int i = 0; i < ACCOUNTS; i++) {
                 kv.set("acct/" + i, BALANCE);
@@ -231,8 +231,7 @@ final class Kv07IsolationTest {
     @Clause("KV-7.6")
     void kv7_6_concurrentIncrementsLoseNothing(Env env) {
         String f = env.fn("counter");
-        KvStore[] stores = {env.open(Map.of("max-retries", "20")),
-            env.open(Map.of("max-retries", "20"))};
+        KvStore[] stores = {env.open(), env.open()};
         commit(stores[0], f, kv -> kv.set("count", 0));
         AtomicInteger committed = new AtomicInteger();
         int requests = env.settings().workloadRequests();
@@ -423,12 +422,23 @@ final class Kv07IsolationTest {
     }
 
     @Clause("KV-7.11")
-    void kv7_11_aCommitIsSeenByTransactionsThatBeginAfterItThroughAnyStore(Env env) {
-        KvStore a = env.store();
+    void kv7_11_aCommitIsSeenByTransactionsThatBeginAfterItThroughTheSameStore(Env env) {
+        seenAfterCommit(env, env.store(), env.store());
+    }
+
+    @Clause("KV-7.11")
+    void kv7_11_aCommitIsSeenByTransactionsThatBeginAfterItThroughAnotherStore(Env env) {
+        Assumptions.assumeTrue(env.storesShareStorage(), "untested: the backend declares "
+                + "PRIVATE_TO_STORE, so no second store shares the storage");
         KvStore b = env.open();
+        seenAfterCommit(env, env.store(), b);
+        seenAfterCommit(env, b, env.store());
+    }
+
+    private static void seenAfterCommit(Env env, KvStore a, KvStore b) {
         String f = env.fn("visible");
         int v = 0;
-        for (KvStore[] pair : new KvStore[][] {{a, a}, {a, b}, {b, a}}) {
+        for (KvStore[] pair : new KvStore[][] {{a, a}, {a, b}}) {
             int value = ++v;
             commit(pair[0], f, kv -> kv.set("k", value));
             Object inRun = pair[1].run(f, kv -> kv.get("k"));
@@ -446,9 +456,9 @@ final class Kv07IsolationTest {
 
     @Clause("KV-7.11")
     void kv7_11_aCommitInAnotherProcessIsSeen(Env env) {
-        // durable storage outlives the process, so other processes share it; memory does not
-        Assumptions.assumeTrue(env.store().isDurable(), "untested: the backend declares itself "
-                + "non-durable (KV-9.1), so its storage is not shared with other processes");
+        Assumptions.assumeTrue(env.store().info().capabilities().contains(
+                Capability.SHARED_ACROSS_PROCESSES), "untested: the backend does not declare "
+                + "SHARED_ACROSS_PROCESSES, so no other process shares its storage");
         String f = env.fn("other-process");
         ChildJvm.Result result = ChildJvm.run(env, "set", env.url(), f, "k", "from the child");
         assertEquals(0, result.exitCode(), "the child process failed: " + result.output());
@@ -521,7 +531,8 @@ final class Kv07IsolationTest {
     @Clause("KV-7.13")
     void kv7_13_runCompletesOnAHotKeyWithDefaultOptions(Env env) {
         String f = env.fn("hot-counter");
-        KvStore[] stores = {env.openWithDefaults(), env.openWithDefaults()};
+        KvStore first = env.openWithDefaults();
+        KvStore[] stores = {first, env.storesShareStorage() ? env.openWithDefaults() : first};
         commit(stores[0], f, kv -> kv.set("count", 0));
         int requests = env.settings().workloadRequests();
         AtomicLong done = new AtomicLong();
@@ -546,7 +557,8 @@ final class Kv07IsolationTest {
     @Clause("KV-7.13")
     void kv7_13_runCompletesTransfersAmongTenAccountsWithDefaultOptions(Env env) {
         String f = env.fn("hot-bank");
-        KvStore[] stores = {env.openWithDefaults(), env.openWithDefaults()};
+        KvStore first = env.openWithDefaults();
+        KvStore[] stores = {first, env.storesShareStorage() ? env.openWithDefaults() : first};
         int accounts = 10;
         commit(stores[0], f, kv -> {
             for (int i = 0; i < accounts; i++) {

@@ -20,7 +20,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Assumptions;
 
 /**
- * KV-9 Durability. A store declares whether it is durable ({@code KvStore.isDurable()}, taken from
+ * KV-9 Durability. A store declares whether it is durable ({@code KvStore.info().isDurable()}, taken from
  * the backend through the SPI); every test but those of KV-9.1 runs only on a store that declares
  * itself durable, and the hooks that restart the server or cut a commit come from the target's
  * {@link TckFixture}.
@@ -33,8 +33,8 @@ final class Kv09DurabilityTest {
 
     @Clause("KV-9.1")
     void kv9_1_theStoreDeclaresWhetherItIsDurableAsTheFixtureExpects(Env env) {
-        boolean declared = env.store().isDurable();
-        assertEquals(declared, env.open().isDurable(),
+        boolean declared = env.store().info().isDurable();
+        assertEquals(declared, env.open().info().isDurable(),
                 "two stores on the same URL declare the same durability");
         TckFixture fixture = env.fixture();
         if (fixture != null) {
@@ -48,7 +48,7 @@ final class Kv09DurabilityTest {
     void kv9_1_theMemoryBackendDeclaresItselfNotDurable(Env env) {
         Probes.requireMemory();
         try (KvStore memory = KvStore.open(KvStore.DEFAULT_URL)) {
-            assertFalse(memory.isDurable(), KvStore.DEFAULT_URL + " declares itself durable");
+            assertFalse(memory.info().isDurable(), KvStore.DEFAULT_URL + " declares itself durable");
         }
     }
 
@@ -132,7 +132,7 @@ final class Kv09DurabilityTest {
 
     /** Skips a test on a store that declares itself non-durable, with the SPEC's reason. */
     static void requireDurable(Env env) {
-        if (!env.store().isDurable()) {
+        if (!env.store().info().isDurable()) {
             Assumptions.abort(NON_DURABLE);
         }
     }

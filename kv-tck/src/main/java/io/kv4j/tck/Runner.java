@@ -73,12 +73,12 @@ final class Runner {
         try {
             out.println("kv-tck: testing " + target.shown() + " (" + Tck.SEED + "=" + target.seed()
                     + ")");
-            target.notes().forEach(n -> out.println("note: " + secrets.scrub(n)));
             try {
                 target.sharedStore();
             } catch (RuntimeException e) {
                 return misconfigured(out, secrets, "cannot open " + target.shown() + ": " + e);
             }
+            target.notes().forEach(n -> out.println("note: " + secrets.scrub(n)));
             RunListener listener = new RunListener(out, secrets);
             String key = target.lend();
             try {

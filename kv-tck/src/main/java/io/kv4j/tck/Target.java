@@ -1,6 +1,7 @@
 package io.kv4j.tck;
 
 import io.kv4j.KvStore;
+import io.kv4j.spi.Capability;
 import io.kv4j.spi.KvUrls;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -12,14 +13,11 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * What one run of the kit tests: the URL (after the fixture started and the private-memory rule
- * applied), the fixture, the settings and the seed. Shared by every test of the run and closed
+ * What one run of the kit tests: the URL (after the fixture started), the fixture, the settings,
+ * the seed, and what the store declares of itself. Shared by every test of the run and closed
  * after the last one.
  */
 final class Target implements AutoCloseable {
-
-    /** The URL whose stores have private storage; see {@link #shareable}. */
-    static final String PRIVATE_MEMORY = "kv:memory:";
 
     /** The configuration parameter by which the runner lends its target to the tests. */
     static final String LENT = "kv.tck.internal.target";
@@ -45,7 +43,7 @@ final class Target implements AutoCloseable {
         this.fixture = fixture;
         this.runId = runId;
         this.seed = seed;
-        this.notes = List.copyOf(notes);
+        this.notes = new ArrayList<>(notes);
     }
 
     /**
@@ -79,25 +77,7 @@ final class Target implements AutoCloseable {
                     + Tck.URL + " (for example -D" + Tck.URL + "=kv:memory:) or provide a "
                     + TckFixture.class.getName());
         }
-        String tested = shareable(url, runId);
-        if (!tested.equals(url)) {
-            notes.add(PRIVATE_MEMORY + " gives every store private storage, so the kit runs on "
-                    + KvUrls.withoutQuery(tested) + ", shared by the stores of this run only");
-        }
-        return new Target(settings, tested, fixture, runId, seed, notes);
-    }
-
-    /**
-     * The kit needs several stores on one storage (KV-7, KV-8), which {@code kv:memory:} never
-     * gives; so the kit runs such a URL as a memory store of its own name, unique to the run.
-     */
-    static String shareable(String url, String runId) {
-        String base = KvUrls.withoutQuery(url);
-        // the scheme is compared without regard to case (KV-11.1): kv:MEMORY: is private too
-        if (!base.startsWith("kv:") || !base.substring(3).equalsIgnoreCase("memory:")) {
-            return url;
-        }
-        return PRIVATE_MEMORY + "tck-" + runId + url.substring(base.length());
+        return new Target(settings, url, fixture, runId, seed, notes);
     }
 
     /** Lends this target to the tests of a run; returns the key to pass as {@link #LENT}. */
@@ -146,18 +126,38 @@ final class Target implements AutoCloseable {
         return "tck-" + runId + "-" + names.incrementAndGet() + "-" + name;
     }
 
+    /** The prefix of every function name of this run, for cleaning up after it. */
+    String functionPrefix() {
+        return "tck-" + runId + "-";
+    }
+
     /** The store shared by the tests of this run, opened on first use. */
     synchronized KvStore sharedStore() {
         if (shared == null) {
             shared = open(Map.of());
+            if (storesArePrivate(shared)) {
+                notes.add("the store declares " + Capability.PRIVATE_TO_STORE + ": each store has "
+                        + "storage of its own, so the tests of several transactions on one "
+                        + "storage run them through one store, and the parts that need two "
+                        + "stores on one storage are untested");
+            }
         }
         return shared;
     }
 
+    /** Whether every store opened on the URL has storage of its own. */
+    boolean privateStores() {
+        return storesArePrivate(sharedStore());
+    }
+
+    private static boolean storesArePrivate(KvStore store) {
+        return store.info().capabilities().contains(Capability.PRIVATE_TO_STORE);
+    }
+
     /**
-     * Opens another store on the same storage. Unless the test says otherwise, {@code run} gives
-     * up after {@value #RETRY_TIMEOUT_MS} ms of conflicts, so that a backend whose commits always
-     * conflict fails its tests in seconds instead of holding each for the default timeout.
+     * Opens another store on the URL. Unless the test says otherwise, {@code run} gives up after
+     * {@value #RETRY_TIMEOUT_MS} ms of conflicts, so that a backend whose commits always conflict
+     * fails its tests in seconds instead of holding each for the default timeout.
      */
     KvStore open(Map<String, String> options) {
         Map<String, String> all = new HashMap<>(options);
@@ -165,7 +165,7 @@ final class Target implements AutoCloseable {
         return KvStore.open(url, all);
     }
 
-    /** Opens another store on the same storage with the engine's default options. */
+    /** Opens another store on the URL with the engine's default options. */
     KvStore openWithDefaults() {
         return KvStore.open(url);
     }

@@ -32,7 +32,7 @@ class BrokenBackendsAreCaughtTest {
      * isolation may or may not be caught by them in one run, while the scripted tests of the
      * same anomaly always catch it.
      */
-    private static final Set<String> RACY = Set.of("KV-7.1", "KV-7.10", "KV-8.2");
+    private static final Set<String> RACY = Set.of("KV-7.1", "KV-7.10", "KV-7.13", "KV-8.2");
 
     static Stream<Arguments> brokenBackends() {
         return Stream.of(

@@ -106,17 +106,6 @@ class MisconfiguredRunsTest {
         assertEquals("untested: why", v.verdicts().get(1).reason());
     }
 
-    @Test
-    void thePrivateMemoryUrlIsRunAsAMemoryStoreOfTheRunsOwn() {
-        assertEquals("kv:memory:tck-ab12", Target.shareable("kv:memory:", "ab12"));
-        assertEquals("kv:memory:tck-ab12?max-retries=3",
-                Target.shareable("kv:memory:?max-retries=3", "ab12"));
-        assertEquals("kv:memory:tck-ab12", Target.shareable("kv:MEMORY:", "ab12"),
-                "the scheme is compared without regard to case");
-        assertEquals("kv:memory:shared", Target.shareable("kv:memory:shared", "ab12"));
-        assertEquals("kv:postgresql://h/db", Target.shareable("kv:postgresql://h/db", "ab12"));
-    }
-
     private static Outcome pass(String clause) {
         return new Outcome(clause, "C", "t", Outcome.Status.PASSED, null, null, 1);
     }

@@ -1,8 +1,8 @@
 package io.kv4j.tck.probe;
 
+import io.kv4j.spi.BackendConfig;
 import io.kv4j.spi.KvBackend;
 import io.kv4j.spi.KvProvider;
-import java.util.Map;
 
 /** A provider that fails to load: its constructor throws. Used by the kit for KV-11.3. */
 public final class FailingProvider implements KvProvider {
@@ -20,6 +20,11 @@ public final class FailingProvider implements KvProvider {
     }
 
     @Override
+    public int apiVersion() {
+        return API_VERSION;
+    }
+
+    @Override
     public String scheme() {
         return "tck-failing";
     }
@@ -30,7 +35,7 @@ public final class FailingProvider implements KvProvider {
     }
 
     @Override
-    public KvBackend open(String url, Map<String, String> options) {
+    public KvBackend open(BackendConfig config) {
         throw new AssertionError("a provider that failed to load was opened");
     }
 }

@@ -1,14 +1,19 @@
 package io.kv4j.tck.probe;
 
+import io.kv4j.spi.BackendConfig;
 import io.kv4j.spi.KvBackend;
 import io.kv4j.spi.KvProvider;
-import java.util.Map;
 
 /** A provider that accepts every URL. Used by the kit for KV-11.4: two providers, one URL. */
 public final class GreedyProvider implements KvProvider {
 
     /** Creates the provider. */
     public GreedyProvider() {
+    }
+
+    @Override
+    public int apiVersion() {
+        return API_VERSION;
     }
 
     @Override
@@ -22,7 +27,7 @@ public final class GreedyProvider implements KvProvider {
     }
 
     @Override
-    public KvBackend open(String url, Map<String, String> options) {
+    public KvBackend open(BackendConfig config) {
         throw new IllegalStateException("kv-tck probe: the engine chose a provider silently");
     }
 }

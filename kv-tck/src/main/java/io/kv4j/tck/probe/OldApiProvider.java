@@ -1,8 +1,8 @@
 package io.kv4j.tck.probe;
 
+import io.kv4j.spi.BackendConfig;
 import io.kv4j.spi.KvBackend;
 import io.kv4j.spi.KvProvider;
-import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
@@ -32,7 +32,7 @@ public final class OldApiProvider implements KvProvider {
     }
 
     @Override
-    public KvBackend open(String url, Map<String, String> options) {
+    public KvBackend open(BackendConfig config) {
         OPENED.set(true);
         throw new IllegalStateException("kv-tck probe: a provider of another SPI version was opened");
     }

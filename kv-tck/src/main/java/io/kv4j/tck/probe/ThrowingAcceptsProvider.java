@@ -1,8 +1,8 @@
 package io.kv4j.tck.probe;
 
+import io.kv4j.spi.BackendConfig;
 import io.kv4j.spi.KvBackend;
 import io.kv4j.spi.KvProvider;
-import java.util.Map;
 
 /** A provider whose {@code accepts} throws. Used by the kit for KV-11.3. */
 public final class ThrowingAcceptsProvider implements KvProvider {
@@ -12,6 +12,11 @@ public final class ThrowingAcceptsProvider implements KvProvider {
 
     /** Creates the provider. */
     public ThrowingAcceptsProvider() {
+    }
+
+    @Override
+    public int apiVersion() {
+        return API_VERSION;
     }
 
     @Override
@@ -25,7 +30,7 @@ public final class ThrowingAcceptsProvider implements KvProvider {
     }
 
     @Override
-    public KvBackend open(String url, Map<String, String> options) {
+    public KvBackend open(BackendConfig config) {
         throw new AssertionError("a provider whose accepts() threw was opened");
     }
 }

@@ -1,7 +1,10 @@
 package io.kv4j.tck.broken;
 
 import io.kv4j.memory.MemoryProvider;
+import io.kv4j.spi.BackendConfig;
+import io.kv4j.spi.BackendOutcomeUnknownException;
 import io.kv4j.spi.BackendUnavailableException;
+import io.kv4j.spi.Capability;
 import io.kv4j.spi.Commit;
 import io.kv4j.spi.Entry;
 import io.kv4j.spi.KvBackend;
@@ -11,6 +14,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -33,6 +37,11 @@ public final class BrokenBackends {
         abstract KvBackend wrap(KvBackend memory);
 
         @Override
+        public int apiVersion() {
+            return API_VERSION;
+        }
+
+        @Override
         public String scheme() {
             return "broken-" + name();
         }
@@ -43,9 +52,18 @@ public final class BrokenBackends {
         }
 
         @Override
-        public KvBackend open(String url, Map<String, String> options) {
-            String storage = url.substring(url.indexOf(':', 3) + 1);
-            return wrap(new MemoryProvider().open("kv:memory:" + scheme() + "/" + storage, options));
+        public KvBackend open(BackendConfig config) {
+            return wrap(memory("kv:memory:" + scheme() + "/" + storage(config)));
+        }
+
+        /** The part of the URL after the scheme: which storage of this scheme to use. */
+        static String storage(BackendConfig config) {
+            return config.url().substring(config.url().indexOf(':', 3) + 1);
+        }
+
+        /** The memory backend on a URL of its own. */
+        static KvBackend memory(String url) {
+            return new MemoryProvider().open(BackendConfig.of(url, Map.of(), List.of()));
         }
     }
 
@@ -69,13 +87,23 @@ public final class BrokenBackends {
         }
 
         @Override
-        public void commit(Commit commit) {
-            inner.commit(commit);
+        public long commit(Commit commit) {
+            return inner.commit(commit);
         }
 
         @Override
-        public boolean durable() {
-            return inner.durable();
+        public Set<Capability> capabilities() {
+            return inner.capabilities();
+        }
+
+        @Override
+        public List<String> namespaces(String startAfter, int limit) {
+            return inner.namespaces(startAfter, limit);
+        }
+
+        @Override
+        public long deleteNamespace(String namespace) {
+            return inner.deleteNamespace(namespace);
         }
 
         @Override
@@ -97,17 +125,16 @@ public final class BrokenBackends {
         }
 
         @Override
-        public KvBackend open(String url, Map<String, String> options) {
-            String storage = url.substring(url.indexOf(':', 3) + 1);
-            return wrap(new MemoryProvider().open("kv:memory:" + storage, options));
+        public KvBackend open(BackendConfig config) {
+            return wrap(memory("kv:memory:" + storage(config)));
         }
 
         @Override
         KvBackend wrap(KvBackend memory) {
             return new Forwarding(memory) {
                 @Override
-                public boolean durable() {
-                    return true;
+                public Set<Capability> capabilities() {
+                    return Set.of(Capability.DURABLE);
                 }
             };
         }
@@ -124,14 +151,14 @@ public final class BrokenBackends {
         KvBackend wrap(KvBackend memory) {
             return new Forwarding(memory) {
                 @Override
-                public void commit(Commit c) {
+                public long commit(Commit c) {
                     List<Commit.Write> kept = new ArrayList<>();
                     for (Commit.Write w : c.writes()) {
                         if (w.isDelete() || inner.read(w.namespace(), w.key()) == null) {
                             kept.add(w);
                         }
                     }
-                    inner.commit(new Commit(c.reads(), c.ranges(), kept));
+                    return inner.commit(Commit.of(c.id(), c.reads(), c.ranges(), kept));
                 }
             };
         }
@@ -148,8 +175,8 @@ public final class BrokenBackends {
         KvBackend wrap(KvBackend memory) {
             return new Forwarding(memory) {
                 @Override
-                public void commit(Commit c) {
-                    inner.commit(new Commit(c.reads(), c.ranges(),
+                public long commit(Commit c) {
+                    return inner.commit(Commit.of(c.id(), c.reads(), c.ranges(),
                             c.writes().stream().filter(w -> !w.isDelete()).toList()));
                 }
             };
@@ -179,14 +206,14 @@ public final class BrokenBackends {
                 }
 
                 @Override
-                public void commit(Commit c) {
-                    inner.commit(new Commit(
-                            c.reads().stream().map(r -> new Commit.PointRead(ONE, r.key(),
+                public long commit(Commit c) {
+                    return inner.commit(Commit.of(c.id(), 
+                            c.reads().stream().map(r -> Commit.PointRead.of(ONE, r.key(),
                                     r.version())).toList(),
-                            c.ranges().stream().map(r -> new Commit.RangeRead(ONE, r.prefix(),
+                            c.ranges().stream().map(r -> Commit.RangeRead.of(ONE, r.prefix(),
                                     r.startAfter(), r.endInclusive(), r.seen())).toList(),
-                            c.writes().stream().map(w -> new Commit.Write(ONE, w.key(),
-                                    w.value())).toList()));
+                            c.writes().stream().map(w -> w.isDelete() ? Commit.Write.delete(ONE, w.key())
+                                    : Commit.Write.put(ONE, w.key(), w.value())).toList()));
                 }
             };
         }
@@ -203,14 +230,14 @@ public final class BrokenBackends {
         KvBackend wrap(KvBackend memory) {
             return new Forwarding(memory) {
                 @Override
-                public void commit(Commit c) {
+                public long commit(Commit c) {
                     // the first write in key order, so that which write survives is the same
                     // in every run whatever the function names
                     List<Commit.Write> first = c.writes().stream()
                             .sorted(Comparator.comparing(Commit.Write::key)
                                     .thenComparing(Commit.Write::namespace))
                             .limit(1).toList();
-                    inner.commit(new Commit(c.reads(), c.ranges(), first));
+                    return inner.commit(Commit.of(c.id(), c.reads(), c.ranges(), first));
                 }
             };
         }
@@ -227,8 +254,8 @@ public final class BrokenBackends {
         KvBackend wrap(KvBackend memory) {
             return new Forwarding(memory) {
                 @Override
-                public void commit(Commit c) {
-                    inner.commit(new Commit(List.of(), c.ranges(), c.writes()));
+                public long commit(Commit c) {
+                    return inner.commit(Commit.of(c.id(), List.of(), c.ranges(), c.writes()));
                 }
             };
         }
@@ -245,8 +272,8 @@ public final class BrokenBackends {
         KvBackend wrap(KvBackend memory) {
             return new Forwarding(memory) {
                 @Override
-                public void commit(Commit c) {
-                    inner.commit(new Commit(c.reads(), List.of(), c.writes()));
+                public long commit(Commit c) {
+                    return inner.commit(Commit.of(c.id(), c.reads(), List.of(), c.writes()));
                 }
             };
         }
@@ -309,9 +336,9 @@ public final class BrokenBackends {
         KvBackend wrap(KvBackend memory) {
             return new Forwarding(memory) {
                 @Override
-                public void commit(Commit c) {
-                    inner.commit(new Commit(c.reads(), c.ranges(), c.writes().stream()
-                            .map(w -> w.isDelete() ? w : new Commit.Write(w.namespace(), w.key(),
+                public long commit(Commit c) {
+                    return inner.commit(Commit.of(c.id(), c.reads(), c.ranges(), c.writes().stream()
+                            .map(w -> w.isDelete() ? w : Commit.Write.put(w.namespace(), w.key(),
                                     new String(w.value(), StandardCharsets.UTF_8)
                                             .replaceAll("[^\\x00-\\x7F]", "?")
                                             .getBytes(StandardCharsets.UTF_8)))
@@ -338,17 +365,19 @@ public final class BrokenBackends {
                 @Override
                 public Entry read(String namespace, String key) {
                     Entry e = inner.read(namespace, cut(key));
-                    return e == null ? null : new Entry(key, e.value(), e.version());
+                    return e == null ? null : Entry.of(key, e.value(), e.version());
                 }
 
                 @Override
-                public void commit(Commit c) {
-                    inner.commit(new Commit(
-                            c.reads().stream().map(r -> new Commit.PointRead(r.namespace(),
+                public long commit(Commit c) {
+                    return inner.commit(Commit.of(c.id(), 
+                            c.reads().stream().map(r -> Commit.PointRead.of(r.namespace(),
                                     cut(r.key()), r.version())).toList(),
                             c.ranges(),
-                            c.writes().stream().map(w -> new Commit.Write(w.namespace(),
-                                    cut(w.key()), w.value())).toList()));
+                            c.writes().stream().map(w -> w.isDelete()
+                                    ? Commit.Write.delete(w.namespace(), cut(w.key()))
+                                    : Commit.Write.put(w.namespace(), cut(w.key()), w.value()))
+                                    .toList()));
                 }
             };
         }
@@ -390,20 +419,19 @@ public final class BrokenBackends {
         }
 
         @Override
-        public KvBackend open(String url, Map<String, String> options) {
+        public KvBackend open(BackendConfig config) {
             // the same storage as kv:memory:STORAGE, so the kit can look through its main URL
-            String storage = url.substring(url.indexOf(':', 3) + 1);
-            return wrap(new MemoryProvider().open("kv:memory:" + storage, options));
+            return wrap(memory("kv:memory:" + storage(config)));
         }
 
         @Override
         KvBackend wrap(KvBackend memory) {
             return new Forwarding(memory) {
                 @Override
-                public void commit(Commit c) {
+                public long commit(Commit c) {
                     inner.commit(c);
-                    throw new BackendUnavailableException("connection reset while committing",
-                            null, true);
+                    throw new BackendOutcomeUnknownException("connection reset while committing",
+                            null);
                 }
             };
         }
@@ -417,7 +445,7 @@ public final class BrokenBackends {
         }
 
         @Override
-        public KvBackend open(String url, Map<String, String> options) {
+        public KvBackend open(BackendConfig config) {
             throw new BackendUnavailableException("connection refused", null);
         }
 
@@ -438,18 +466,16 @@ public final class BrokenBackends {
         }
 
         @Override
-        public KvBackend open(String url, Map<String, String> options) {
-            String storage = url.substring(url.indexOf(':', 3) + 1);
-            return wrap(new MemoryProvider().open("kv:memory:amnesia-" + GENERATION.get() + "/"
-                    + storage, options));
+        public KvBackend open(BackendConfig config) {
+            return wrap(memory("kv:memory:amnesia-" + GENERATION.get() + "/" + storage(config)));
         }
 
         @Override
         KvBackend wrap(KvBackend memory) {
             return new Forwarding(memory) {
                 @Override
-                public boolean durable() {
-                    return true;
+                public Set<Capability> capabilities() {
+                    return Set.of(Capability.DURABLE);
                 }
             };
         }

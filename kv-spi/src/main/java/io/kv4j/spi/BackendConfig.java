@@ -1,0 +1,170 @@
+package io.kv4j.spi;
+
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * What a backend is opened with: the URL and the values of its options, already checked against
+ * the provider's {@linkplain KvProvider#options() option table} by the request engine. Every
+ * option of the table has a value here, the given one or the default, except options without a
+ * default that were not given.
+ */
+public final class BackendConfig {
+
+    private final String url;
+    private final Map<String, OptionDescriptor> table;
+    private final Map<String, Object> values;
+    private final Map<String, Object> given;
+
+    private BackendConfig(String url, Map<String, OptionDescriptor> table,
+            Map<String, Object> values, Map<String, Object> given) {
+        this.url = url;
+        this.table = table;
+        this.values = values;
+        this.given = given;
+    }
+
+    /**
+     * Checks options against a table and fills in the defaults. The request engine calls this;
+     * a backend's tests may too.
+     *
+     * @param url the store URL without its query, its scheme in lower case
+     * @param options the options given, each a {@link String} (parsed by its descriptor) or, for
+     *     an {@link OptionDescriptor.Type#OBJECT} option, the object
+     * @param table the provider's options
+     * @return the configuration
+     * @throws IllegalArgumentException naming an option that is not in the table, or a value that
+     *     its descriptor refuses; secrets are never shown
+     */
+    public static BackendConfig of(String url, Map<String, ?> options,
+            Iterable<OptionDescriptor> table) {
+        Map<String, OptionDescriptor> byName = new LinkedHashMap<>();
+        for (OptionDescriptor d : table) {
+            byName.put(d.name(), d);
+        }
+        Map<String, Object> given = new LinkedHashMap<>();
+        for (Map.Entry<String, ?> o : options.entrySet()) {
+            OptionDescriptor d = byName.get(o.getKey());
+            if (d == null) {
+                throw new IllegalArgumentException(unknown(o.getKey(), url, byName));
+            }
+            Object v = o.getValue();
+            given.put(d.name(), v instanceof String s ? d.parse(s) : d.check(v));
+        }
+        Map<String, Object> values = new LinkedHashMap<>();
+        for (OptionDescriptor d : byName.values()) {
+            if (given.containsKey(d.name())) {
+                values.put(d.name(), given.get(d.name()));
+            } else if (d.defaultValue() != null) {
+                values.put(d.name(), d.parse(d.defaultValue()));
+            }
+        }
+        return new BackendConfig(Objects.requireNonNull(url, "url"),
+                Collections.unmodifiableMap(byName), Collections.unmodifiableMap(values),
+                Collections.unmodifiableMap(given));
+    }
+
+    private static String unknown(String name, String url, Map<String, OptionDescriptor> table) {
+        StringBuilder known = new StringBuilder();
+        int shown = 0;
+        for (String n : table.keySet()) {
+            if (shown == 24) {
+                known.append(", ... (").append(table.size() - shown).append(" more)");
+                break;
+            }
+            known.append(shown++ == 0 ? "" : ", ").append(n);
+        }
+        return "Unknown option " + Text.quote(name) + " for " + KvUrls.redact(url)
+                + (table.isEmpty() ? ": this backend takes no options"
+                        : ": not one of [" + known + "] (names are case-sensitive)");
+    }
+
+    /**
+     * The store URL, without its query string, its scheme in lower case.
+     *
+     * @return the URL; it may hold secrets, so never show it: use {@link KvUrls#redact}
+     */
+    public String url() {
+        return url;
+    }
+
+    /**
+     * Whether the caller gave the option, rather than leaving it to its default.
+     *
+     * @param name an option of the table
+     * @return true when given
+     */
+    public boolean isGiven(String name) {
+        return given.containsKey(requireKnown(name));
+    }
+
+    /**
+     * The options the caller gave, parsed, in the order given.
+     *
+     * @return option name to value
+     */
+    public Map<String, Object> given() {
+        return given;
+    }
+
+    /**
+     * The value of a text or choice option.
+     *
+     * @param name an option of the table
+     * @return the value, or null when it has neither a value nor a default
+     */
+    public String text(String name) {
+        return (String) values.get(requireKnown(name));
+    }
+
+    /**
+     * The value of an integer option.
+     *
+     * @param name an option of the table, with a value or a default
+     * @return the value
+     */
+    public long integer(String name) {
+        return (Long) Objects.requireNonNull(values.get(requireKnown(name)), name);
+    }
+
+    /**
+     * The value of a boolean option.
+     *
+     * @param name an option of the table, with a value or a default
+     * @return the value
+     */
+    public boolean bool(String name) {
+        return (Boolean) Objects.requireNonNull(values.get(requireKnown(name)), name);
+    }
+
+    /**
+     * The object handed in for an object option.
+     *
+     * @param name an option of the table
+     * @param type the class to cast it to
+     * @param <T> that class
+     * @return the object, or null when none was given
+     */
+    public <T> T object(String name, Class<T> type) {
+        return type.cast(values.get(requireKnown(name)));
+    }
+
+    private String requireKnown(String name) {
+        if (!table.containsKey(name)) {
+            throw new IllegalArgumentException("No option " + Text.quote(name)
+                    + " in this backend's table");
+        }
+        return name;
+    }
+
+    /** The URL and the options, secrets masked. */
+    @Override
+    public String toString() {
+        Map<String, Object> shown = new LinkedHashMap<>();
+        given.forEach((k, v) -> shown.put(k, table.get(k).isSecret() ? KvUrls.MASK
+                : table.get(k).type() == OptionDescriptor.Type.OBJECT ? v.getClass().getName() : v));
+        return KvUrls.redact(url) + " " + shown;
+    }
+}
