@@ -15,7 +15,21 @@ final class Plan {
     /** Growth is measured without fsync, so that index depth, not the disk, decides the difference. */
     static final String GROWTH_SETTING = Servers.FSYNC_OFF;
 
+    private static final String JDBC_TRANSACTION = "BEGIN; SELECT FOR UPDATE; upsert; COMMIT";
+
     private Plan() {
+    }
+
+    /**
+     * The target of a PostgreSQL read-modify-write against the JDBC transaction, whatever the
+     * number of keys. Alone, kv4j reads from its cache and commits in one round trip where the
+     * transaction needs three (SELECT, upsert, COMMIT), so it should be clearly faster. From 8
+     * threads on, requests collide, the more so the fewer the keys, and kv4j's optimistic retries
+     * must at least keep up with the row locks: on small tables and on one hot key too, where it
+     * used to fall behind.
+     */
+    static Target readModifyWriteTarget(int threads) {
+        return threads == 1 ? Target.AT_LEAST_1_30 : Target.AT_LEAST_ONE;
     }
 
     static List<Comparison> of(Set<Group> groups) {
@@ -31,8 +45,7 @@ final class Plan {
             for (String setting : Servers.SETTINGS) {
                 for (int threads : POSTGRES_THREADS) {
                     plan.add(postgres("read-modify-write request", "readModifyWrite", setting, threads,
-                            KEYS, Adapters.JDBC, "BEGIN; SELECT FOR UPDATE; upsert; COMMIT",
-                            Target.ABOVE_ONE));
+                            KEYS, Adapters.JDBC, JDBC_TRANSACTION, readModifyWriteTarget(threads)));
                     plan.add(postgres("read-modify-write request", "readModifyWrite", setting, threads,
                             KEYS, Adapters.JDBC_AUTOCOMMIT, "ceiling: one upsert statement",
                             Target.NONE));
@@ -54,8 +67,7 @@ final class Plan {
             }
             for (int keys : List.of(KEYS, MANY_KEYS)) {
                 plan.add(growth(postgres("read-modify-write request", "readModifyWrite", GROWTH_SETTING,
-                        1, keys, Adapters.JDBC, "BEGIN; SELECT FOR UPDATE; upsert; COMMIT",
-                        Target.ABOVE_ONE)));
+                        1, keys, Adapters.JDBC, JDBC_TRANSACTION, readModifyWriteTarget(1))));
             }
         }
         return plan;

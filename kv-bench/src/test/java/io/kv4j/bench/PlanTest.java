@@ -61,6 +61,30 @@ class PlanTest {
     }
 
     @Test
+    void readModifyWriteAgainstTheJdbcTransaction_targets130AloneAndOneUnderThreads() {
+        int checked = 0;
+        for (Comparison c : ALL) {
+            if (c.kv4j().benchmark() == PostgresBenchmark.class
+                    && c.kv4j().method().equals("readModifyWrite")
+                    && c.baseline().impl().equals(Adapters.JDBC)) {
+                assertEquals(c.threads() == 1 ? Target.AT_LEAST_1_30 : Target.AT_LEAST_ONE, c.target(),
+                        c.toString());
+                checked++;
+            }
+        }
+        assertTrue(checked > 0, "no read-modify-write against the JDBC transaction");
+    }
+
+    @Test
+    void theCeiling_hasNoTarget() {
+        for (Comparison c : ALL) {
+            if (c.baseline().impl().equals(Adapters.JDBC_AUTOCOMMIT)) {
+                assertEquals(Target.NONE, c.target(), c.toString());
+            }
+        }
+    }
+
+    @Test
     void postgres_runsAtBothDurabilitySettings() {
         List<Comparison> postgres = Plan.of(EnumSet.of(Group.POSTGRES));
         assertTrue(Plan.needs(postgres, Servers.FSYNC_ON));

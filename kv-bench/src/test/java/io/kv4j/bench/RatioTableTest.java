@@ -33,6 +33,12 @@ class RatioTableTest {
     }
 
     @Test
+    void verdict_atLeast130_isMetAtExactly130AndMissedJustBelow() {
+        assertEquals(">= 1.30 met", RatioTable.verdict(Target.AT_LEAST_1_30, 130.0 / 100.0));
+        assertEquals(">= 1.30 MISSED", RatioTable.verdict(Target.AT_LEAST_1_30, 1.29));
+    }
+
+    @Test
     void print_showsBothThroughputsAndTheRatioOnOneRow() {
         List<Comparison> plan = Plan.of(EnumSet.of(Group.MEMORY)).subList(0, 1);
         Map<Trial, Outcome> outcomes = new HashMap<>();
