@@ -9,11 +9,9 @@ import java.nio.file.Path;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * Runs the benchmark suite and prints, for each comparison, kv4j's and the baseline's throughput
@@ -118,11 +116,12 @@ public final class BenchSuite {
 
     private static Map<Trial, Outcome> runAll(List<Comparison> plan, SuiteOptions options,
             List<String> jvmArgs, PrintStream out) throws IOException {
-        // kv4j and each baseline run back to back, so both see the same machine
-        Set<Trial> trials = new LinkedHashSet<>();
+        // kv4j and each baseline run back to back, so both see the same machine; a trial that
+        // two groups show runs once, as the first of them says
+        Map<Trial, Group> trials = new LinkedHashMap<>();
         for (Comparison c : plan) {
-            trials.add(c.kv4j());
-            trials.add(c.baseline());
+            trials.putIfAbsent(c.kv4j(), c.group());
+            trials.putIfAbsent(c.baseline(), c.group());
         }
         Map<Trial, Outcome> outcomes = new LinkedHashMap<>();
         if (trials.isEmpty()) {
@@ -138,10 +137,11 @@ public final class BenchSuite {
         try {
             TrialRunner runner = new TrialRunner(options, jvmArgs, jmh);
             int n = 0;
-            for (Trial trial : trials) {
+            for (Map.Entry<Trial, Group> entry : trials.entrySet()) {
+                Trial trial = entry.getKey();
                 out.printf(Locale.ROOT, "[%d/%d] %s: ", ++n, trials.size(), trial);
                 out.flush();
-                Outcome outcome = runner.run(trial);
+                Outcome outcome = runner.run(trial, entry.getValue());
                 outcomes.put(trial, outcome);
                 out.println(outcome.ok() ? progress(outcome)
                         : "FAILED: " + outcome.failure() + (logFile == null ? "" : " (see " + logFile + ")"));

@@ -33,13 +33,14 @@ final class TrialRunner {
         this.jmhOutput = jmhOutput;
     }
 
-    Outcome run(Trial trial) {
+    /** Runs a trial with the forks of the group that shows it. */
+    Outcome run(Trial trial, Group group) {
         String name = trial.benchmark().getName() + "." + trial.method();
         ChainedOptionsBuilder builder = new OptionsBuilder()
                 .include("^" + Pattern.quote(name) + "$")
                 .mode(Mode.Throughput)
                 .timeUnit(TimeUnit.SECONDS)
-                .forks(options.forks())
+                .forks(options.forks(group))
                 .warmupIterations(options.warmups())
                 .warmupTime(TimeValue.seconds(options.seconds()))
                 .measurementIterations(options.iterations())
