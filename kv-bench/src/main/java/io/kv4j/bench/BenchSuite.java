@@ -96,6 +96,8 @@ public final class BenchSuite {
             if (!plan.isEmpty()) {
                 out.println("ops/s: operations per second, higher is better (write 1,000 keys: one "
                         + "operation writes 1,000 keys); kv4j/baseline above 1 means kv4j is faster");
+                out.println("kv4j attempts/request: runs of kv4j's request body per request that "
+                        + "committed; 1.00 when no request ran twice");
             }
             RatioTable.print(plan, outcomes, footprint, out);
         } catch (IOException | SQLException e) {
@@ -156,9 +158,9 @@ public final class BenchSuite {
 
     private static String progress(Outcome o) {
         String ops = String.format(Locale.ROOT, "%,.0f ops/s", o.opsPerSecond());
-        if (Double.isNaN(o.error()) || o.opsPerSecond() == 0) {
-            return ops;
+        if (!Double.isNaN(o.error()) && o.opsPerSecond() != 0) {
+            ops += String.format(Locale.ROOT, " ± %.1f%%", 100 * o.error() / o.opsPerSecond());
         }
-        return ops + String.format(Locale.ROOT, " ± %.1f%%", 100 * o.error() / o.opsPerSecond());
+        return o.attempts() == null ? ops : ops + ", " + o.attempts().text() + " attempts/request";
     }
 }
