@@ -23,6 +23,15 @@ interface Adapter extends AutoCloseable {
      */
     Item readModifyWrite(String key) throws IOException, SQLException;
 
+    /**
+     * {@link #readModifyWrite(String)}, counting in {@code counter} each run of a request's body
+     * and each request that committed. An adapter that never runs an operation twice counts
+     * nothing, so that only kv4j's rows show attempts per request.
+     */
+    default Item readModifyWrite(String key, AttemptCounter counter) throws IOException, SQLException {
+        return readModifyWrite(key);
+    }
+
     /** Reads the committed item under a key, or null. */
     Item read(String key) throws IOException, SQLException;
 

@@ -9,11 +9,9 @@ import java.nio.file.Path;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * Runs the benchmark suite and prints, for each comparison, kv4j's and the baseline's throughput
@@ -98,6 +96,8 @@ public final class BenchSuite {
             if (!plan.isEmpty()) {
                 out.println("ops/s: operations per second, higher is better (write 1,000 keys: one "
                         + "operation writes 1,000 keys); kv4j/baseline above 1 means kv4j is faster");
+                out.println("kv4j attempts/request: runs of kv4j's request body per request that "
+                        + "committed; 1.00 when no request ran twice");
             }
             RatioTable.print(plan, outcomes, footprint, out);
         } catch (IOException | SQLException e) {
@@ -118,11 +118,12 @@ public final class BenchSuite {
 
     private static Map<Trial, Outcome> runAll(List<Comparison> plan, SuiteOptions options,
             List<String> jvmArgs, PrintStream out) throws IOException {
-        // kv4j and each baseline run back to back, so both see the same machine
-        Set<Trial> trials = new LinkedHashSet<>();
+        // kv4j and each baseline run back to back, so both see the same machine; a trial that
+        // two groups show runs once, as the first of them says
+        Map<Trial, Group> trials = new LinkedHashMap<>();
         for (Comparison c : plan) {
-            trials.add(c.kv4j());
-            trials.add(c.baseline());
+            trials.putIfAbsent(c.kv4j(), c.group());
+            trials.putIfAbsent(c.baseline(), c.group());
         }
         Map<Trial, Outcome> outcomes = new LinkedHashMap<>();
         if (trials.isEmpty()) {
@@ -138,10 +139,11 @@ public final class BenchSuite {
         try {
             TrialRunner runner = new TrialRunner(options, jvmArgs, jmh);
             int n = 0;
-            for (Trial trial : trials) {
+            for (Map.Entry<Trial, Group> entry : trials.entrySet()) {
+                Trial trial = entry.getKey();
                 out.printf(Locale.ROOT, "[%d/%d] %s: ", ++n, trials.size(), trial);
                 out.flush();
-                Outcome outcome = runner.run(trial);
+                Outcome outcome = runner.run(trial, entry.getValue());
                 outcomes.put(trial, outcome);
                 out.println(outcome.ok() ? progress(outcome)
                         : "FAILED: " + outcome.failure() + (logFile == null ? "" : " (see " + logFile + ")"));
@@ -156,9 +158,9 @@ public final class BenchSuite {
 
     private static String progress(Outcome o) {
         String ops = String.format(Locale.ROOT, "%,.0f ops/s", o.opsPerSecond());
-        if (Double.isNaN(o.error()) || o.opsPerSecond() == 0) {
-            return ops;
+        if (!Double.isNaN(o.error()) && o.opsPerSecond() != 0) {
+            ops += String.format(Locale.ROOT, " ± %.1f%%", 100 * o.error() / o.opsPerSecond());
         }
-        return ops + String.format(Locale.ROOT, " ± %.1f%%", 100 * o.error() / o.opsPerSecond());
+        return o.attempts() == null ? ops : ops + ", " + o.attempts().text() + " attempts/request";
     }
 }

@@ -9,6 +9,11 @@ enum Group {
     MEMORY("memory: kv4j on kv:memory: vs ConcurrentHashMap<String, byte[]> + Jackson"),
     /** kv4j on PostgreSQL against JDBC, at both durability settings. */
     POSTGRES("PostgreSQL: kv4j on kv:postgresql: vs JDBC + HikariCP, same server, fresh database each"),
+    /**
+     * The PostgreSQL read-modify-write on small tables and on one hot key, where requests collide:
+     * kv4j's optimistic retries against the JDBC transaction's row locks.
+     */
+    CONTENTION("contention: the PostgreSQL read-modify-write on 1,000 keys, 20 keys and one hot key"),
     /** The same requests at 10 thousand and 1 million keys. */
     GROWTH("growth: the same request at 10,000 and 1,000,000 keys, 1 thread"),
     /** Heap bytes per key of the memory backend. */

@@ -1,5 +1,6 @@
 package io.kv4j.bench;
 
+import io.kv4j.Kv;
 import io.kv4j.KvReader;
 import io.kv4j.KvStore;
 import java.util.List;
@@ -29,11 +30,24 @@ final class Kv4jAdapter implements Adapter {
 
     @Override
     public Item readModifyWrite(String key) {
-        return store.run(FUNCTION, kv -> {
-            Item next = kv.get(key, Item.class).next();
-            kv.set(key, next);
-            return next;
+        return store.run(FUNCTION, kv -> raiseCount(kv, key));
+    }
+
+    @Override
+    public Item readModifyWrite(String key, AttemptCounter counter) {
+        Item next = store.run(FUNCTION, kv -> {
+            // counted first, so that an attempt a conflict cuts short counts too
+            counter.bodyRan();
+            return raiseCount(kv, key);
         });
+        counter.committed();
+        return next;
+    }
+
+    private static Item raiseCount(Kv kv, String key) {
+        Item next = kv.get(key, Item.class).next();
+        kv.set(key, next);
+        return next;
     }
 
     @Override

@@ -81,12 +81,13 @@ public class PostgresBenchmark {
     /**
      * One request that gets an item and sets it with its count raised, at a random key.
      *
+     * @param attempts where kv4j counts the runs of its request bodies and its committed requests
      * @return the item written, or null from a baseline that computes it in the database
      * @throws Exception when the store fails
      */
     @Benchmark
-    public Item readModifyWrite() throws Exception {
-        return adapter.readModifyWrite(names[ThreadLocalRandom.current().nextInt(names.length)]);
+    public Item readModifyWrite(AttemptCounter attempts) throws Exception {
+        return adapter.readModifyWrite(names[ThreadLocalRandom.current().nextInt(names.length)], attempts);
     }
 
     /**

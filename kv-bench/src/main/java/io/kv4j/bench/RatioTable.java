@@ -15,7 +15,7 @@ final class RatioTable {
             List<Footprint.Measure> footprint, PrintStream out) {
         if (!plan.isEmpty()) {
             TextTable table = new TextTable("operation", "setting", ">threads", ">kv4j ops/s",
-                    "baseline", ">baseline ops/s", ">kv4j/baseline", "target");
+                    ">kv4j attempts/request", "baseline", ">baseline ops/s", ">kv4j/baseline", "target");
             Group section = null;
             for (Comparison c : plan) {
                 if (c.group() != section) {
@@ -26,7 +26,7 @@ final class RatioTable {
                 Outcome baseline = outcomes.get(c.baseline());
                 double ratio = ratio(kv4j, baseline);
                 table.add(c.operation(), c.setting(), Integer.toString(c.threads()), ops(kv4j),
-                        c.baselineLabel(), ops(baseline),
+                        attempts(kv4j), c.baselineLabel(), ops(baseline),
                         Double.isNaN(ratio) ? "-" : String.format(Locale.ROOT, "%.2f", ratio),
                         verdict(c.target(), ratio));
             }
@@ -60,6 +60,11 @@ final class RatioTable {
             return "not run";
         }
         return o.ok() ? String.format(Locale.ROOT, "%,.0f", o.opsPerSecond()) : "failed";
+    }
+
+    /** Blank where kv4j's attempts were not counted (reads, 1,000-key writes, memory) or not run. */
+    static String attempts(Outcome o) {
+        return o == null || o.attempts() == null ? "" : o.attempts().text();
     }
 
     static String verdict(Target target, double ratio) {

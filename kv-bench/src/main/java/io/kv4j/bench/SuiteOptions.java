@@ -10,24 +10,25 @@ import java.util.Set;
  * @param quick whether the run is the quick one
  * @param groups the groups to run
  * @param forks JVM forks per benchmark
+ * @param contentionForks JVM forks per benchmark of the contention group
  * @param warmups warm-up iterations per fork
  * @param iterations measured iterations per fork
  * @param seconds seconds per iteration
  * @param footprintKeys keys loaded to measure memory per key
  * @param verbose whether JMH's own output goes to the console rather than a log file
  */
-record SuiteOptions(boolean help, boolean quick, Set<Group> groups, int forks, int warmups,
-        int iterations, int seconds, int footprintKeys, boolean verbose) {
+record SuiteOptions(boolean help, boolean quick, Set<Group> groups, int forks, int contentionForks,
+        int warmups, int iterations, int seconds, int footprintKeys, boolean verbose) {
 
     static final String USAGE = String.join("\n",
             "Usage: java -jar kv-bench/target/kv-bench.jar [options]",
             "Runs kv4j and hand-written baselines side by side and prints kv4j / baseline ratios.",
             "  --quick             a few seconds per benchmark: 1 fork, 1 warm-up and 2 measured",
-            "                      iterations of 1 s (default: 2 forks, 3 warm-up and 5 measured",
-            "                      iterations of 2 s)",
+            "                      iterations of 1 s (default: 2 forks, 1 for the contention group,",
+            "                      3 warm-up and 5 measured iterations of 2 s)",
             "  --only GROUPS       comma-separated groups to run: " + String.join(", ", Group.ids()),
             "                      (default: all)",
-            "  --forks N           JVM forks per benchmark",
+            "  --forks N           JVM forks per benchmark, the contention group's too",
             "  --warmups N         warm-up iterations per fork",
             "  --iterations N      measured iterations per fork",
             "  --seconds N         seconds per iteration",
@@ -62,17 +63,30 @@ record SuiteOptions(boolean help, boolean quick, Set<Group> groups, int forks, i
         }
         return new SuiteOptions(help, quick, groups,
                 forks != null ? forks : quick ? 1 : 2,
+                // its 24 trials add about 15 minutes to a full run at 2 forks, 8 at one
+                forks != null ? forks : 1,
                 warmups != null ? warmups : quick ? 1 : 3,
                 iterations != null ? iterations : quick ? 2 : 5,
                 seconds != null ? seconds : quick ? 1 : 2,
                 footprintKeys, verbose);
     }
 
+    /** The JVM forks per benchmark of a group. */
+    int forks(Group group) {
+        return group == Group.CONTENTION ? contentionForks : forks;
+    }
+
     /** How each benchmark runs, for the header of the output. */
     String describe() {
-        return (quick ? "quick run" : "full run") + ": " + forks + (forks == 1 ? " fork, " : " forks, ")
+        String contention = !groups.contains(Group.CONTENTION) || contentionForks == forks ? ""
+                : " (contention: " + forks(contentionForks) + ")";
+        return (quick ? "quick run" : "full run") + ": " + forks(forks) + contention + ", "
                 + warmups + " warm-up and " + iterations + " measured iterations of " + seconds
                 + " s per benchmark";
+    }
+
+    private static String forks(int n) {
+        return n + (n == 1 ? " fork" : " forks");
     }
 
     private static String value(String[] args, int i, String option) {

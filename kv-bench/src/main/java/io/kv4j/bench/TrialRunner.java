@@ -16,7 +16,7 @@ import org.openjdk.jmh.runner.options.OptionsBuilder;
 import org.openjdk.jmh.runner.options.TimeValue;
 import org.openjdk.jmh.runner.options.VerboseMode;
 
-/** Runs one {@link Trial} with JMH and returns its throughput. */
+/** Runs one {@link Trial} with JMH and returns its throughput, and kv4j's attempts where counted. */
 final class TrialRunner {
 
     private final SuiteOptions options;
@@ -33,13 +33,14 @@ final class TrialRunner {
         this.jmhOutput = jmhOutput;
     }
 
-    Outcome run(Trial trial) {
+    /** Runs a trial with the forks of the group that shows it. */
+    Outcome run(Trial trial, Group group) {
         String name = trial.benchmark().getName() + "." + trial.method();
         ChainedOptionsBuilder builder = new OptionsBuilder()
                 .include("^" + Pattern.quote(name) + "$")
                 .mode(Mode.Throughput)
                 .timeUnit(TimeUnit.SECONDS)
-                .forks(options.forks())
+                .forks(options.forks(group))
                 .warmupIterations(options.warmups())
                 .warmupTime(TimeValue.seconds(options.seconds()))
                 .measurementIterations(options.iterations())
@@ -55,8 +56,10 @@ final class TrialRunner {
             if (results.size() != 1) {
                 return Outcome.failed("JMH returned " + results.size() + " results for " + trial);
             }
-            Result<?> primary = results.iterator().next().getPrimaryResult();
-            return Outcome.measured(primary.getScore(), primary.getScoreError());
+            RunResult result = results.iterator().next();
+            Result<?> primary = result.getPrimaryResult();
+            return Outcome.measured(primary.getScore(), primary.getScoreError(),
+                    Attempts.from(result.getSecondaryResults()));
         } catch (RunnerException | RuntimeException e) {
             return Outcome.failed(rootMessage(e));
         }

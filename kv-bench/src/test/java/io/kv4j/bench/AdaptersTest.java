@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.ServiceLoader;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -66,6 +67,49 @@ class AdaptersTest {
         a.readModifyWrite("user/0000003");
         a.readModifyWrite("user/0000003");
         assertEquals(new Item("user/0000003", 2, List.of("blue", "large")), a.read("user/0000003"));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"memory:kv4j", "memory:map", "postgres:kv4j", "postgres:jdbc",
+            "postgres:jdbc-autocommit"})
+    void readModifyWrite_counted_twice_leavesCountTwo(String which) throws Exception {
+        Adapter a = open(which);
+        AttemptCounter counter = new AttemptCounter();
+        a.readModifyWrite("user/0000003", counter);
+        a.readModifyWrite("user/0000003", counter);
+        assertEquals(new Item("user/0000003", 2, List.of("blue", "large")), a.read("user/0000003"));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"memory:kv4j", "postgres:kv4j"})
+    void readModifyWrite_kv4jAlone_countsOneAttemptPerRequest(String which) throws Exception {
+        Adapter a = open(which);
+        AttemptCounter counter = new AttemptCounter();
+        a.readModifyWrite("user/0000003", counter);
+        a.readModifyWrite("user/0000004", counter);
+        a.readModifyWrite("user/0000003", counter);
+        assertEquals(List.of(3L, 3L), List.of(counter.attempts, counter.requests), "attempts, requests");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"memory:map", "postgres:jdbc", "postgres:jdbc-autocommit"})
+    void readModifyWrite_baseline_countsNothing(String which) throws Exception {
+        Adapter a = open(which);
+        AttemptCounter counter = new AttemptCounter();
+        a.readModifyWrite("user/0000003", counter);
+        assertEquals(List.of(0L, 0L), List.of(counter.attempts, counter.requests), "attempts, requests");
+    }
+
+    @Test
+    void readModifyWrite_kv4j_countsEveryRunOfTheBody() {
+        try (Kv4jAdapter a = new Kv4jAdapter(ConflictingProvider.URL)) {
+            a.load(KEYS);
+            AttemptCounter counter = new AttemptCounter();
+            a.readModifyWrite("user/0000003", counter);
+            a.readModifyWrite("user/0000003", counter);
+            assertEquals(List.of(4L, 2L), List.of(counter.attempts, counter.requests),
+                    "attempts, requests");
+        }
     }
 
     @ParameterizedTest

@@ -52,12 +52,79 @@ class PlanTest {
             seen.add(c.group().id() + " " + c.kv4j().method() + " " + c.threads());
         }
         assertEquals(new TreeSet<>(List.of(
+                "contention readModifyWrite 1", "contention readModifyWrite 8",
+                "contention readModifyWrite 64",
                 "growth readModifyWrite 1",
                 "memory read 1", "memory read 2",
                 "memory readModifyWrite 1", "memory readModifyWrite 2",
                 "postgres hotRead 1", "postgres hotRead 8",
                 "postgres readModifyWrite 1", "postgres readModifyWrite 8",
                 "postgres write1000 1")), seen);
+    }
+
+    @Test
+    void readModifyWrite_runsOnEveryTableSizeAtBothSettings() {
+        Set<String> seen = new TreeSet<>();
+        for (Comparison c : ALL) {
+            if (c.kv4j().method().equals("readModifyWrite") && c.baseline().impl().equals(Adapters.JDBC)
+                    && c.group() != Group.GROWTH) {
+                seen.add(c.kv4j().params().get("setting") + " keys=" + c.kv4j().params().get("keys")
+                        + " threads=" + c.threads());
+            }
+        }
+        Set<String> expected = new TreeSet<>();
+        for (String setting : Servers.SETTINGS) {
+            for (String keysAndThreads : List.of("keys=10000 threads=1", "keys=10000 threads=8",
+                    "keys=1000 threads=1", "keys=1000 threads=8", "keys=20 threads=1", "keys=20 threads=8",
+                    "keys=1 threads=8", "keys=1 threads=64")) {
+                expected.add(setting + " " + keysAndThreads);
+            }
+        }
+        assertEquals(expected, seen);
+    }
+
+    @Test
+    void growth_keepsTheMillionKeyRows() {
+        Set<String> seen = new TreeSet<>();
+        for (Comparison c : Plan.of(EnumSet.of(Group.GROWTH))) {
+            seen.add(c.kv4j().benchmark().getSimpleName() + " keys=" + c.kv4j().params().get("keys"));
+        }
+        assertEquals(new TreeSet<>(List.of("MemoryBenchmark keys=10000", "MemoryBenchmark keys=1000000",
+                "PostgresBenchmark keys=10000", "PostgresBenchmark keys=1000000")), seen);
+    }
+
+    @Test
+    void contention_showsOnlyItsOwnRows() {
+        List<Comparison> contention = Plan.of(EnumSet.of(Group.CONTENTION));
+        assertTrue(contention.stream().allMatch(c -> c.group() == Group.CONTENTION));
+        assertTrue(Plan.needs(contention, Servers.FSYNC_ON));
+        assertTrue(Plan.needs(contention, Servers.FSYNC_OFF));
+        assertTrue(Plan.of(EnumSet.of(Group.POSTGRES)).stream()
+                .noneMatch(c -> c.group() == Group.CONTENTION));
+    }
+
+    @Test
+    void readModifyWriteAgainstTheJdbcTransaction_targets130AloneAndOneUnderThreads() {
+        int checked = 0;
+        for (Comparison c : ALL) {
+            if (c.kv4j().benchmark() == PostgresBenchmark.class
+                    && c.kv4j().method().equals("readModifyWrite")
+                    && c.baseline().impl().equals(Adapters.JDBC)) {
+                assertEquals(c.threads() == 1 ? Target.AT_LEAST_1_30 : Target.AT_LEAST_ONE, c.target(),
+                        c.toString());
+                checked++;
+            }
+        }
+        assertTrue(checked > 0, "no read-modify-write against the JDBC transaction");
+    }
+
+    @Test
+    void theCeiling_hasNoTarget() {
+        for (Comparison c : ALL) {
+            if (c.baseline().impl().equals(Adapters.JDBC_AUTOCOMMIT)) {
+                assertEquals(Target.NONE, c.target(), c.toString());
+            }
+        }
     }
 
     @Test

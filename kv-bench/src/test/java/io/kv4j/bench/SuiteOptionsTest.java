@@ -19,6 +19,24 @@ class SuiteOptionsTest {
     }
 
     @Test
+    void fullRun_runsTwoForksButOneForContention() {
+        SuiteOptions o = SuiteOptions.parse();
+        assertEquals(2, o.forks(Group.POSTGRES));
+        assertEquals(1, o.forks(Group.CONTENTION));
+        assertTrue(o.describe().startsWith("full run: 2 forks (contention: 1 fork), "), o.describe());
+    }
+
+    @Test
+    void forks_givenExplicitly_applyToContentionToo() {
+        assertEquals(3, SuiteOptions.parse("--forks", "3").forks(Group.CONTENTION));
+    }
+
+    @Test
+    void defaultRun_includesContention() {
+        assertTrue(SuiteOptions.parse().groups().contains(Group.CONTENTION));
+    }
+
+    @Test
     void explicitCounts_overrideTheMode() {
         SuiteOptions o = SuiteOptions.parse("--quick", "--iterations", "1", "--warmups", "0");
         assertEquals(1, o.iterations());
