@@ -11,9 +11,9 @@ import org.openjdk.jmh.annotations.State;
  * {@code readModifyWrite:requests}), summed over threads; {@link Attempts} turns them into
  * attempts per committed request.
  *
- * <p>A count of conflicts by cause (a version changed, a serialization failure, a deadlock) would
- * be one more field here, once the request engine says why an attempt failed, and one more in
- * {@link Attempts}.
+ * <p>The commits that conflicted are counted by cause, as kv4j's observer reports them: a version
+ * the request read had changed ({@link #changed}: a real conflict), the database could not
+ * serialise it ({@link #serialization}) or broke a deadlock ({@link #deadlock}).
  */
 @State(Scope.Thread)
 @AuxCounters(AuxCounters.Type.EVENTS)
@@ -28,6 +28,12 @@ public class AttemptCounter {
     public long attempts;
     /** How many requests committed in this thread during the iteration. */
     public long requests;
+    /** Commits refused because a version they read had changed. */
+    public long changed;
+    /** Commits refused by a serialization failure (SQLSTATE 40001). */
+    public long serialization;
+    /** Commits refused to break a deadlock (SQLSTATE 40P01). */
+    public long deadlock;
 
     /** Creates a counter at zero; JMH creates one per benchmark thread. */
     public AttemptCounter() {
@@ -39,5 +45,13 @@ public class AttemptCounter {
 
     void committed() {
         requests++;
+    }
+
+    void conflicted(io.kv4j.KvConflictException.Reason reason) {
+        switch (reason) {
+            case SERIALIZATION_FAILURE -> serialization++;
+            case DEADLOCK -> deadlock++;
+            default -> changed++;
+        }
     }
 }

@@ -1,6 +1,8 @@
 package io.kv4j.bench;
 
 import io.kv4j.Kv;
+import io.kv4j.KvConflictException;
+import io.kv4j.KvObserver;
 import io.kv4j.KvReader;
 import io.kv4j.KvStore;
 import java.util.List;
@@ -10,11 +12,23 @@ final class Kv4jAdapter implements Adapter {
 
     static final String FUNCTION = "bench";
 
+    /** The counter of the benchmark thread's running request, for the observer. */
+    private static final ThreadLocal<AttemptCounter> COUNTING = new ThreadLocal<>();
+
     private final KvStore store;
     private final KvReader reader;
 
     Kv4jAdapter(String url) {
-        this.store = KvStore.open(url);
+        this.store = KvStore.builder(url).observer(new KvObserver() {
+            @Override
+            public void commitEnded(String function, Outcome outcome,
+                    KvConflictException.Reason reason, int writes, long nanos) {
+                AttemptCounter counter = COUNTING.get();
+                if (counter != null && outcome == Outcome.CONFLICT) {
+                    counter.conflicted(reason);
+                }
+            }
+        }).open();
         this.reader = store.reader(FUNCTION);
     }
 
@@ -35,13 +49,18 @@ final class Kv4jAdapter implements Adapter {
 
     @Override
     public Item readModifyWrite(String key, AttemptCounter counter) {
-        Item next = store.run(FUNCTION, kv -> {
-            // counted first, so that an attempt a conflict cuts short counts too
-            counter.bodyRan();
-            return raiseCount(kv, key);
-        });
-        counter.committed();
-        return next;
+        COUNTING.set(counter);
+        try {
+            Item next = store.run(FUNCTION, kv -> {
+                // counted first, so that an attempt a conflict cuts short counts too
+                counter.bodyRan();
+                return raiseCount(kv, key);
+            });
+            counter.committed();
+            return next;
+        } finally {
+            COUNTING.remove();
+        }
     }
 
     private static Item raiseCount(Kv kv, String key) {

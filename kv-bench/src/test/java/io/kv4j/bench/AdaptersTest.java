@@ -109,6 +109,8 @@ class AdaptersTest {
             a.readModifyWrite("user/0000003", counter);
             assertEquals(List.of(4L, 2L), List.of(counter.attempts, counter.requests),
                     "attempts, requests");
+            assertEquals(List.of(2L, 0L, 0L), List.of(counter.changed, counter.serialization,
+                    counter.deadlock), "refused commits by cause");
         }
     }
 

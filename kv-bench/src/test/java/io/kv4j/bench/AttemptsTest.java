@@ -22,6 +22,8 @@ class AttemptsTest {
     @Test
     void from_dividesBodyRunsByCommittedRequests() {
         assertEquals("1.01", Attempts.from(counted(10_100, 10_000)).text());
+        assertEquals("1.16 (changed 0.15, deadlock 0.01)",
+                new Attempts(11_600, 10_000, 1_500, 0, 100).text());
     }
 
     @Test

@@ -1,6 +1,8 @@
 package io.kv4j.bench;
 
+import io.kv4j.spi.BackendConfig;
 import io.kv4j.spi.BackendConflictException;
+import io.kv4j.spi.Capability;
 import io.kv4j.spi.Commit;
 import io.kv4j.spi.Entry;
 import io.kv4j.spi.KvBackend;
@@ -8,6 +10,7 @@ import io.kv4j.spi.KvProvider;
 import java.util.List;
 import java.util.Map;
 import java.util.ServiceLoader;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -24,6 +27,11 @@ public final class ConflictingProvider implements KvProvider {
     }
 
     @Override
+    public int apiVersion() {
+        return API_VERSION;
+    }
+
+    @Override
     public String scheme() {
         return "conflicting";
     }
@@ -34,12 +42,12 @@ public final class ConflictingProvider implements KvProvider {
     }
 
     @Override
-    public KvBackend open(String url, Map<String, String> options) {
+    public KvBackend open(BackendConfig config) {
         KvProvider memory = ServiceLoader.load(KvProvider.class).stream()
                 .map(ServiceLoader.Provider::get)
                 .filter(p -> p.scheme().equals("memory"))
                 .findFirst().orElseThrow();
-        return new Conflicting(memory.open("kv:memory:", options));
+        return new Conflicting(memory.open(BackendConfig.of("kv:memory:", Map.of(), List.of())));
     }
 
     private static final class Conflicting implements KvBackend {
@@ -49,6 +57,11 @@ public final class ConflictingProvider implements KvProvider {
 
         Conflicting(KvBackend memory) {
             this.memory = memory;
+        }
+
+        @Override
+        public Set<Capability> capabilities() {
+            return memory.capabilities();
         }
 
         @Override
@@ -62,11 +75,22 @@ public final class ConflictingProvider implements KvProvider {
         }
 
         @Override
-        public void commit(Commit commit) {
+        public long commit(Commit commit) {
             if (!commit.writes().isEmpty() && writingCommits.getAndIncrement() % 2 == 0) {
-                throw new BackendConflictException("every other commit that writes conflicts");
+                throw new BackendConflictException("every other commit that writes conflicts",
+                        null, null);
             }
-            memory.commit(commit);
+            return memory.commit(commit);
+        }
+
+        @Override
+        public List<String> namespaces(String startAfter, int limit) {
+            return memory.namespaces(startAfter, limit);
+        }
+
+        @Override
+        public long deleteNamespace(String namespace) {
+            return memory.deleteNamespace(namespace);
         }
 
         @Override
