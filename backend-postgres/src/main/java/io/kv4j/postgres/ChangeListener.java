@@ -9,8 +9,8 @@ import org.postgresql.PGNotification;
 
 /**
  * Receives the change notifications of every commit on the schema, on a connection of its own, and
- * keeps the read cache on only while it does: when the connection fails the cache goes off (and
- * empty) until a new connection listens again, because notifications sent meanwhile are lost.
+ * tells its sink when it listens and when it lost the connection: notifications sent meanwhile
+ * are lost, so a cache must not serve until it listens again.
  */
 final class ChangeListener implements AutoCloseable {
 
@@ -22,16 +22,16 @@ final class ChangeListener implements AutoCloseable {
     private final DataSource source;
     private final String channel;
     private final String origin;
-    private final ReadCache cache;
+    private final ChangeTransport.Sink sink;
     private final Thread thread;
     private volatile boolean closed;
     private volatile Connection connection;
 
-    ChangeListener(DataSource source, String channel, String origin, ReadCache cache) {
+    ChangeListener(DataSource source, String channel, String origin, ChangeTransport.Sink sink) {
         this.source = source;
         this.channel = channel;
         this.origin = origin;
-        this.cache = cache;
+        this.sink = sink;
         this.thread = new Thread(this::run, "kv4j-postgres-listener-" + channel);
         thread.setDaemon(true);
     }
@@ -48,18 +48,18 @@ final class ChangeListener implements AutoCloseable {
                 try (Statement st = c.createStatement()) {
                     st.execute("LISTEN \"" + channel + "\"");
                 }
-                cache.switchOn();
+                sink.receiving();
                 backoff = 50;
                 listen(c.unwrap(PGConnection.class), c);
             } catch (SQLException | RuntimeException e) {
-                cache.switchOff();
+                sink.lost();
                 if (closed) {
                     return;
                 }
                 sleep(backoff);
                 backoff = Math.min(backoff * 2, MAX_BACKOFF_MS);
             } finally {
-                cache.switchOff();
+                sink.lost();
                 connection = null;
             }
         }
@@ -81,46 +81,9 @@ final class ChangeListener implements AutoCloseable {
         }
     }
 
-    /** Applies one notification: {@code <origin> <length>:<ns><length>:<key>...} or {@code *}. */
+    /** Applies one notification. */
     void handle(String payload) {
-        int space = payload.indexOf(' ');
-        if (space < 0) {
-            cache.invalidateAll();
-            return;
-        }
-        if (payload.regionMatches(0, origin, 0, space) && space == origin.length()) {
-            return; // this backend's own commit, already applied to the cache
-        }
-        forEachKey(payload.substring(space + 1), cache::invalidate, cache::invalidateAll);
-    }
-
-    /** Calls {@code each} for every (namespace, key) of a payload, or {@code all} for {@code *}. */
-    static void forEachKey(String body, java.util.function.BiConsumer<String, String> each,
-            Runnable all) {
-        if (body.equals("*")) {
-            all.run();
-            return;
-        }
-        int[] at = {0};
-        try {
-            while (at[0] < body.length()) {
-                String ns = next(body, at);
-                String key = next(body, at);
-                each.accept(ns, key);
-            }
-        } catch (RuntimeException malformed) {
-            all.run();
-        }
-    }
-
-    /** Reads {@code <length>:<text>}, the length in code points. */
-    private static String next(String body, int[] at) {
-        int colon = body.indexOf(':', at[0]);
-        int length = Integer.parseInt(body.substring(at[0], colon));
-        int start = colon + 1;
-        int end = body.offsetByCodePoints(start, length);
-        at[0] = end;
-        return body.substring(start, end);
+        ChangeFormat.read(payload, origin, sink);
     }
 
     private static void sleep(long ms) {
@@ -149,6 +112,6 @@ final class ChangeListener implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        cache.switchOff();
+        sink.lost();
     }
 }

@@ -1,7 +1,6 @@
 package io.kv4j.postgres;
 
 import io.kv4j.spi.Commit;
-import java.nio.charset.StandardCharsets;
 import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -22,8 +21,6 @@ import javax.sql.DataSource;
  */
 final class Notifier implements AutoCloseable {
 
-    /** Below PostgreSQL's 8,000-byte payload limit, with room for the origin. */
-    static final int MAX_PAYLOAD_BYTES = 7000;
     /**
      * How long the first write of a batch waits for others to join it: one notification then
      * serves every commit of those milliseconds, instead of costing a statement per commit.
@@ -58,7 +55,7 @@ final class Notifier implements AutoCloseable {
         synchronized (lock) {
             boolean wake = pending.isEmpty();
             for (Commit.Write w : writes) {
-                pending.add(piece(w.namespace()) + piece(w.key()));
+                pending.add(ChangeFormat.piece(w.namespace(), w.key()));
             }
             if (wake) {
                 lock.notifyAll();
@@ -74,10 +71,6 @@ final class Notifier implements AutoCloseable {
         }
     }
 
-    /** {@code <length>:<text>}, the length in code points, as ChangeListener reads it. */
-    private static String piece(String s) {
-        return s.codePointCount(0, s.length()) + ":" + s;
-    }
 
     private void run() {
         while (true) {
@@ -102,7 +95,8 @@ final class Notifier implements AutoCloseable {
                 all = lost;
                 lost = false;
             }
-            if (!send(all ? List.of(origin + " *") : payloads(batch))) {
+            if (!send(all ? List.of(ChangeFormat.everything(origin))
+                    : ChangeFormat.payloads(origin, batch))) {
                 synchronized (lock) {
                     lost = true;
                     if (closed) {
@@ -112,28 +106,6 @@ final class Notifier implements AutoCloseable {
                 pause();
             }
         }
-    }
-
-    /** The batch cut into payloads under the size limit; one key too long for any is '*'. */
-    private List<String> payloads(List<String> batch) {
-        List<String> out = new ArrayList<>();
-        StringBuilder payload = new StringBuilder(origin).append(' ');
-        int bytes = payload.length();
-        for (String piece : batch) {
-            int size = piece.getBytes(StandardCharsets.UTF_8).length;
-            if (origin.length() + 1 + size > MAX_PAYLOAD_BYTES) {
-                return List.of(origin + " *");
-            }
-            if (bytes + size > MAX_PAYLOAD_BYTES) {
-                out.add(payload.toString());
-                payload.setLength(origin.length() + 1);
-                bytes = payload.length();
-            }
-            payload.append(piece);
-            bytes += size;
-        }
-        out.add(payload.toString());
-        return out;
     }
 
     /** Sends every payload in one round trip; false when the database could not be reached. */

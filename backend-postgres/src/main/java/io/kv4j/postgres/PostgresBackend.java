@@ -16,7 +16,6 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import java.util.UUID;
 
 /**
  * Storage in one PostgreSQL schema: reads through the pool or the cache, commits through
@@ -27,10 +26,7 @@ final class PostgresBackend implements KvBackend {
     private final PgSettings settings;
     private final HikariDataSource pool;
     private final CommitCall commitCall;
-    /** Announces this backend's commits to other caches; null when it sends no notifications. */
-    private final Notifier notifier;
-    private final ReadCache cache;
-    private final ChangeListener listener;
+    private final CachedReads reads;
     private final String readSql;
     private final String versionSql;
     private final String scanSql;
@@ -38,13 +34,10 @@ final class PostgresBackend implements KvBackend {
     private final String namespacesSql;
     private volatile boolean closed;
 
-    PostgresBackend(PgSettings settings, HikariDataSource pool, ReadCache cache,
-            ChangeListener listener, String origin) {
+    PostgresBackend(PgSettings settings, HikariDataSource pool, CachedReads reads) {
         this.settings = settings;
         this.pool = pool;
-        this.cache = cache;
-        this.listener = listener;
-        this.notifier = origin == null ? null : new Notifier(pool, settings.channel(), origin);
+        this.reads = reads;
         String table = settings.schema() + ".entries";
         this.commitCall = new CommitCall(settings.schema(), Migrations.lockSeed(settings.schema()));
         this.readSql = "SELECT version, coalesce(exact::text, value::text) FROM " + table
@@ -61,14 +54,6 @@ final class PostgresBackend implements KvBackend {
                 + "SELECT (SELECT e.namespace FROM " + table + " e WHERE e.namespace > n.name "
                 + "ORDER BY e.namespace LIMIT 1) FROM n WHERE n.name IS NOT NULL) "
                 + "SELECT name FROM n WHERE name IS NOT NULL LIMIT ?";
-        if (cache != null) {
-            Peers.join(settings.identity(), cache);
-        }
-    }
-
-    /** A fresh id for the notifications of one backend. */
-    static String newOrigin() {
-        return UUID.randomUUID().toString().substring(0, 13);
     }
 
     private void requireOpen() {
@@ -81,14 +66,11 @@ final class PostgresBackend implements KvBackend {
     @Override
     public Entry read(String namespace, String key) {
         requireOpen();
-        ReadCache.Stamp stamp = null;
-        if (cache != null) {
-            ReadCache.Cached hit = cache.get(namespace, key);
-            if (hit != null) {
-                return hit.entry();
-            }
-            stamp = cache.stamp(namespace, key);
+        ReadCache.Cached hit = reads.lookup(namespace, key);
+        if (hit != null) {
+            return hit.entry();
         }
+        ReadCache.Stamp stamp = reads.beforeRead(namespace, key);
         Entry entry;
         try (Connection c = pool.getConnection();
                 PreparedStatement ps = c.prepareStatement(readSql)) {
@@ -101,9 +83,7 @@ final class PostgresBackend implements KvBackend {
             throw Failures.of(e, "Reading key " + Text.quote(key) + " of function "
                     + Text.quote(namespace) + " from " + settings.url(), pool);
         }
-        if (cache != null) {
-            cache.fill(namespace, key, entry, stamp);
-        }
+        reads.fill(namespace, key, entry, stamp);
         return entry;
     }
 
@@ -150,17 +130,12 @@ final class PostgresBackend implements KvBackend {
         requireOpen();
         if (commit.writes().isEmpty() && commit.ranges().isEmpty() && commit.reads().size() <= 1) {
             // one read is consistent by itself; only a cached one may be out of date
-            if (cache != null && !commit.reads().isEmpty()) {
+            if (reads.caching() && !commit.reads().isEmpty()) {
                 checkCurrent(commit.reads().get(0));
             }
             return 0;
         }
-        List<ReadCache.Stamp> stamps = new ArrayList<>(cache == null ? 0 : commit.writes().size());
-        if (cache != null) {
-            for (Commit.Write w : commit.writes()) {
-                stamps.add(cache.stamp(w.namespace(), w.key()));
-            }
-        }
+        List<ReadCache.Stamp> stamps = reads.beforeCommit(commit);
         String what = "The commit of " + commit.writes().size() + " writes to " + settings.url();
         CommitCall.Outcome outcome;
         Connection c;
@@ -172,24 +147,21 @@ final class PostgresBackend implements KvBackend {
         try {
             outcome = commitCall.execute(c, commit);
         } catch (SQLException e) {
-            forget(commit);
+            reads.failed(commit);
             rollback(c);
             throw Failures.ofCommit(e, what, pool);
         } catch (RuntimeException e) {
-            forget(commit);
+            reads.failed(commit);
             rollback(c);
             throw e;
         } finally {
             close(c);
         }
         if (outcome.conflict() != null) {
-            forget(commit);
+            reads.failed(commit);
             throw conflict(commit, outcome.conflict());
         }
-        applied(commit, outcome.version(), stamps);
-        if (notifier != null) {
-            notifier.committed(commit.writes());
-        }
+        reads.committed(commit, outcome.version(), stamps);
         return outcome.version();
     }
 
@@ -232,15 +204,7 @@ final class PostgresBackend implements KvBackend {
         } finally {
             close(c);
         }
-        if (cache != null) {
-            cache.invalidateAll();
-        }
-        for (ReadCache other : Peers.others(settings.identity(), cache)) {
-            other.invalidateAll();
-        }
-        if (notifier != null) {
-            notifier.everything();
-        }
+        reads.deletedNamespace();
         return deleted;
     }
 
@@ -262,44 +226,10 @@ final class PostgresBackend implements KvBackend {
                     + Text.quote(read.namespace()) + " in " + settings.url(), pool);
         }
         if (now != read.version()) {
-            cache.invalidate(read.namespace(), read.key());
+            reads.stale(read.namespace(), read.key());
             throw new BackendConflictException("key " + Text.quote(read.key()) + " of function "
                     + Text.quote(read.namespace()) + " changed since it was read",
                     read.namespace(), read.key());
-        }
-    }
-
-    /** Keeps the commit's writes in the cache and drops them from the other caches. */
-    private void applied(Commit commit, long version, List<ReadCache.Stamp> stamps) {
-        List<Commit.Write> writes = commit.writes();
-        for (ReadCache other : Peers.others(settings.identity(), cache)) {
-            for (Commit.Write w : writes) {
-                other.invalidate(w.namespace(), w.key());
-            }
-        }
-        if (cache == null) {
-            return;
-        }
-        for (int i = 0; i < writes.size(); i++) {
-            Commit.Write w = writes.get(i);
-            Entry entry = w.isDelete() ? null : Entry.of(w.key(), w.value(), version);
-            cache.update(w.namespace(), w.key(), entry, stamps.get(i));
-        }
-    }
-
-    /** After a failed commit: what it read was out of date, or what it wrote may have landed. */
-    private void forget(Commit commit) {
-        List<ReadCache> caches = new ArrayList<>(Peers.others(settings.identity(), cache));
-        if (cache != null) {
-            caches.add(cache);
-        }
-        for (ReadCache c : caches) {
-            for (Commit.PointRead r : commit.reads()) {
-                c.invalidate(r.namespace(), r.key());
-            }
-            for (Commit.Write w : commit.writes()) {
-                c.invalidate(w.namespace(), w.key());
-            }
         }
     }
 
@@ -341,7 +271,7 @@ final class PostgresBackend implements KvBackend {
 
     /** The cache, for tests; null when off. */
     ReadCache cache() {
-        return cache;
+        return reads.cache();
     }
 
 
@@ -351,15 +281,7 @@ final class PostgresBackend implements KvBackend {
             return;
         }
         closed = true;
-        if (cache != null) {
-            Peers.leave(settings.identity(), cache);
-        }
-        if (listener != null) {
-            listener.close();
-        }
-        if (notifier != null) {
-            notifier.close();
-        }
+        reads.close();
         pool.close();
     }
 

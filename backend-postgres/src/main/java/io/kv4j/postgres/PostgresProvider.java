@@ -66,19 +66,14 @@ public final class PostgresProvider implements KvProvider {
                 throw Failures.of(e, "Opening " + settings.url() + " (schema "
                         + settings.schema() + ")", pool);
             }
-            String origin = settings.flag(PgOption.NOTIFY) ? PostgresBackend.newOrigin() : null;
-            ReadCache cache = null;
-            ChangeListener listener = null;
-            if (settings.flag(PgOption.CACHE)) {
-                cache = new ReadCache(settings.integer(PgOption.CACHE_MAX_BYTES));
-                listener = new ChangeListener(source, settings.channel(),
-                        origin == null ? "" : origin, cache);
-            }
-            PostgresBackend backend = new PostgresBackend(settings, pool, cache, listener, origin);
-            if (listener != null) {
-                listener.start();
-            }
-            return backend;
+            boolean caching = settings.flag(PgOption.CACHE);
+            boolean announcing = settings.flag(PgOption.NOTIFY);
+            ChangeTransport transport = caching || announcing
+                    ? new NotifyTransport(pool, source, settings.channel(), announcing) : null;
+            ReadCache cache = caching
+                    ? new ReadCache(settings.integer(PgOption.CACHE_MAX_BYTES)) : null;
+            return new PostgresBackend(settings, pool,
+                    new CachedReads(settings.identity(), cache, transport));
         } catch (RuntimeException e) {
             pool.close();
             throw e;

@@ -69,12 +69,4 @@ class ReadCacheTest {
         c.update("F", "k", NEW, beforeCommit);
         assertNull(c.get("F", "k"));
     }
-
-    @Test
-    void notificationPayload_isSplitIntoKeys() {
-        java.util.List<String> seen = new java.util.ArrayList<>();
-        ChangeListener.forEachKey("1:F3:a:b2:G\uD83D\uDE001:x", (ns, k) -> seen.add(ns + "|" + k),
-                () -> seen.add("*"));
-        assertEquals(java.util.List.of("F|a:b", "G\uD83D\uDE00|x"), seen);
-    }
 }
