@@ -1,4 +1,4 @@
-package io.kv4jtest.memory;
+package io.kv4j;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
@@ -7,20 +7,16 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.kv4j.KvConflictException;
-import io.kv4j.KvException;
-import io.kv4j.KvStore;
-import io.kv4j.KvTransaction;
 import java.io.IOException;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
-/** The request engine's retry and failure rules (SPEC KV-5), on the memory backend. */
+/** The request engine's retry and failure rules (SPEC KV-5), on an in-test backend. */
 class EngineTest {
 
     @Test
     void conflictIsRetriedAndThenSucceeds() {
-        try (KvStore store = KvStore.open("kv:memory:")) {
+        try (KvStore store = KvStore.open("kv:checked:")) {
             AtomicInteger attempts = new AtomicInteger();
             int result = store.run("f", kv -> {
                 Integer n = kv.get("n", Integer.class);
@@ -37,7 +33,7 @@ class EngineTest {
 
     @Test
     void conflictsBeyondMaxRetriesReachTheCaller() {
-        try (KvStore store = KvStore.open("kv:memory:?max-retries=3&retry-backoff-ms=0&retry-max-backoff-ms=0")) {
+        try (KvStore store = KvStore.open("kv:checked:?max-retries=3&retry-backoff-ms=0&retry-max-backoff-ms=0")) {
             AtomicInteger attempts = new AtomicInteger();
             KvConflictException e = assertThrows(KvConflictException.class, () -> store.run("f", kv -> {
                 kv.get("n");
@@ -53,7 +49,7 @@ class EngineTest {
 
     @Test
     void bodyThatFailsAfterAStaleReadIsRunAgain() {
-        try (KvStore store = KvStore.open("kv:memory:")) {
+        try (KvStore store = KvStore.open("kv:checked:")) {
             AtomicInteger attempts = new AtomicInteger();
             String result = store.run("f", kv -> {
                 // two reads: one alone is a consistent view whatever happens after it
@@ -71,7 +67,7 @@ class EngineTest {
 
     @Test
     void bodyThatFailsOnCurrentDataIsNotRetried() {
-        try (KvStore store = KvStore.open("kv:memory:")) {
+        try (KvStore store = KvStore.open("kv:checked:")) {
             AtomicInteger attempts = new AtomicInteger();
             IllegalStateException boom = new IllegalStateException("boom");
             IllegalStateException e = assertThrows(IllegalStateException.class, () -> store.run("f", kv -> {
@@ -86,7 +82,7 @@ class EngineTest {
 
     @Test
     void checkedExceptionIsWrappedWithTheOriginalAsCause() {
-        try (KvStore store = KvStore.open("kv:memory:")) {
+        try (KvStore store = KvStore.open("kv:checked:")) {
             KvException e = assertThrows(KvException.class, () -> store.run("f", kv -> {
                 kv.set("k", 1);
                 throw new IOException("disk on fire");
@@ -98,7 +94,7 @@ class EngineTest {
 
     @Test
     void explicitCommitReportsAConflictWithoutRetrying() {
-        try (KvStore store = KvStore.open("kv:memory:")) {
+        try (KvStore store = KvStore.open("kv:checked:")) {
             KvTransaction tx = store.begin("f");
             tx.get("n");
             interfere(store);
