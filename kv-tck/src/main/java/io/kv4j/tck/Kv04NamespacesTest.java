@@ -4,12 +4,16 @@ import static io.kv4j.tck.Checks.commit;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.kv4j.Kv;
+import io.kv4j.KvConflictException;
 import io.kv4j.KvReader;
 import io.kv4j.KvStore;
+import io.kv4j.KvTransaction;
 import java.lang.reflect.Method;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
@@ -83,5 +87,53 @@ final class Kv04NamespacesTest {
                     "commit", "begin").contains(m.getName()),
                     "the reader's class offers a public " + m.getName() + "()");
         }
+    }
+
+    @Clause("KV-4.4")
+    void kv4_4_functionsListsEachFunctionWithEntriesInUtf8Order(Env env) {
+        KvStore store = env.store();
+        String base = env.fn("fn");
+        // UTF-8 order: U+FFFD before U+1F600, the other way round in UTF-16
+        List<String> names = List.of(base + "/b", base + "/a", base + "/\uD83D\uDE00",
+                base + "/\uFFFD");
+        for (String f : names) {
+            commit(store, f, kv -> {
+                kv.set("k1", 1);
+                kv.set("k2", 2);
+            });
+        }
+        String emptied = base + "/emptied";
+        commit(store, emptied, kv -> kv.set("k", 1));
+        commit(store, emptied, kv -> kv.delete("k"));
+        List<String> listed = new ArrayList<>();
+        for (String f : store.functions()) {
+            if (f.startsWith(base + "/")) {
+                listed.add(f);
+            }
+        }
+        assertEquals(List.of(base + "/a", base + "/b", base + "/\uFFFD", base + "/\uD83D\uDE00"),
+                listed, "this test's functions with entries, once each, in UTF-8 order");
+    }
+
+    @Clause("KV-4.5")
+    void kv4_5_deleteAllDeletesOneFunctionsEntriesAsOneCommit(Env env) {
+        KvStore store = env.store();
+        String f = env.fn("doomed");
+        String g = env.fn("bystander");
+        commit(store, f, kv -> {
+            for (int i = 0; i < 30; i++) {
+                kv.set("k" + i, i);
+            }
+        });
+        commit(store, g, kv -> kv.set("k0", "kept"));
+        KvTransaction reader = store.begin(f);
+        reader.get("k7");
+        assertEquals(30L, store.deleteAll(f), "the entries deleted");
+        reader.set("k7", "written after the deletion");
+        assertThrows(KvConflictException.class, reader::commit,
+                "a transaction that read an entry before deleteAll and commits after it");
+        assertEquals(List.of(), store.reader(f).list("").keys(), "what is left of the function");
+        assertEquals("kept", store.reader(g).get("k0"), "another function's entry");
+        assertEquals(0L, store.deleteAll(f), "deleting the entries of an empty function");
     }
 }

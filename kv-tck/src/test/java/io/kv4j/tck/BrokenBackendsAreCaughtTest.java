@@ -38,17 +38,19 @@ class BrokenBackendsAreCaughtTest {
         return Stream.of(
                 Arguments.of("overwrite", "KV-1.1 KV-5.6 KV-5.9 KV-5.11 KV-6.1 KV-6.3 KV-7.2 KV-7.4 "
                         + "KV-7.5 KV-7.6 KV-7.8 KV-7.10 KV-7.11 KV-7.12 KV-7.13 KV-8.2 KV-8.3"),
-                Arguments.of("delete", "KV-1.2 KV-1.3 KV-1.4 KV-3.4 KV-4.2 KV-7.9 KV-7.10 KV-10.5"),
+                Arguments.of("delete", "KV-1.2 KV-1.3 KV-1.4 KV-3.4 KV-4.2 KV-4.4 KV-7.9 KV-7.10 "
+                        + "KV-10.5"),
                 Arguments.of("namespace", "KV-1.4 KV-1.5 KV-2.2 KV-2.4 KV-2.5 KV-2.6 KV-2.7 KV-3.1 "
-                        + "KV-3.2 KV-3.3 KV-3.4 KV-3.6 KV-4.1 KV-4.2 KV-5.3 KV-5.4 KV-5.5 KV-5.7 "
+                        + "KV-3.2 KV-3.3 KV-3.4 KV-3.6 KV-4.1 KV-4.2 KV-4.4 KV-4.5 KV-5.3 KV-5.4 "
+                        + "KV-5.5 KV-5.7 "
                         + "KV-5.9 KV-5.10 KV-5.11 KV-6.1 KV-6.2 KV-6.3 KV-6.5 KV-6.6 KV-7.9 "
                         + "KV-8.1 KV-8.2 KV-10.1 KV-10.3 KV-10.4 KV-10.5 KV-10.6 KV-10.7 "
                         + "KV-11.6"),
-                Arguments.of("partial", "KV-1.3 KV-1.4 KV-2.1 KV-2.2 KV-2.3 KV-2.4 KV-2.5 KV-2.6 "
+                Arguments.of("partial", "KV-1.3 KV-1.4 KV-2.1 KV-2.2 KV-2.3 KV-2.4 KV-2.5 KV-2.6 KV-4.5 "
                         + "KV-2.7 KV-2.8 KV-3.1 KV-3.2 KV-3.4 KV-5.2 KV-6.1 KV-6.2 KV-6.5 KV-7.1 "
                         + "KV-7.2 KV-7.5 KV-7.7 KV-7.9 KV-7.10 KV-7.13 KV-8.3 KV-10.1 KV-10.3 KV-10.4 "
                         + "KV-10.5 KV-10.6 KV-10.7"),
-                Arguments.of("point", "KV-5.6 KV-5.9 KV-5.11 KV-6.3 KV-7.5 KV-7.6 KV-7.7 KV-7.8 "
+                Arguments.of("point", "KV-4.5 KV-5.6 KV-5.9 KV-5.11 KV-6.3 KV-7.5 KV-7.6 KV-7.7 KV-7.8 "
                         + "KV-7.13"),
                 Arguments.of("range", "KV-7.9"),
                 Arguments.of("string-order", "KV-3.2 KV-10.3"),
