@@ -112,7 +112,7 @@ final class Env implements AutoCloseable {
      * @throws AssertionError when it did not finish in time, naming {@code what}
      */
     <T> T elsewhere(String what, Callable<T> work) {
-        try (Worker w = new Worker(what)) {
+        try (Worker w = new Worker(what, " (" + Tck.STEP_TIMEOUT_MS + ")")) {
             return w.call(work, target.settings().stepTimeoutMs());
         }
     }

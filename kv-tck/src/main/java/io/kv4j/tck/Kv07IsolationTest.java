@@ -456,8 +456,8 @@ final class Kv07IsolationTest {
 
     @Clause("KV-7.11")
     void kv7_11_aCommitInAnotherProcessIsSeen(Env env) {
-        Assumptions.assumeTrue(env.store().info().capabilities().contains(
-                Capability.SHARED_ACROSS_PROCESSES), "untested: the backend does not declare "
+        Skip.doesNotApplyUnless(env.store().info().capabilities().contains(
+                Capability.SHARED_ACROSS_PROCESSES), "the backend does not declare "
                 + "SHARED_ACROSS_PROCESSES, so no other process shares its storage");
         String f = env.fn("other-process");
         ChildJvm.Result result = ChildJvm.run(env, "set", env.url(), f, "k", "from the child");

@@ -63,11 +63,14 @@ final class Probes {
         }
     }
 
-    /** Skips the test, as untested, when the memory backend is not on the class path. */
+    /**
+     * Skips a test about the memory backend, as not applying, when that backend is not on the
+     * class path: it then asks nothing of the backend under test.
+     */
     static void requireMemory() {
-        Assumptions.assumeTrue(accepting(KvStore.DEFAULT_URL).stream()
+        Skip.doesNotApplyUnless(accepting(KvStore.DEFAULT_URL).stream()
                 .anyMatch(p -> p.scheme().equals("memory")),
-                "untested: the memory backend is not on the class path");
+                "the memory backend is not on the class path");
     }
 
     /** The providers that {@link ServiceLoader} finds and that accept the URL. */

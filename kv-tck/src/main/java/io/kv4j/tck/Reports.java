@@ -37,6 +37,28 @@ final class Reports {
     private Reports() {
     }
 
+    /** The result a run's exit code stands for, as the verdict line says it. */
+    static String result(int exitCode) {
+        return switch (exitCode) {
+            case Tck.PASSED -> "PASSED";
+            case Tck.UNTESTED -> "PASSED WITH UNTESTED MUST CLAUSES";
+            case Tck.FAILED -> "FAILED";
+            default -> "MISCONFIGURED";
+        };
+    }
+
+    /** What the verdict line adds after the exit code: what went untested, or why it stopped. */
+    static String detail(Report r) {
+        Verdicts v = r.verdicts();
+        if (v.stopped() != null) {
+            return ": the run stopped early: " + v.stopped();
+        }
+        if (r.exitCode() == Tck.UNTESTED) {
+            return ": untested " + String.join(", ", v.untestedMustClauses());
+        }
+        return "";
+    }
+
     static void write(Path dir, Report r) throws IOException {
         Files.createDirectories(dir);
         Files.writeString(dir.resolve(JSON), json(r), StandardCharsets.UTF_8);
@@ -50,6 +72,10 @@ final class Reports {
         b.append("  \"url\": ").append(q(r.url())).append(",\n");
         b.append("  \"seed\": ").append(r.seed()).append(",\n");
         b.append("  \"exitCode\": ").append(r.exitCode()).append(",\n");
+        b.append("  \"result\": ").append(q(result(r.exitCode()))).append(",\n");
+        b.append("  \"untestedMustClauses\": ").append(strings(v.untestedMustClauses()))
+                .append(",\n");
+        b.append("  \"stopped\": ").append(q(v.stopped())).append(",\n");
         b.append("  \"millis\": ").append(r.millis()).append(",\n");
         b.append("  \"passed\": ").append(v.passed()).append(",\n");
         b.append("  \"failed\": ").append(v.failed()).append(",\n");
@@ -62,6 +88,7 @@ final class Reports {
             b.append(sep).append("    {\"id\": ").append(q(c.clause()))
                     .append(", \"level\": ").append(q(c.level()))
                     .append(", \"status\": ").append(q(c.status().name()))
+                    .append(", \"untested\": ").append(c.untested())
                     .append(", \"reason\": ").append(q(c.reason()))
                     .append(", \"summary\": ").append(q(c.summary()))
                     .append(", \"tests\": [");
@@ -85,10 +112,13 @@ final class Reports {
         StringBuilder b = new StringBuilder("# kv-tck report\n\n");
         b.append("- URL: `").append(r.url()).append("`\n");
         b.append("- Seed: ").append(r.seed()).append('\n');
-        b.append("- Result: ").append(switch (r.exitCode()) {
-            case Tck.PASSED -> "every MUST clause passed";
-            case Tck.FAILED -> "a MUST clause failed";
-            default -> "misconfigured";
+        b.append("- Result: ").append(result(r.exitCode())).append(", ").append(switch (r.exitCode()) {
+            case Tck.PASSED -> "every MUST clause that applies passed, and none went untested";
+            case Tck.UNTESTED -> "every MUST clause that ran passed, but these went untested: "
+                    + String.join(", ", v.untestedMustClauses());
+            case Tck.FAILED -> v.stopped() != null ? "the run stopped early: " + cell(v.stopped())
+                    : "a MUST clause failed";
+            default -> "the run proves nothing";
         }).append(" (exit code ").append(r.exitCode()).append(")\n");
         b.append("- Tests: ").append(v.passed()).append(" passed, ").append(v.failed())
                 .append(" failed, ").append(v.skipped()).append(" skipped, in ")

@@ -21,11 +21,15 @@ import org.junit.platform.launcher.TestIdentifier;
  */
 final class RunListener implements TestExecutionListener {
 
+    private static final String ASSUMPTION = "Assumption failed: ";
+
     private final PrintStream out;
     private final Secrets secrets;
     private final List<Outcome> outcomes = new ArrayList<>();
     private final List<String> broken = new ArrayList<>();
     private final Map<String, Long> started = new ConcurrentHashMap<>();
+    /** The test running now, if any: the one to blame when the run has to stop. */
+    private volatile TestIdentifier running;
 
     RunListener(PrintStream out, Secrets secrets) {
         this.out = out;
@@ -42,9 +46,30 @@ final class RunListener implements TestExecutionListener {
         return List.copyOf(broken);
     }
 
+    /**
+     * Records the test that was running when the run had to stop, such as on an
+     * {@link OutOfMemoryError} that JUnit does not catch, as failed with that error.
+     *
+     * @return the stop, as the verdict line and the reports give it
+     */
+    String stop(Throwable t) {
+        TestIdentifier test = running;
+        String what = t.getClass().getName() + (t.getMessage() == null ? "" : ": " + t.getMessage());
+        if (test == null) {
+            return what + " outside any test";
+        }
+        Outcome o = record(test, Outcome.Status.FAILED, what + "; the run stopped in this test",
+                trace(t));
+        running = null;
+        return what + " in " + o.clause() + " " + o.test();
+    }
+
     @Override
     public void executionStarted(TestIdentifier id) {
         started.put(id.getUniqueId(), System.nanoTime());
+        if (id.isTest()) {
+            running = id;
+        }
         chapter(id).ifPresent(c -> out.println("KV-" + c.value() + " ("
                 + simpleName(id) + ")"));
     }
@@ -59,7 +84,9 @@ final class RunListener implements TestExecutionListener {
     @Override
     public void executionFinished(TestIdentifier id, TestExecutionResult result) {
         Throwable thrown = result.getThrowable().orElse(null);
-        if (!id.isTest()) {
+        if (id.isTest()) {
+            running = null;
+        } else {
             if (result.getStatus() != TestExecutionResult.Status.SUCCESSFUL) {
                 synchronized (this) {
                     broken.add(secrets.scrub(id.getDisplayName() + ": " + thrown));
@@ -75,7 +102,7 @@ final class RunListener implements TestExecutionListener {
         }
     }
 
-    private void record(TestIdentifier id, Outcome.Status status, String message, String trace) {
+    private Outcome record(TestIdentifier id, Outcome.Status status, String message, String trace) {
         Long t0 = started.remove(id.getUniqueId());
         long millis = t0 == null ? 0 : (System.nanoTime() - t0) / 1_000_000;
         MethodSource source = id.getSource().filter(MethodSource.class::isInstance)
@@ -95,6 +122,7 @@ final class RunListener implements TestExecutionListener {
         };
         out.printf("  %-4s %-8s %s (%d ms)%s%n", verdict, clause, test, millis,
                 message == null ? "" : "\n         " + firstLine(o.message()));
+        return o;
     }
 
     private static String clauseOf(MethodSource source) {
@@ -129,7 +157,11 @@ final class RunListener implements TestExecutionListener {
             return "no reason given";
         }
         String m = t.getMessage();
-        return m == null || m.isBlank() ? t.getClass().getName() : m;
+        if (m == null || m.isBlank()) {
+            return t.getClass().getName();
+        }
+        // JUnit's assumptions put this before the reason the kit gave
+        return m.startsWith(ASSUMPTION) ? m.substring(ASSUMPTION.length()) : m;
     }
 
     static String firstLine(String s) {

@@ -25,7 +25,8 @@ final class Session implements AutoCloseable {
 
     private Session(String name, long timeoutMs, History history) {
         this.name = name;
-        this.worker = new Worker(name);
+        this.worker = new Worker(name, " (" + Tck.STEP_TIMEOUT_MS
+                + "): a transaction must not wait on an open one (KV-7.12)");
         this.timeoutMs = timeoutMs;
         this.history = history;
     }

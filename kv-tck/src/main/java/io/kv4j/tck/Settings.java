@@ -16,9 +16,10 @@ import java.util.function.Function;
  * @param workloadThreads how many threads a workload runs
  * @param workloadRequests how many requests each workload thread makes
  * @param childJvm whether tests may start a child JVM
+ * @param testTimeoutMs how long one test may take before it fails and the run goes on
  */
 record Settings(String url, String fixture, Long seed, long stepTimeoutMs, long workloadTimeoutMs,
-        int workloadThreads, int workloadRequests, boolean childJvm) {
+        int workloadThreads, int workloadRequests, boolean childJvm, long testTimeoutMs) {
 
     static Settings from(Function<String, Optional<String>> parameters) {
         Function<String, String> get = name -> parameters.apply(name)
@@ -37,7 +38,8 @@ record Settings(String url, String fixture, Long seed, long stepTimeoutMs, long 
                 positive(get, Tck.WORKLOAD_TIMEOUT_MS, 60_000, Integer.MAX_VALUE),
                 (int) positive(get, Tck.WORKLOAD_THREADS, 4, 64),
                 (int) positive(get, Tck.WORKLOAD_REQUESTS, 200, 1_000_000),
-                bool(get, Tck.CHILD_JVM, true));
+                bool(get, Tck.CHILD_JVM, true),
+                positive(get, Tck.TEST_TIMEOUT_MS, 600_000, Integer.MAX_VALUE));
     }
 
     private static long positive(Function<String, String> get, String name, long defaultValue,

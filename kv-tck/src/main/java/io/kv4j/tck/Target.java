@@ -35,6 +35,7 @@ final class Target implements AutoCloseable {
     private final List<String> notes;
     private final AtomicInteger names = new AtomicInteger();
     private KvStore shared;
+    private boolean cleaned;
 
     private Target(Settings settings, String url, TckFixture fixture, String runId, long seed,
             List<String> notes) {
@@ -170,10 +171,50 @@ final class Target implements AutoCloseable {
         return KvStore.open(url);
     }
 
+    /**
+     * Deletes every function this run wrote to (their names start with {@link #functionPrefix()})
+     * through the run's store, once; bounded by the workload timeout, so that a backend that
+     * hangs cannot hold the run.
+     *
+     * @return what was deleted, or why not, for the output
+     */
+    synchronized String cleanUp() {
+        if (cleaned) {
+            return "the run's data was already deleted";
+        }
+        cleaned = true;
+        if (shared == null) {
+            return "the run wrote nothing";
+        }
+        KvStore store = shared;
+        String prefix = functionPrefix();
+        try (Worker worker = new Worker("deleting the run's data", " (" + Tck.WORKLOAD_TIMEOUT_MS
+                + ")")) {
+            return worker.call(() -> {
+                long entries = 0;
+                int functions = 0;
+                for (String f : store.functions()) {
+                    if (f.startsWith(prefix)) {
+                        entries += store.deleteAll(f);
+                        functions++;
+                    }
+                }
+                long left = store.functions().stream().filter(f -> f.startsWith(prefix)).count();
+                return "deleted the run's data: " + entries + " entries in " + functions
+                        + " functions named " + prefix + "..."
+                        + (left == 0 ? "" : "; " + left + " of them still list entries");
+            }, settings.workloadTimeoutMs());
+        } catch (RuntimeException | AssertionError e) {
+            return "warning: could not delete the run's data (functions named " + prefix
+                    + "...): " + e;
+        }
+    }
+
     @Override
     public synchronized void close() {
         try {
             if (shared != null) {
+                cleanUp();
                 shared.close();
             }
         } finally {

@@ -10,16 +10,18 @@ import java.util.Map;
  * clause by clause, a verdict per SPEC clause, reports as JSON, Markdown and JUnit XML, and an
  * exit code. This is what {@code kv tck --url URL --report DIR} calls.
  *
- * <p>Exit codes: {@value #PASSED} when every MUST clause passed (a failed SHOULD clause is a
- * warning); {@value #FAILED} when a MUST clause failed; {@value #MISCONFIGURED} when the run
- * proves nothing: a bad URL, no provider, a fixture that fails, no test run, or a MUST clause
- * that no test reported on. A clause whose tests were all skipped for a stated reason (a
- * capability the target lacks, or a part the SPEC marks untested) is reported as SKIPPED and is
- * not a misconfiguration.
+ * <p>Exit codes: {@value #PASSED} when every MUST clause that applies passed and none went
+ * untested, not even in part (a failed SHOULD clause is a warning); {@value #UNTESTED} when every
+ * MUST clause that ran passed but some that apply went untested, wholly or in part, for want of
+ * a fixture hook, a child JVM or a second store on the same storage (the verdict line lists
+ * them); {@value #FAILED} when a MUST clause failed or the run had to stop early;
+ * {@value #MISCONFIGURED} when the run proves nothing: a bad URL, no provider, a fixture that
+ * fails, no test run, or a MUST clause that no test reported on. A clause that does not apply
+ * to the backend, because the backend declares that it lacks what the clause is about (KV-9 on a
+ * backend that is not durable), is reported as SKIPPED and keeps a pass clean.
  *
- * <p>{@code kv:memory:} gives each store private storage, but the kit needs several stores on
- * one storage; so the kit runs that URL as {@code kv:memory:tck-<run id>}, a memory store of its
- * own, and says so in its output. Secrets in the URL never appear in output or reports.
+ * <p>Every test writes only to functions named {@code tck-<run id>-...}; when the run ends the
+ * kit deletes them all. Secrets in the URL never appear in output or reports.
  */
 public final class Tck {
 
@@ -42,13 +44,23 @@ public final class Tck {
     public static final String WORKLOAD_REQUESTS = "kv.tck.workload-requests";
     /** Configuration parameter: whether tests may start a child JVM; default true. */
     public static final String CHILD_JVM = "kv.tck.child-jvm";
+    /**
+     * Configuration parameter: the longest one test may take before it fails and the run goes on
+     * without it; default 600000 ms.
+     */
+    public static final String TEST_TIMEOUT_MS = "kv.tck.test-timeout-ms";
 
-    /** Exit code: every MUST clause passed. */
+    /** Exit code: every MUST clause that applies passed, and none went untested. */
     public static final int PASSED = 0;
-    /** Exit code: a MUST clause failed. */
+    /** Exit code: a MUST clause failed, or the run stopped early. */
     public static final int FAILED = 1;
     /** Exit code: the run was misconfigured and proves nothing. */
     public static final int MISCONFIGURED = 2;
+    /**
+     * Exit code: every MUST clause that ran passed, but MUST clauses that apply went untested,
+     * wholly or in part.
+     */
+    public static final int UNTESTED = 3;
 
     private Tck() {
     }
@@ -63,7 +75,7 @@ public final class Tck {
      * @param out where progress and the summary go
      * @param parameters more configuration parameters, such as {@value #SEED}; they override
      *     system properties of the same name
-     * @return {@value #PASSED}, {@value #FAILED} or {@value #MISCONFIGURED}
+     * @return {@value #PASSED}, {@value #FAILED}, {@value #MISCONFIGURED} or {@value #UNTESTED}
      */
     public static int run(String url, Path reportDir, PrintStream out,
             Map<String, String> parameters) {

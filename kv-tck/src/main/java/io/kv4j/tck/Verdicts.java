@@ -8,20 +8,23 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Turns test outcomes into one verdict per SPEC clause, and the verdicts into the exit code.
+ * Turns test outcomes into one verdict per SPEC clause, and the verdicts into the exit code. A
+ * clean pass is told apart from a pass that left MUST clauses, or parts of them, untested.
  */
 final class Verdicts {
 
     /** A clause's verdict. */
     enum Status {
-        /** Every test that ran passed, and at least one ran to the end. */
+        /** Every test that ran passed, and at least one ran to the end; parts may be untested. */
         PASS,
         /** A test of a MUST clause failed. */
         FAIL,
         /** A test of a SHOULD or MAY clause failed: a warning. */
         WARN,
-        /** Every test was skipped, each with its reason: a capability or a part is untested. */
+        /** Every test was skipped because the clause does not apply to the backend. */
         SKIPPED,
+        /** Every test was skipped, and the clause, or part of it, applies but went untested. */
+        UNTESTED,
         /** No test reported on the clause at all. */
         MISSING
     }
@@ -34,28 +37,51 @@ final class Verdicts {
      * @param summary its first sentence
      * @param status the verdict
      * @param reason why, for every verdict but a clean pass
+     * @param partlyUntested whether some of its tests were skipped as untested although others
+     *     passed
      * @param tests the outcomes of its tests
      */
     record Verdict(String clause, String level, String summary, Status status, String reason,
-            List<Outcome> tests) {
+            boolean partlyUntested, List<Outcome> tests) {
+
+        /** Whether failing this clause makes a backend non-conforming. */
+        boolean required() {
+            return level.startsWith("MUST") || level.equals("?");
+        }
+
+        /** Whether the clause, or part of it, applies but was not checked. */
+        boolean untested() {
+            return status == Status.UNTESTED || status == Status.PASS && partlyUntested;
+        }
     }
 
     private final List<Verdict> verdicts;
     private final List<String> problems;
+    private final String stopped;
     private final int passed;
     private final int failed;
     private final int skipped;
 
-    private Verdicts(List<Verdict> verdicts, List<String> problems, int passed, int failed,
-            int skipped) {
+    private Verdicts(List<Verdict> verdicts, List<String> problems, String stopped, int passed,
+            int failed, int skipped) {
         this.verdicts = verdicts;
         this.problems = problems;
+        this.stopped = stopped;
         this.passed = passed;
         this.failed = failed;
         this.skipped = skipped;
     }
 
     static Verdicts of(List<Spec.Entry> spec, List<Outcome> outcomes, List<String> broken) {
+        return of(spec, outcomes, broken, null);
+    }
+
+    /**
+     * @param stopped why the run stopped before its end, such as an {@link OutOfMemoryError} in a
+     *     test; null for a run that ended normally
+     */
+    static Verdicts of(List<Spec.Entry> spec, List<Outcome> outcomes, List<String> broken,
+            String stopped) {
         Map<String, List<Outcome>> byClause = new LinkedHashMap<>();
         for (Outcome o : outcomes) {
             byClause.computeIfAbsent(o.clause(), k -> new ArrayList<>()).add(o);
@@ -67,7 +93,8 @@ final class Verdicts {
                     byClause.getOrDefault(e.id(), List.of()));
             byClause.remove(e.id());
             verdicts.add(v);
-            if (v.status() == Status.MISSING && e.required()) {
+            // after a stop, the clauses that never ran are reported, not a misconfiguration
+            if (v.status() == Status.MISSING && e.required() && stopped == null) {
                 problems.add(e.id() + " (" + e.level() + ") has no test that ran");
             }
         }
@@ -88,19 +115,23 @@ final class Verdicts {
         if (outcomes.isEmpty()) {
             problems.add("no test ran");
         }
-        return new Verdicts(List.copyOf(verdicts), List.copyOf(problems), p, f, s);
+        return new Verdicts(List.copyOf(verdicts), List.copyOf(problems), stopped, p, f, s);
     }
 
     private static Verdict judge(String id, String level, String summary, boolean required,
             List<Outcome> tests) {
         List<String> failures = new ArrayList<>();
         Set<String> skips = new LinkedHashSet<>();
+        boolean untested = false;
         int passes = 0;
         for (Outcome o : tests) {
             switch (o.status()) {
                 case PASSED -> passes++;
                 case FAILED -> failures.add(o.test() + ": " + RunListener.firstLine(o.message()));
-                case SKIPPED -> skips.add(RunListener.firstLine(o.message()));
+                case SKIPPED -> {
+                    skips.add(RunListener.firstLine(o.message()));
+                    untested |= Skip.isUntested(o.message());
+                }
             }
         }
         Status status;
@@ -110,15 +141,16 @@ final class Verdicts {
             reason = String.join("; ", failures);
         } else if (passes > 0) {
             status = Status.PASS;
-            reason = skips.isEmpty() ? null : "untested part: " + String.join("; ", skips);
+            reason = skips.isEmpty() ? null : String.join("; ", skips);
         } else if (!skips.isEmpty()) {
-            status = Status.SKIPPED;
+            status = untested ? Status.UNTESTED : Status.SKIPPED;
             reason = String.join("; ", skips);
         } else {
             status = Status.MISSING;
             reason = "no test ran";
         }
-        return new Verdict(id, level, summary, status, reason, List.copyOf(tests));
+        return new Verdict(id, level, summary, status, reason,
+                status == Status.PASS && untested, List.copyOf(tests));
     }
 
     List<Verdict> verdicts() {
@@ -128,6 +160,25 @@ final class Verdicts {
     /** What makes the run misconfigured; empty for a proper run. */
     List<String> problems() {
         return problems;
+    }
+
+    /** Why the run stopped before its end, or null. */
+    String stopped() {
+        return stopped;
+    }
+
+    /**
+     * The MUST clauses that apply but were not checked, wholly or in part, each as its id,
+     * followed by {@code (part)} when only part of it went untested.
+     */
+    List<String> untestedMustClauses() {
+        List<String> out = new ArrayList<>();
+        for (Verdict v : verdicts) {
+            if (v.required() && v.untested()) {
+                out.add(v.clause() + (v.status() == Status.PASS ? " (part)" : ""));
+            }
+        }
+        return out;
     }
 
     int passed() {
@@ -142,8 +193,15 @@ final class Verdicts {
         return skipped;
     }
 
-    /** 2 when misconfigured, else 1 when a MUST clause failed, else 0. */
+    /**
+     * {@link Tck#FAILED} when the run stopped early; else {@link Tck#MISCONFIGURED} when it proves
+     * nothing; else {@link Tck#FAILED} when a MUST clause failed; else {@link Tck#UNTESTED} when a
+     * MUST clause that applies went untested, wholly or in part; else {@link Tck#PASSED}.
+     */
     int exitCode() {
+        if (stopped != null) {
+            return Tck.FAILED;
+        }
         if (!problems.isEmpty()) {
             return Tck.MISCONFIGURED;
         }
@@ -152,6 +210,6 @@ final class Verdicts {
                 return Tck.FAILED;
             }
         }
-        return Tck.PASSED;
+        return untestedMustClauses().isEmpty() ? Tck.PASSED : Tck.UNTESTED;
     }
 }

@@ -16,10 +16,20 @@ import java.util.concurrent.TimeoutException;
 final class Worker implements AutoCloseable {
 
     private final String name;
+    private final String onTimeout;
     private final ExecutorService thread;
 
     Worker(String name) {
+        this(name, "");
+    }
+
+    /**
+     * @param onTimeout what a timeout means, added to its message, such as {@code ": a
+     *     transaction must not wait on an open one (KV-7.12)"}
+     */
+    Worker(String name, String onTimeout) {
         this.name = name;
+        this.onTimeout = onTimeout;
         this.thread = Executors.newSingleThreadExecutor(r -> {
             Thread t = new Thread(r, "kv-tck " + name);
             t.setDaemon(true);
@@ -33,8 +43,8 @@ final class Worker implements AutoCloseable {
             return f.get(timeoutMs, TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {
             f.cancel(true);
-            throw new AssertionError(name + " did not finish within " + timeoutMs + " ms ("
-                    + Tck.STEP_TIMEOUT_MS + "): a transaction must not wait on an open one (KV-7.12)");
+            throw new AssertionError(name + " did not finish within " + timeoutMs + " ms"
+                    + onTimeout);
         } catch (ExecutionException e) {
             Throwable cause = e.getCause();
             if (cause instanceof RuntimeException) {

@@ -96,14 +96,47 @@ class MisconfiguredRunsTest {
     }
 
     @Test
-    void aMustClauseSkippedWithAReasonIsReportedNotMisconfigured() {
+    void aMustClauseThatDoesNotApplyIsSkippedAndKeepsThePassClean() {
         Outcome skipped = new Outcome("KV-1.2", "C", "kv1_2_t", Outcome.Status.SKIPPED,
-                "untested: why", null, 1);
+                "does not apply: why", null, 1);
         Verdicts v = Verdicts.of(List.of(new Spec.Entry("KV-1.1", "MUST", "x"),
                 new Spec.Entry("KV-1.2", "MUST", "y")), List.of(pass("KV-1.1"), skipped), List.of());
         assertEquals(Tck.PASSED, v.exitCode());
         assertEquals(Verdicts.Status.SKIPPED, v.verdicts().get(1).status());
-        assertEquals("untested: why", v.verdicts().get(1).reason());
+        assertEquals("does not apply: why", v.verdicts().get(1).reason());
+        assertEquals(List.of(), v.untestedMustClauses());
+    }
+
+    @Test
+    void anUntestedMustClauseOrPartIsNoCleanPass() {
+        Outcome untested = new Outcome("KV-1.2", "C", "kv1_2_t", Outcome.Status.SKIPPED,
+                "untested: why", null, 1);
+        Outcome untestedPart = new Outcome("KV-1.1", "C", "kv1_1_u", Outcome.Status.SKIPPED,
+                "untested: no hook", null, 1);
+        Outcome untestedShould = new Outcome("KV-1.3", "C", "kv1_3_t", Outcome.Status.SKIPPED,
+                "untested: advice", null, 1);
+        Verdicts v = Verdicts.of(List.of(new Spec.Entry("KV-1.1", "MUST", "x"),
+                new Spec.Entry("KV-1.2", "MUST", "y"), new Spec.Entry("KV-1.3", "SHOULD", "z")),
+                List.of(pass("KV-1.1"), untestedPart, untested, untestedShould), List.of());
+        assertEquals(Tck.UNTESTED, v.exitCode());
+        assertEquals(Verdicts.Status.PASS, v.verdicts().get(0).status());
+        assertTrue(v.verdicts().get(0).partlyUntested());
+        assertEquals(Verdicts.Status.UNTESTED, v.verdicts().get(1).status());
+        assertEquals(Verdicts.Status.UNTESTED, v.verdicts().get(2).status());
+        assertEquals(List.of("KV-1.1 (part)", "KV-1.2"), v.untestedMustClauses(),
+                "untested MUST clauses; a SHOULD clause is not one");
+    }
+
+    @Test
+    void aRunThatStoppedEarlyFailsEvenWithClausesLeft() {
+        Outcome stopped = new Outcome("KV-1.1", "C", "kv1_1_t", Outcome.Status.FAILED,
+                "java.lang.OutOfMemoryError; the run stopped in this test", null, 1);
+        Verdicts v = Verdicts.of(List.of(new Spec.Entry("KV-1.1", "MUST", "x"),
+                new Spec.Entry("KV-1.2", "MUST", "y")), List.of(stopped), List.of(),
+                "java.lang.OutOfMemoryError in KV-1.1 kv1_1_t");
+        assertEquals(Tck.FAILED, v.exitCode());
+        assertEquals(Verdicts.Status.MISSING, v.verdicts().get(1).status());
+        assertEquals(List.of(), v.problems(), "clauses left by a stop are no misconfiguration");
     }
 
     private static Outcome pass(String clause) {
