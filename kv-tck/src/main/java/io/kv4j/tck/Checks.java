@@ -6,10 +6,18 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import io.kv4j.Kv;
+import io.kv4j.KvEntry;
+import io.kv4j.KvPage;
 import io.kv4j.KvStore;
+import io.kv4j.spi.Text;
 import java.nio.charset.StandardCharsets;
+import java.text.Normalizer;
+import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 
 /** Assertions and small helpers that several chapters share. */
 final class Checks {
@@ -29,6 +37,106 @@ final class Checks {
     };
 
     private Checks() {
+    }
+
+    /** A listing call: {@code KvReader::list} or {@code Kv::list}. */
+    interface Lister {
+        KvPage list(String prefix, String cursor, int limit);
+    }
+
+    /**
+     * Follows the cursors of a listing from its start until the cursor is null, and fails, instead
+     * of looping on, when a cursor does not advance or the pages do not end within
+     * {@code maxPages}: a backend that ignores the cursor must not hold the kit.
+     *
+     * @return every entry listed, in the order listed
+     */
+    static List<KvEntry> listAll(Lister lister, String prefix, int limit, int maxPages,
+            String what) {
+        List<KvEntry> all = new ArrayList<>();
+        String cursor = null;
+        for (int pages = 0; pages < maxPages; pages++) {
+            KvPage page = lister.list(prefix, cursor, limit);
+            all.addAll(page.entries());
+            String next = page.cursor();
+            if (next == null) {
+                return all;
+            }
+            if (cursor != null && UTF8_ORDER.compare(next, cursor) <= 0) {
+                fail(what + ": page " + (pages + 1) + " of prefix " + show(prefix) + " after cursor "
+                        + show(cursor) + " returned the cursor " + show(next) + ", which does not "
+                        + "advance, so paging would never end (KV-10.5); keys of that page: "
+                        + show(page.keys()));
+            }
+            cursor = next;
+        }
+        return fail(what + ": paging prefix " + show(prefix) + " by " + limit + " did not end "
+                + "within " + maxPages + " pages; the last cursor was " + show(cursor)
+                + " (KV-10.4, KV-10.5)");
+    }
+
+    /** The keys of {@link #listAll}. */
+    static List<String> keysOfAll(Lister lister, String prefix, int limit, int maxPages,
+            String what) {
+        List<String> keys = new ArrayList<>();
+        for (KvEntry e : listAll(lister, prefix, limit, maxPages, what)) {
+            keys.add(e.key());
+        }
+        return keys;
+    }
+
+    /**
+     * A value as a failure message shows it: each string quoted with its invisible and combining
+     * characters escaped as {@code \\uXXXX} ({@link Text#quote}) and, where normalisation could
+     * change it, whether it is in NFC or NFD; each number with its Java type.
+     */
+    static String show(Object value) {
+        if (value == null) {
+            return "null";
+        }
+        if (value instanceof String s) {
+            return Text.quote(s) + form(s);
+        }
+        if (value instanceof Number n) {
+            return n + " (" + n.getClass().getSimpleName() + ")";
+        }
+        if (value instanceof List<?> list) {
+            StringBuilder b = new StringBuilder("[");
+            for (Iterator<?> it = list.iterator(); it.hasNext(); ) {
+                b.append(show(it.next())).append(it.hasNext() ? ", " : "");
+            }
+            return b.append(']').toString();
+        }
+        if (value instanceof Map<?, ?> map) {
+            StringBuilder b = new StringBuilder("{");
+            for (Iterator<? extends Map.Entry<?, ?>> it = map.entrySet().iterator(); it.hasNext(); ) {
+                Map.Entry<?, ?> e = it.next();
+                b.append(show(e.getKey())).append(": ").append(show(e.getValue()))
+                        .append(it.hasNext() ? ", " : "");
+            }
+            return b.append('}').toString();
+        }
+        return String.valueOf(value);
+    }
+
+    /** Whether a text is in NFC or NFD, where the two differ; empty where they do not. */
+    static String form(String s) {
+        boolean nfc = Normalizer.isNormalized(s, Normalizer.Form.NFC);
+        boolean nfd = Normalizer.isNormalized(s, Normalizer.Form.NFD);
+        if (nfc && nfd) {
+            return "";
+        }
+        return nfc ? " (NFC)" : nfd ? " (NFD)" : " (neither NFC nor NFD)";
+    }
+
+    /**
+     * Asserts that two values are equal, showing both as {@link #show} does, so that texts that
+     * look alike, and numbers of different types, are told apart.
+     */
+    static void assertEqualsShown(Object expected, Object actual, String what) {
+        if (!Objects.equals(expected, actual)) {
+            fail(what + ": expected " + show(expected) + " but was " + show(actual));
+        }
     }
 
     /** A request body that returns nothing. */

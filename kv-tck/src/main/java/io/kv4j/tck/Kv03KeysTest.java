@@ -79,11 +79,11 @@ final class Kv03KeysTest {
             }
         });
         for (String k : keys) {
-            assertEquals(k, store.reader(f).get(k), "value under key " + escape(k));
+            Checks.assertEqualsShown(k, store.reader(f).get(k), "value under key " + Checks.show(k));
         }
         List<String> sorted = new ArrayList<>(keys);
         sorted.sort(Checks.UTF8_ORDER);
-        assertEquals(sorted, store.reader(f).list("", null, 1000).keys(),
+        Checks.assertEqualsShown(sorted, store.reader(f).list("", null, 1000).keys(),
                 "every key listed exactly as given");
     }
 
@@ -98,7 +98,8 @@ final class Kv03KeysTest {
             }
         });
         for (int i = 0; i < keys.size(); i++) {
-            assertEquals(i, store.reader(f).get(keys.get(i)), "key " + escape(keys.get(i)));
+            Checks.assertEqualsShown(i, store.reader(f).get(keys.get(i)),
+                    "the value of key " + Checks.show(keys.get(i)));
         }
         assertEquals(keys.size(), store.reader(f).list("").keys().size(), "all keys distinct");
     }
@@ -264,12 +265,5 @@ final class Kv03KeysTest {
         NullPointerException e = assertThrows(NullPointerException.class, call,
                 "a null " + parameter);
         assertNames(e, parameter, "the NullPointerException for a null " + parameter);
-    }
-
-    static String escape(String s) {
-        StringBuilder b = new StringBuilder("'");
-        s.codePoints().forEach(c -> b.append(c < 0x20 || c == 0x7F || c > 0xFFFE
-                ? String.format("\\u{%X}", c) : new String(Character.toChars(c))));
-        return b.append('\'').toString();
     }
 }

@@ -1,11 +1,15 @@
 package io.kv4j.tck;
 
+import static io.kv4j.tck.Checks.assertEqualsShown;
 import static io.kv4j.tck.Checks.assertNames;
 import static io.kv4j.tck.Checks.commit;
+import static io.kv4j.tck.Checks.keysOfAll;
+import static io.kv4j.tck.Checks.show;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
 
 import io.kv4j.KvEntry;
 import io.kv4j.KvPage;
@@ -13,6 +17,7 @@ import io.kv4j.KvReader;
 import io.kv4j.KvStore;
 import io.kv4j.KvTransaction;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -23,6 +28,12 @@ import java.util.TreeSet;
 /** KV-10 Listing. */
 @Chapter(10)
 final class Kv10ListingTest {
+
+    private static final String EMOJI_KEY = "p/\uD83D\uDE00";
+
+    /** Keys in UTF-8 byte order, which is not {@link String#compareTo} order. */
+    private static final List<String> ORDER = List.of("\u0001", " ", "A", "a", "a/", "a/b", "a0",
+            "aa", "b", "\u00E9", "\uE000", "\uFFFD", "\uD83D\uDE00");
 
     @Clause("KV-10.1")
     void kv10_1_listReturnsTheEntriesWithThePrefixAndTheirValues(Env env) {
@@ -67,6 +78,50 @@ final class Kv10ListingTest {
         assertEquals(page.keys(), inRequest, "list(prefix) in a request");
     }
 
+    @Clause("KV-10.1")
+    void kv10_1_aPrefixMatchesEveryKeyThatStartsWithItBeyondTheBmpToo(Env env) {
+        KvStore store = env.store();
+        String f = env.fn("prefix-beyond-bmp");
+        // a bound built as prefix + U+FFFF leaves out U+FFFF itself and every character above it
+        List<String> under = List.of("p/a", "p/\uFFFD", "p/\uFFFF", "p/\uFFFFz", EMOJI_KEY,
+                "p/\uDBFF\uDFFF");
+        commit(store, f, kv -> {
+            for (String k : under) {
+                kv.set(k, 1);
+            }
+            kv.set("p", 1);
+            kv.set("p0", 1);
+            kv.set("q\uD83D\uDE00", 1);
+        });
+        List<String> listed = new ArrayList<>(store.reader(f).list("p/", null, 1000).keys());
+        listed.sort(Checks.UTF8_ORDER);
+        assertEqualsShown(under, listed, "the keys with prefix 'p/', whatever their order");
+        List<String> inRequest = new ArrayList<>(store.run(f, kv -> kv.list("p/\uFFFF", null, 10)
+                .keys()));
+        inRequest.sort(Checks.UTF8_ORDER);
+        assertEqualsShown(List.of("p/\uFFFF", "p/\uFFFFz"), inRequest,
+                "the keys with prefix 'p/\\uFFFF', listed in a request");
+    }
+
+    @Clause("KV-10.1")
+    void kv10_1_aPrefixMatchesCaseSensitively(Env env) {
+        KvStore store = env.store();
+        String f = env.fn("prefix-case");
+        commit(store, f, kv -> {
+            for (String k : List.of("p/a", "P/b", "p/C", "P/", "pA", "\u00E9/1", "\u00C9/2",
+                    "\u0130/3", "i/4")) {
+                kv.set(k, 1);
+            }
+        });
+        KvReader r = store.reader(f);
+        assertEqualsShown(List.of("p/C", "p/a"), r.list("p/").keys(), "prefix 'p/'");
+        assertEqualsShown(List.of("P/", "P/b"), r.list("P/").keys(), "prefix 'P/'");
+        assertEqualsShown(List.of("\u00E9/1"), r.list("\u00E9").keys(), "prefix '\u00E9'");
+        assertEqualsShown(List.of("i/4"), r.list("i").keys(), "prefix 'i'");
+        assertEqualsShown(List.of("p/C", "p/a"), store.run(f, kv -> kv.list("p/").keys()),
+                "prefix 'p/' in a request");
+    }
+
     @Clause("KV-10.2")
     void kv10_2_badPrefixesCursorsAndLimitsAreRefused(Env env) {
         KvStore store = env.store();
@@ -99,8 +154,7 @@ final class Kv10ListingTest {
     void kv10_3_listingIsInUtf8ByteOrder(Env env) {
         KvStore store = env.store();
         String f = env.fn("order");
-        List<String> expected = List.of("\u0001", " ", "A", "a", "a/", "a/b", "a0", "aa", "b",
-                "\u00E9", "\uE000", "\uFFFD", "\uD83D\uDE00");
+        List<String> expected = ORDER;
         List<String> shuffled = new ArrayList<>(expected);
         java.util.Collections.reverse(shuffled);
         commit(store, f, kv -> {
@@ -108,7 +162,7 @@ final class Kv10ListingTest {
                 kv.set(k, 1);
             }
         });
-        assertEquals(escaped(expected), escaped(store.reader(f).list("").keys()),
+        assertEqualsShown(expected, store.reader(f).list("").keys(),
                 "committed keys in UTF-8 byte order");
         List<String> got;
         try (KvTransaction tx = store.begin(f)) {
@@ -120,15 +174,39 @@ final class Kv10ListingTest {
         List<String> withOwn = new ArrayList<>(expected);
         withOwn.add(withOwn.size() - 1, "\uFFFE");
         withOwn.add("\uD83D\uDE01");
-        assertEquals(escaped(withOwn), escaped(got), "committed and own keys merged in order");
-        List<String> paged = new ArrayList<>();
-        String cursor = null;
-        do {
-            KvPage page = store.reader(f).list("", cursor, 2);
-            paged.addAll(page.keys());
-            cursor = page.cursor();
-        } while (cursor != null);
-        assertEquals(escaped(expected), escaped(paged), "pages of 2 in UTF-8 byte order");
+        assertEqualsShown(withOwn, got, "committed and own keys merged in order");
+        assertEqualsShown(expected, keysOfAll(store.reader(f)::list, "", 2, expected.size(),
+                "pages of 2"), "pages of 2 in UTF-8 byte order");
+    }
+
+    @Clause("KV-10.3")
+    void kv10_3_theKeysOfAPrefixAreInUtf8ByteOrderToo(Env env) {
+        KvStore store = env.store();
+        String f = env.fn("prefix-order");
+        List<String> expected = new ArrayList<>();
+        for (String k : ORDER) {
+            expected.add("p/" + k);
+        }
+        List<String> shuffled = new ArrayList<>(expected);
+        java.util.Collections.reverse(shuffled);
+        commit(store, f, kv -> {
+            for (String k : shuffled) {
+                kv.set(k, 1);
+            }
+            kv.set("p", 1);
+            kv.set("q", 1);
+        });
+        assertEqualsShown(expected, store.reader(f).list("p/").keys(),
+                "the keys of prefix 'p/' in UTF-8 byte order");
+        assertEqualsShown(expected, keysOfAll(store.reader(f)::list, "p/", 3, expected.size(),
+                "pages of 3"), "pages of 3 of prefix 'p/' in UTF-8 byte order");
+        List<String> inRequest = store.run(f, kv -> {
+            kv.set("p/\uFFFE", 1);
+            return kv.list("p/", null, 1000).keys();
+        });
+        List<String> withOwn = new ArrayList<>(expected);
+        withOwn.add(withOwn.size() - 1, "p/\uFFFE");
+        assertEqualsShown(withOwn, inRequest, "committed and own keys of prefix 'p/' in a request");
     }
 
     @Clause("KV-10.4")
@@ -161,6 +239,51 @@ final class Kv10ListingTest {
         assertNull(exactLater.cursor(), "no cursor for it either");
     }
 
+    @Clause("KV-10.4")
+    void kv10_4_aPageOf1000IsFullAndHasACursorWhenMoreFollow(Env env) {
+        KvStore store = env.store();
+        String f = env.fn("page-of-1000");
+        commit(store, f, kv -> {
+            for (int i = 0; i < 1050; i++) {
+                kv.set(String.format("k/%04d", i), i);
+            }
+        });
+        for (KvReader r : List.of(store.reader(f))) {
+            KvPage first = r.list("k/", null, 1000);
+            assertEquals(1000, first.keys().size(), "a page of 1000 with 1,050 keys to list");
+            assertEquals("k/0999", first.cursor(), "its cursor: 50 more keys follow");
+            KvPage second = r.list("k/", first.cursor(), 1000);
+            assertEquals(50, second.keys().size(), "the page after it");
+            assertNull(second.cursor(), "no cursor after the last key");
+        }
+        List<Object> inRequest = store.run(f, kv -> {
+            KvPage first = kv.list("k/", null, 1000);
+            return Arrays.asList(first.keys().size(), first.cursor());
+        });
+        assertEquals(Arrays.asList(1000, "k/0999"), inRequest, "the page of 1000 in a request");
+    }
+
+    @Clause("KV-10.4")
+    void kv10_4_aPageIsFullWhateverTheSizeOfItsValues(Env env) {
+        KvStore store = env.store();
+        String f = env.fn("page-bytes");
+        String kilobyte = "v".repeat(1000);
+        int keys = 200;
+        commit(store, f, kv -> {
+            for (int i = 0; i < keys; i++) {
+                kv.set(String.format("k/%03d", i), kilobyte);
+            }
+        });
+        KvPage all = store.reader(f).list("k/", null, 1000);
+        assertEquals(keys, all.keys().size(), keys + " values of 1,000 bytes in a page of 1000");
+        assertNull(all.cursor(), "no cursor after the last key");
+        KvPage hundred = store.reader(f).list("k/", null, 100);
+        assertEquals(100, hundred.keys().size(), "a page of 100 of them");
+        assertEquals("k/099", hundred.cursor(), "its cursor");
+        assertEquals(keys, (int) store.run(f, kv -> kv.list("k/", null, 1000).keys().size()),
+                "the page of 1000 in a request");
+    }
+
     @Clause("KV-10.5")
     void kv10_5_aCursorContinuesStrictlyAfterAnyKey(Env env) {
         KvStore store = env.store();
@@ -178,14 +301,28 @@ final class Kv10ListingTest {
                 "a cursor before the prefix");
         assertEquals(List.of(), r.list("p/", "q", 10).keys(), "a cursor after the prefix");
         assertEquals(List.of("p/d"), r.list("p/", "p/c", 10).keys(), "strictly after an existing key");
-        List<String> all = new ArrayList<>();
-        String cursor = null;
-        do {
-            KvPage page = r.list("p/", cursor, 1);
-            all.addAll(page.keys());
-            cursor = page.cursor();
-        } while (cursor != null);
-        assertEquals(List.of("p/a", "p/c", "p/d"), all, "following cursors yields each key once");
+        assertEquals(List.of("p/a", "p/c", "p/d"), keysOfAll(r::list, "p/", 1, 4, "pages of 1"),
+                "following cursors yields each key once");
+    }
+
+    @Clause("KV-10.5")
+    void kv10_5_aCursorBeforeThePrefixSkipsTheKeysInBetween(Env env) {
+        KvStore store = env.store();
+        String f = env.fn("cursor-before");
+        commit(store, f, kv -> {
+            for (String k : List.of("a", "b", "o/z", "p", "p/a", "p/b", "q")) {
+                kv.set(k, 1);
+            }
+        });
+        KvReader r = store.reader(f);
+        assertEquals(List.of("p/a", "p/b"), r.list("p/", "a", 10).keys(),
+                "prefix 'p/' after cursor 'a', with keys 'b' to 'p' in between");
+        assertEquals(List.of("p/a"), r.list("p/", "o/z", 1).keys(),
+                "prefix 'p/' after cursor 'o/z', limit 1");
+        assertEquals(List.of("p/a", "p/b"), keysOfAll(r::list, "p/", 1, 3, "pages of 1"),
+                "paging prefix 'p/' by 1");
+        assertEquals(List.of("p/a", "p/b"), store.run(f, kv -> kv.list("p/", "0", 10).keys()),
+                "prefix 'p/' after cursor '0' in a request");
     }
 
     @Clause("KV-10.6")
@@ -256,7 +393,11 @@ final class Kv10ListingTest {
             kv.set("p/bb", "before the cursor");
             List<String> rest = new ArrayList<>();
             String cursor = first.cursor();
-            while (cursor != null) {
+            for (int pages = 0; cursor != null; pages++) {
+                if (pages == 5) {
+                    fail("paging prefix 'p/' by 2 after cursor " + show(first.cursor())
+                            + " did not end within 5 pages (KV-10.5)");
+                }
                 KvPage page = kv.list("p/", cursor, 2);
                 rest.addAll(page.keys());
                 cursor = page.cursor();
@@ -274,11 +415,4 @@ final class Kv10ListingTest {
                 "a key added after the cursor appears on a later page");
     }
 
-    private static List<String> escaped(List<String> keys) {
-        List<String> out = new ArrayList<>();
-        for (String k : keys) {
-            out.add(Kv03KeysTest.escape(k));
-        }
-        return out;
-    }
 }

@@ -58,7 +58,14 @@ class BrokenBackendsAreCaughtTest {
                 Arguments.of("ascii", "KV-2.3 KV-3.2"),
                 Arguments.of("truncate", "KV-3.1"),
                 Arguments.of("stale", "KV-1.4 KV-5.6 KV-5.9 KV-6.1 KV-7.4 KV-7.6 KV-7.11 KV-7.12 "
-                        + "KV-7.13 KV-8.2 KV-8.3"));
+                        + "KV-7.13 KV-8.2 KV-8.3"),
+                Arguments.of("page-count", "KV-10.4"),
+                Arguments.of("page-bytes", "KV-10.4"),
+                Arguments.of("cursor-before", "KV-10.5"),
+                Arguments.of("prefix-bound", "KV-10.1 KV-10.3"),
+                Arguments.of("prefix-case", "KV-10.1"),
+                Arguments.of("prefix-order", "KV-10.3"),
+                Arguments.of("cursor-ignored", "KV-10.3 KV-10.4 KV-10.5 KV-10.6 KV-10.7"));
     }
 
     @ParameterizedTest(name = "kv:broken-{0}:")

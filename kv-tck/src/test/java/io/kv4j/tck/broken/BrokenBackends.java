@@ -2,11 +2,13 @@ package io.kv4j.tck.broken;
 
 import io.kv4j.memory.MemoryProvider;
 import io.kv4j.spi.BackendConfig;
+import io.kv4j.spi.BackendConflictException;
 import io.kv4j.spi.BackendOutcomeUnknownException;
 import io.kv4j.spi.BackendUnavailableException;
 import io.kv4j.spi.Capability;
 import io.kv4j.spi.Commit;
 import io.kv4j.spi.Entry;
+import io.kv4j.spi.KeyOrder;
 import io.kv4j.spi.KvBackend;
 import io.kv4j.spi.KvProvider;
 import java.nio.charset.StandardCharsets;
@@ -109,6 +111,41 @@ public final class BrokenBackends {
         @Override
         public void close() {
             inner.close();
+        }
+    }
+
+    /**
+     * A backend whose listings are broken and that validates a listing by running its own scan
+     * again, as a real backend re-runs its query: a transaction that listed then sees the same
+     * wrong page at commit and commits, so the kit's checks, not a conflict, must catch the bug.
+     * Commits of every such backend are validated and applied under one lock, so they stay atomic.
+     */
+    abstract static class ScanBroken extends Forwarding {
+
+        private static final Object LOCK = new Object();
+
+        ScanBroken(KvBackend inner) {
+            super(inner);
+        }
+
+        @Override
+        public long commit(Commit c) {
+            synchronized (LOCK) {
+                for (Commit.RangeRead r : c.ranges()) {
+                    List<Commit.Seen> now = new ArrayList<>();
+                    for (Entry e : scan(r.namespace(), r.prefix(), r.startAfter(),
+                            Integer.MAX_VALUE)) {
+                        now.add(Commit.Seen.of(e.key(), e.version()));
+                        if (e.key().equals(r.endInclusive())) {
+                            break;
+                        }
+                    }
+                    if (!now.equals(r.seen())) {
+                        throw new BackendConflictException("range changed", r.namespace(), null);
+                    }
+                }
+                return inner.commit(Commit.of(c.id(), c.reads(), List.of(), c.writes()));
+            }
         }
     }
 
@@ -288,7 +325,7 @@ public final class BrokenBackends {
 
         @Override
         KvBackend wrap(KvBackend memory) {
-            return new Forwarding(memory) {
+            return new ScanBroken(memory) {
                 @Override
                 public List<Entry> scan(String namespace, String prefix, String after, int limit) {
                     List<Entry> all = new ArrayList<>(inner.scan(namespace, prefix, null,
@@ -320,6 +357,192 @@ public final class BrokenBackends {
                 public List<Entry> scan(String namespace, String prefix, String after, int limit) {
                     List<Entry> page = inner.scan(namespace, prefix, after, limit);
                     return limit > 1 && page.size() == limit ? page.subList(0, limit - 1) : page;
+                }
+            };
+        }
+    }
+
+    /** Never returns more than 1,000 entries from one scan, as a server with a row cap would. */
+    public static final class CapsPagesAt1000 extends Broken {
+        @Override
+        String name() {
+            return "page-count";
+        }
+
+        @Override
+        KvBackend wrap(KvBackend memory) {
+            return new ScanBroken(memory) {
+                @Override
+                public List<Entry> scan(String namespace, String prefix, String after, int limit) {
+                    return inner.scan(namespace, prefix, after, Math.min(limit, 1000));
+                }
+            };
+        }
+    }
+
+    /** Ends a scan once its values reach 64 KiB, as a server with a response size cap would. */
+    public static final class CapsPagesAt64KiB extends Broken {
+        @Override
+        String name() {
+            return "page-bytes";
+        }
+
+        @Override
+        KvBackend wrap(KvBackend memory) {
+            return new ScanBroken(memory) {
+                @Override
+                public List<Entry> scan(String namespace, String prefix, String after, int limit) {
+                    List<Entry> out = new ArrayList<>();
+                    int bytes = 0;
+                    for (Entry e : inner.scan(namespace, prefix, after, limit)) {
+                        bytes += e.value().length;
+                        if (!out.isEmpty() && bytes > 64 * 1024) {
+                            break;
+                        }
+                        out.add(e);
+                    }
+                    return out;
+                }
+            };
+        }
+    }
+
+    /**
+     * Starts a scan at the cursor and stops at the first key without the prefix, so a cursor that
+     * lies before the prefix, with other keys in between, finds nothing.
+     */
+    public static final class StopsAtForeignKeys extends Broken {
+        @Override
+        String name() {
+            return "cursor-before";
+        }
+
+        @Override
+        KvBackend wrap(KvBackend memory) {
+            return new ScanBroken(memory) {
+                @Override
+                public List<Entry> scan(String namespace, String prefix, String after, int limit) {
+                    if (after == null) {
+                        return inner.scan(namespace, prefix, null, limit);
+                    }
+                    List<Entry> out = new ArrayList<>();
+                    for (Entry e : inner.scan(namespace, "", after, limit)) {
+                        if (!e.key().startsWith(prefix)) {
+                            break;
+                        }
+                        out.add(e);
+                    }
+                    return out;
+                }
+            };
+        }
+    }
+
+    /**
+     * Bounds a prefix's range by the prefix followed by U+FFFF, which in UTF-8 order leaves out
+     * U+FFFF itself and every character beyond the BMP.
+     */
+    public static final class PrefixBoundByFFFF extends Broken {
+        @Override
+        String name() {
+            return "prefix-bound";
+        }
+
+        @Override
+        KvBackend wrap(KvBackend memory) {
+            return new ScanBroken(memory) {
+                @Override
+                public List<Entry> scan(String namespace, String prefix, String after, int limit) {
+                    List<Entry> page = inner.scan(namespace, prefix, after, limit);
+                    if (prefix.isEmpty()) {
+                        return page;
+                    }
+                    String bound = prefix + '\uFFFF';
+                    List<Entry> out = new ArrayList<>();
+                    for (Entry e : page) {
+                        if (KeyOrder.compare(e.key(), bound) >= 0) {
+                            break;
+                        }
+                        out.add(e);
+                    }
+                    return out;
+                }
+            };
+        }
+    }
+
+    /** Matches a prefix without regard to case, as a case-insensitive collation would. */
+    public static final class CaseInsensitivePrefix extends Broken {
+        @Override
+        String name() {
+            return "prefix-case";
+        }
+
+        @Override
+        KvBackend wrap(KvBackend memory) {
+            return new ScanBroken(memory) {
+                @Override
+                public List<Entry> scan(String namespace, String prefix, String after, int limit) {
+                    List<Entry> out = new ArrayList<>();
+                    for (Entry e : inner.scan(namespace, "", null, Integer.MAX_VALUE)) {
+                        if (out.size() < limit && e.key().regionMatches(true, 0, prefix, 0,
+                                prefix.length()) && (after == null
+                                || KeyOrder.compare(e.key(), after) > 0)) {
+                            out.add(e);
+                        }
+                    }
+                    return out;
+                }
+            };
+        }
+    }
+
+    /**
+     * Lists the keys of a non-empty prefix in {@link String#compareTo} order, as a query with the
+     * prefix in a LIKE clause might, and lists the empty prefix right.
+     */
+    public static final class StringOrderUnderAPrefix extends Broken {
+        @Override
+        String name() {
+            return "prefix-order";
+        }
+
+        @Override
+        KvBackend wrap(KvBackend memory) {
+            return new ScanBroken(memory) {
+                @Override
+                public List<Entry> scan(String namespace, String prefix, String after, int limit) {
+                    if (prefix.isEmpty()) {
+                        return inner.scan(namespace, prefix, after, limit);
+                    }
+                    List<Entry> all = new ArrayList<>(inner.scan(namespace, prefix, null,
+                            Integer.MAX_VALUE));
+                    all.sort((a, b) -> a.key().compareTo(b.key()));
+                    List<Entry> out = new ArrayList<>();
+                    for (Entry e : all) {
+                        if ((after == null || e.key().compareTo(after) > 0) && out.size() < limit) {
+                            out.add(e);
+                        }
+                    }
+                    return out;
+                }
+            };
+        }
+    }
+
+    /** Ignores the cursor: every scan starts at the prefix, so paging never ends. */
+    public static final class IgnoresCursor extends Broken {
+        @Override
+        String name() {
+            return "cursor-ignored";
+        }
+
+        @Override
+        KvBackend wrap(KvBackend memory) {
+            return new ScanBroken(memory) {
+                @Override
+                public List<Entry> scan(String namespace, String prefix, String after, int limit) {
+                    return inner.scan(namespace, prefix, null, limit);
                 }
             };
         }
