@@ -1,6 +1,8 @@
 package io.kv4j.tck;
 
+import static io.kv4j.tck.Checks.assertEqualsShown;
 import static io.kv4j.tck.Checks.commit;
+import static io.kv4j.tck.Checks.show;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -72,6 +74,55 @@ final class Kv04NamespacesTest {
         assertEquals(List.of("c"), store.reader(ab).list("").keys(), "keys of function a/b");
     }
 
+    @Clause("KV-4.2")
+    void kv4_2_namesThatDifferOnlyInTrailingSpacesAreDistinct(Env env) {
+        KvStore store = env.store();
+        String base = env.fn("spaces");
+        List<String> names = List.of(base, base + " ", base + "  ", " " + base);
+        for (int i = 0; i < names.size(); i++) {
+            int value = i;
+            commit(store, names.get(i), kv -> kv.set("k", value));
+        }
+        for (int i = 0; i < names.size(); i++) {
+            String f = names.get(i);
+            assertEqualsShown(i, store.reader(f).get("k"), "key 'k' of function " + show(f));
+            assertEqualsShown(List.of("k"), store.reader(f).list("").keys(),
+                    "the keys of function " + show(f));
+        }
+        commit(store, base + " ", kv -> kv.delete("k"));
+        assertEqualsShown(0, store.reader(base).get("k"),
+                "key 'k' of function " + show(base) + " after its namesake with a space deleted it");
+        assertEqualsShown(2, store.reader(base + "  ").get("k"),
+                "key 'k' of function " + show(base + "  ") + " after " + show(base + " ")
+                        + " deleted its own");
+    }
+
+    @Clause("KV-4.2")
+    void kv4_2_aSeparatorInANameJoinsNoFunctionToAnotherOnesKeys(Env env) {
+        KvStore store = env.store();
+        int n = 0;
+        // function f with key "b" SEP "c", and function f SEP "b" with key "c": a backend that
+        // joins function and key with SEP into one key gives both the same entry
+        for (String sep : List.of(":", "|", "#", ".", "\\", "\u001F", "\u0001", "=")) {
+            String f = env.fn("sep" + n++);
+            String g = f + sep + "b";
+            String key = "b" + sep + "c";
+            commit(store, f, kv -> kv.set(key, "f"));
+            commit(store, g, kv -> kv.set("c", "g"));
+            String what = "separator " + show(sep) + ": ";
+            assertEqualsShown("f", store.reader(f).get(key), what + "key " + show(key) + " of "
+                    + show(f));
+            assertEqualsShown("g", store.reader(g).get("c"), what + "key 'c' of " + show(g));
+            assertEqualsShown(List.of(key), store.reader(f).list("").keys(), what + "the keys of "
+                    + show(f));
+            assertEqualsShown(List.of("c"), store.reader(g).list("").keys(), what + "the keys of "
+                    + show(g));
+            commit(store, g, kv -> kv.delete("c"));
+            assertEqualsShown("f", store.reader(f).get(key), what + "key " + show(key) + " of "
+                    + show(f) + " after " + show(g) + " deleted its key 'c'");
+        }
+    }
+
     @Clause("KV-4.3")
     void kv4_3_aReaderOffersNoWayToWrite(Env env) {
         Set<String> names = new TreeSet<>();
@@ -135,5 +186,22 @@ final class Kv04NamespacesTest {
         assertEquals(List.of(), store.reader(f).list("").keys(), "what is left of the function");
         assertEquals("kept", store.reader(g).get("k0"), "another function's entry");
         assertEquals(0L, store.deleteAll(f), "deleting the entries of an empty function");
+    }
+
+    @Clause("KV-4.5")
+    void kv4_5_deleteAllSparesFunctionsWhoseNamesBeginWithTheName(Env env) {
+        KvStore store = env.store();
+        String f = env.fn("parent");
+        List<String> others = List.of(f + "x", f + "/child", f + ":child", f + " ", f + "%");
+        commit(store, f, kv -> kv.set("k", "doomed"));
+        for (String g : others) {
+            commit(store, g, kv -> kv.set("k", "kept"));
+        }
+        assertEquals(1L, store.deleteAll(f), "the entries deleted");
+        assertFalse(store.reader(f).has("k"), "the function's own entry");
+        for (String g : others) {
+            assertEqualsShown("kept", store.reader(g).get("k"), "the entry of function " + show(g)
+                    + ", whose name begins with the deleted function's");
+        }
     }
 }

@@ -65,7 +65,10 @@ class BrokenBackendsAreCaughtTest {
                 Arguments.of("prefix-bound", "KV-10.1 KV-10.3"),
                 Arguments.of("prefix-case", "KV-10.1"),
                 Arguments.of("prefix-order", "KV-10.3"),
-                Arguments.of("cursor-ignored", "KV-10.3 KV-10.4 KV-10.5 KV-10.6 KV-10.7"));
+                Arguments.of("cursor-ignored", "KV-10.3 KV-10.4 KV-10.5 KV-10.6 KV-10.7"),
+                Arguments.of("name-spaces", "KV-4.2 KV-4.5"),
+                Arguments.of("name-join", "KV-4.2 KV-4.5"),
+                Arguments.of("delete-prefix", "KV-4.5"));
     }
 
     @ParameterizedTest(name = "kv:broken-{0}:")

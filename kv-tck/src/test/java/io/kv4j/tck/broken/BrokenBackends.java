@@ -256,6 +256,171 @@ public final class BrokenBackends {
         }
     }
 
+    /**
+     * Drops trailing spaces from function names, as a fixed-width or PAD SPACE column would, so
+     * {@code f} and {@code "f "} share entries.
+     */
+    public static final class TrimsFunctionNames extends Broken {
+        static String trim(String name) {
+            int end = name.length();
+            while (end > 0 && name.charAt(end - 1) == ' ') {
+                end--;
+            }
+            return name.substring(0, end);
+        }
+
+        @Override
+        String name() {
+            return "name-spaces";
+        }
+
+        @Override
+        KvBackend wrap(KvBackend memory) {
+            return new Forwarding(memory) {
+                @Override
+                public Entry read(String namespace, String key) {
+                    return inner.read(trim(namespace), key);
+                }
+
+                @Override
+                public List<Entry> scan(String namespace, String prefix, String after, int limit) {
+                    return inner.scan(trim(namespace), prefix, after, limit);
+                }
+
+                @Override
+                public long commit(Commit c) {
+                    return inner.commit(Commit.of(c.id(),
+                            c.reads().stream().map(r -> Commit.PointRead.of(trim(r.namespace()),
+                                    r.key(), r.version())).toList(),
+                            c.ranges().stream().map(r -> Commit.RangeRead.of(trim(r.namespace()),
+                                    r.prefix(), r.startAfter(), r.endInclusive(), r.seen()))
+                                    .toList(),
+                            c.writes().stream().map(w -> w.isDelete()
+                                    ? Commit.Write.delete(trim(w.namespace()), w.key())
+                                    : Commit.Write.put(trim(w.namespace()), w.key(), w.value()))
+                                    .toList()));
+                }
+
+                @Override
+                public long deleteNamespace(String namespace) {
+                    return inner.deleteNamespace(trim(namespace));
+                }
+            };
+        }
+    }
+
+    /**
+     * Keeps every entry under one key made of the function's name, {@code :} and the key, so
+     * function {@code f} with key {@code b:c} and function {@code f:b} with key {@code c} share an
+     * entry.
+     */
+    public static final class JoinsNamesWithAColon extends Broken {
+        private static final String FLAT = "all";
+
+        @Override
+        String name() {
+            return "name-join";
+        }
+
+        static String join(String namespace, String key) {
+            return key == null ? null : namespace + ':' + key;
+        }
+
+        @Override
+        KvBackend wrap(KvBackend memory) {
+            return new Forwarding(memory) {
+                private List<Commit.Seen> seen(String namespace, List<Commit.Seen> seen) {
+                    return seen.stream().map(x -> Commit.Seen.of(join(namespace, x.key()),
+                            x.version())).toList();
+                }
+
+                @Override
+                public Entry read(String namespace, String key) {
+                    Entry e = inner.read(FLAT, join(namespace, key));
+                    return e == null ? null : Entry.of(key, e.value(), e.version());
+                }
+
+                @Override
+                public List<Entry> scan(String namespace, String prefix, String after, int limit) {
+                    List<Entry> out = new ArrayList<>();
+                    for (Entry e : inner.scan(FLAT, join(namespace, prefix), join(namespace, after),
+                            limit)) {
+                        out.add(Entry.of(e.key().substring(namespace.length() + 1), e.value(),
+                                e.version()));
+                    }
+                    return out;
+                }
+
+                @Override
+                public long commit(Commit c) {
+                    return inner.commit(Commit.of(c.id(),
+                            c.reads().stream().map(r -> Commit.PointRead.of(FLAT,
+                                    join(r.namespace(), r.key()), r.version())).toList(),
+                            c.ranges().stream().map(r -> Commit.RangeRead.of(FLAT,
+                                    join(r.namespace(), r.prefix()),
+                                    join(r.namespace(), r.startAfter()),
+                                    join(r.namespace(), r.endInclusive()),
+                                    seen(r.namespace(), r.seen()))).toList(),
+                            c.writes().stream().map(w -> w.isDelete()
+                                    ? Commit.Write.delete(FLAT, join(w.namespace(), w.key()))
+                                    : Commit.Write.put(FLAT, join(w.namespace(), w.key()),
+                                            w.value())).toList()));
+                }
+
+                @Override
+                public List<String> namespaces(String startAfter, int limit) {
+                    java.util.TreeSet<String> names = new java.util.TreeSet<>(KeyOrder.COMPARATOR);
+                    for (Entry e : inner.scan(FLAT, "", null, Integer.MAX_VALUE)) {
+                        String name = e.key().substring(0, e.key().indexOf(':'));
+                        if (startAfter == null || KeyOrder.compare(name, startAfter) > 0) {
+                            names.add(name);
+                        }
+                    }
+                    return names.stream().limit(limit).toList();
+                }
+
+                @Override
+                public long deleteNamespace(String namespace) {
+                    List<Commit.Write> deletes = new ArrayList<>();
+                    for (Entry e : inner.scan(FLAT, namespace + ':', null, Integer.MAX_VALUE)) {
+                        deletes.add(Commit.Write.delete(FLAT, e.key()));
+                    }
+                    if (!deletes.isEmpty()) {
+                        inner.commit(Commit.of(List.of(), List.of(), deletes));
+                    }
+                    return deletes.size();
+                }
+            };
+        }
+    }
+
+    /**
+     * Deletes every function whose name begins with the name given, as a {@code LIKE 'f%'}
+     * would.
+     */
+    public static final class DeletesNamespacesByPrefix extends Broken {
+        @Override
+        String name() {
+            return "delete-prefix";
+        }
+
+        @Override
+        KvBackend wrap(KvBackend memory) {
+            return new Forwarding(memory) {
+                @Override
+                public long deleteNamespace(String namespace) {
+                    long n = 0;
+                    for (String name : inner.namespaces(null, Integer.MAX_VALUE)) {
+                        if (name.startsWith(namespace)) {
+                            n += inner.deleteNamespace(name);
+                        }
+                    }
+                    return n;
+                }
+            };
+        }
+    }
+
     /** Applies only the first write of each batch. */
     public static final class CommitsPartOfABatch extends Broken {
         @Override
