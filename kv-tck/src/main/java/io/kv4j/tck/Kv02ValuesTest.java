@@ -372,4 +372,61 @@ final class Kv02ValuesTest {
                     what + ": the request went on and committed");
         });
     }
+
+    @Clause("KV-2.9")
+    void kv2_9_wholeNumbersWrittenWithAFractionComeBackAsDoubles(Env env) {
+        KvStore store = env.store();
+        String f = env.fn("whole-doubles");
+        Map<String, Object> values = new LinkedHashMap<>();
+        values.put("2.0", 2.0);
+        values.put("1.0E10", 1.0E10);
+        values.put("-0.0", -0.0);
+        values.put("100.0f", 100.0f);
+        values.put("1.0E300", 1.0E300);
+        values.put("nested", Arrays.asList(2.0, Map.of("n", 1.0E10)));
+        commit(store, f, kv -> {
+            values.forEach(kv::set);
+            kv.set("2.50 as BigDecimal", new BigDecimal("2.50"));
+        });
+        Map<String, Object> expected = new LinkedHashMap<>(values);
+        expected.put("100.0f", 100.0);
+        expected.put("nested", Arrays.asList(2.0, Map.of("n", 1.0E10)));
+        expected.forEach((k, v) -> {
+            Checks.assertEqualsShown(v, store.reader(f).get(k), k + " read by a reader");
+            Checks.assertEqualsShown(v, store.run(f, kv -> kv.get(k)), k + " read in a request");
+        });
+        Checks.assertEqualsShown(new BigDecimal("2.50"), store.reader(f).get("2.50 as BigDecimal",
+                BigDecimal.class), "2.50 read as BigDecimal, scale included");
+        Checks.assertEqualsShown(2.5, store.reader(f).get("2.50 as BigDecimal"),
+                "2.50 read as JSON");
+    }
+
+    @Clause("KV-2.10")
+    void kv2_10_textIsNeverUnicodeNormalised(Env env) {
+        KvStore store = env.store();
+        String f = env.fn("not-normalised");
+        // NFD, NFC, a character NFC replaces (U+212B), one only NFKC replaces (U+FB01), and one
+        // every form changes (U+1E9B U+0323)
+        List<String> texts = List.of("e\u0301", "\u00E9", "\u212B", "\uFB01", "\u1E9B\u0323",
+                "Cafe\u0301 \u00E9t\u00E9");
+        Map<String, Object> members = new LinkedHashMap<>();
+        members.put("e\u0301", "NFD name");
+        members.put("\u00E9", "NFC name");
+        commit(store, f, kv -> {
+            for (int i = 0; i < texts.size(); i++) {
+                kv.set("t" + i, texts.get(i));
+            }
+            kv.set("list", texts);
+            kv.set("members", members);
+        });
+        for (int i = 0; i < texts.size(); i++) {
+            Checks.assertEqualsShown(texts.get(i), store.reader(f).get("t" + i),
+                    "string " + i + " read back");
+        }
+        Checks.assertEqualsShown(texts, store.reader(f).get("list"), "a list of the strings");
+        Checks.assertEqualsShown(members, store.reader(f).get("members"),
+                "an object with an NFD and an NFC member name");
+        Checks.assertEqualsShown(texts.get(0), store.run(f, kv -> kv.get("t0")),
+                "string 0 read in a request");
+    }
 }

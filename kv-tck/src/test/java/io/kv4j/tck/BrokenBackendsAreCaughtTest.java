@@ -68,7 +68,9 @@ class BrokenBackendsAreCaughtTest {
                 Arguments.of("cursor-ignored", "KV-10.3 KV-10.4 KV-10.5 KV-10.6 KV-10.7"),
                 Arguments.of("name-spaces", "KV-4.2 KV-4.5"),
                 Arguments.of("name-join", "KV-4.2 KV-4.5"),
-                Arguments.of("delete-prefix", "KV-4.5"));
+                Arguments.of("delete-prefix", "KV-4.5"),
+                Arguments.of("numbers", "KV-2.9"),
+                Arguments.of("nfc", "KV-2.10"));
     }
 
     @ParameterizedTest(name = "kv:broken-{0}:")

@@ -736,6 +736,91 @@ public final class BrokenBackends {
         }
     }
 
+    /**
+     * Rewrites every number of a value as a JavaScript runtime prints it: {@code 2.0} as
+     * {@code 2}, {@code 1.0E10} as {@code 10000000000}, {@code -0.0} as {@code 0}, {@code 2.50} as
+     * {@code 2.5}.
+     */
+    public static final class NormalisesNumbers extends Broken {
+        @Override
+        String name() {
+            return "numbers";
+        }
+
+        static byte[] normalise(byte[] json) {
+            String text = new String(json, StandardCharsets.UTF_8);
+            StringBuilder out = new StringBuilder();
+            boolean inString = false;
+            for (int i = 0; i < text.length(); i++) {
+                char c = text.charAt(i);
+                if (inString) {
+                    out.append(c);
+                    if (c == '\\') {
+                        out.append(text.charAt(++i));
+                    } else if (c == '"') {
+                        inString = false;
+                    }
+                } else if (c == '"') {
+                    inString = true;
+                    out.append(c);
+                } else if (c == '-' || c >= '0' && c <= '9') {
+                    int end = i;
+                    while (end < text.length() && "0123456789.eE+-".indexOf(text.charAt(end)) >= 0) {
+                        end++;
+                    }
+                    String number = text.substring(i, end);
+                    if (number.matches("-?[0-9]+")) {
+                        out.append(number);
+                    } else {
+                        java.math.BigDecimal d = new java.math.BigDecimal(number).stripTrailingZeros();
+                        out.append(d.signum() == 0 ? "0" : d.scale() <= 0
+                                ? d.toBigInteger().toString() : d.toPlainString());
+                    }
+                    i = end - 1;
+                } else {
+                    out.append(c);
+                }
+            }
+            return out.toString().getBytes(StandardCharsets.UTF_8);
+        }
+
+        @Override
+        KvBackend wrap(KvBackend memory) {
+            return new Forwarding(memory) {
+                @Override
+                public long commit(Commit c) {
+                    return inner.commit(Commit.of(c.id(), c.reads(), c.ranges(), c.writes().stream()
+                            .map(w -> w.isDelete() ? w : Commit.Write.put(w.namespace(), w.key(),
+                                    normalise(w.value())))
+                            .toList()));
+                }
+            };
+        }
+    }
+
+    /** Stores text in Unicode NFC, as some stores and drivers do on the way in. */
+    public static final class NormalisesText extends Broken {
+        @Override
+        String name() {
+            return "nfc";
+        }
+
+        @Override
+        KvBackend wrap(KvBackend memory) {
+            return new Forwarding(memory) {
+                @Override
+                public long commit(Commit c) {
+                    return inner.commit(Commit.of(c.id(), c.reads(), c.ranges(), c.writes().stream()
+                            .map(w -> w.isDelete() ? w : Commit.Write.put(w.namespace(), w.key(),
+                                    java.text.Normalizer.normalize(new String(w.value(),
+                                            StandardCharsets.UTF_8), java.text.Normalizer.Form.NFC)
+                                            .getBytes(StandardCharsets.UTF_8)))
+                            .toList()));
+                }
+            };
+        }
+    }
+
     /** Keeps only the first 255 characters of a key, like a VARCHAR(255) column. */
     public static final class TruncatesKeys extends Broken {
         private static String cut(String key) {
