@@ -4,6 +4,7 @@ import static io.kv4j.tck.Checks.commit;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.kv4j.KvConflictException;
@@ -101,6 +102,72 @@ final class Kv07IsolationTest {
             throw Workload.failure("the accounts total " + atEnd + " after the transfers, not "
                     + total, env, null);
         }
+    }
+
+    @Clause("KV-7.1")
+    void kv7_1_twoTransfersFromOneAccountCannotBothCommit(Env env) {
+        String f = env.fn("transfers");
+        commit(env.store(), f, kv -> {
+            kv.set("acct/a", 100);
+            kv.set("acct/b", 0);
+            kv.set("acct/c", 0);
+        });
+        Session t1 = env.session("T1", env.store(), f);
+        Session t2 = env.session("T2", env.open(), f);
+        Object a1 = t1.get("acct/a");
+        Object b1 = t1.get("acct/b");
+        Object a2 = t2.get("acct/a");
+        Object c2 = t2.get("acct/c");
+        if (a1 != null && b1 != null) {
+            t1.set("acct/a", (Integer) a1 - 60);
+            t1.set("acct/b", (Integer) b1 + 60);
+        }
+        if (a2 != null && c2 != null) {
+            t2.set("acct/a", (Integer) a2 - 60);
+            t2.set("acct/c", (Integer) c2 + 60);
+        }
+        boolean c1 = t1.commit();
+        boolean c2committed = t2.commit();
+        List<Object> state = store3(env, f);
+        List<Object> expected = c1 && !c2committed ? List.of(40, 60, 0)
+                : c2committed && !c1 ? List.of(40, 0, 60) : List.of(100, 0, 0);
+        assertFalse(c1 && c2committed, "both transfers of 60 from the 100 of account a committed; "
+                + "accounts a, b, c: " + state + "; history: " + env.history());
+        assertEquals(expected, state, "accounts a, b, c after T1 " + (c1 ? "committed" : "conflicted")
+                + " and T2 " + (c2committed ? "committed" : "conflicted") + "; history: "
+                + env.history());
+    }
+
+    @Clause("KV-7.1")
+    void kv7_1_anAuditThatListsAcrossATransferCommitsOnlyTheTrueTotal(Env env) {
+        String f = env.fn("audit");
+        commit(env.store(), f, kv -> {
+            for (int i = 0; i < ACCOUNTS; i++) {
+                kv.set("acct/" + i, BALANCE);
+            }
+        });
+        Session t1 = env.session("T1", env.store(), f);
+        KvPage first = t1.step("list acct/ by 2", t -> t.list("acct/", null, 2));
+        commit(env.open(), f, kv -> {
+            kv.set("acct/1", BALANCE - 30);
+            kv.set("acct/3", BALANCE + 30);
+        });
+        env.history().add("T2 moved 30 from acct/1 to acct/3 and committed");
+        KvPage rest = first == null ? null : t1.step("list the rest of acct/",
+                t -> t.list("acct/", first.cursor(), ACCOUNTS));
+        int sum = first == null || rest == null ? ACCOUNTS * BALANCE : sum(first) + sum(rest);
+        if (!t1.conflicted()) {
+            t1.set("audit", sum);
+        }
+        boolean committed = t1.commit();
+        assertFalse(committed && sum != ACCOUNTS * BALANCE, "T1 committed a total of " + sum
+                + ", not " + ACCOUNTS * BALANCE + ", from a listing whose first page T2 changed; "
+                + "history: " + env.history());
+    }
+
+    private static List<Object> store3(Env env, String f) {
+        KvReader r = env.store().reader(f);
+        return Arrays.asList(r.get("acct/a"), r.get("acct/b"), r.get("acct/c"));
     }
 
     @Clause("KV-7.2")
@@ -262,6 +329,63 @@ final class Kv07IsolationTest {
         }
     }
 
+    @Clause("KV-7.6")
+    void kv7_6_twoTransactionsCreatingAMissingKeyCannotBothCommit(Env env) {
+        String f = env.fn("p4-missing");
+        Session t1 = env.session("T1", env.store(), f);
+        Session t2 = env.session("T2", env.open(), f);
+        Object x1 = t1.get("x");
+        Object x2 = t2.get("x");
+        if (x1 == null) {
+            t1.set("x", "created by T1");
+        }
+        if (x2 == null) {
+            t2.set("x", "created by T2");
+        }
+        boolean c1 = t1.commit();
+        boolean c2 = t2.commit();
+        assertFalse(c1 && c2, "both found x missing and both created it; history: "
+                + env.history());
+    }
+
+    @Clause("KV-7.6")
+    void kv7_6_anUpdateOfAKeyDeletedSinceItWasReadDoesNotCommit(Env env) {
+        String f = env.fn("p4-deleted");
+        commit(env.store(), f, kv -> kv.set("x", 10));
+        Session t1 = env.session("T1", env.store(), f);
+        Object x = t1.get("x");
+        commit(env.open(), f, kv -> kv.delete("x"));
+        env.history().add("T2 deleted x and committed");
+        if (x != null) {
+            t1.set("x", (Integer) x + 1);
+        }
+        boolean committed = t1.commit();
+        assertFalse(committed, "T1 set x from the value " + x + " it read, although T2 deleted x "
+                + "since, so T2's delete was lost; history: " + env.history());
+        assertFalse(env.store().reader(f).has("x"), "x after T2's delete; history: "
+                + env.history());
+    }
+
+    @Clause("KV-7.6")
+    void kv7_6_aKeyDeletedAndSetAgainSinceItWasReadStillCountsAsChanged(Env env) {
+        String f = env.fn("p4-recreated");
+        commit(env.store(), f, kv -> kv.set("x", 0));
+        Session t1 = env.session("T1", env.store(), f);
+        Object x = t1.get("x");
+        KvStore other = env.open();
+        commit(other, f, kv -> kv.delete("x"));
+        commit(other, f, kv -> kv.set("x", 5));
+        env.history().add("T2 deleted x, T3 set x=5, each committed");
+        if (x != null) {
+            t1.set("x", (Integer) x + 1);
+        }
+        boolean committed = t1.commit();
+        assertFalse(committed, "T1 set x from the value " + x + " it read, although x was deleted "
+                + "and set to 5 since, so that update was lost (were the key's versions given "
+                + "again?); history: " + env.history());
+        assertEquals(5, env.store().reader(f).get("x"), "x after T3; history: " + env.history());
+    }
+
     @Clause("KV-7.7")
     void kv7_7_readSkewIsPrevented(Env env) {
         for (boolean readOnly : new boolean[] {true, false}) {
@@ -367,6 +491,106 @@ final class Kv07IsolationTest {
         boolean c1 = t1.commit();
         boolean c2 = t2.commit();
         assertFalse(c1 && c2, "both found p/ empty and both added a key; history: " + env.history());
+    }
+
+    @Clause("KV-7.9")
+    void kv7_9_listingsOfTheWholeFunctionAreCheckedForPhantomsToo(Env env) {
+        for (boolean add : new boolean[] {true, false}) {
+            String f = env.fn("phantom-all");
+            commit(env.store(), f, kv -> {
+                kv.set("a", 1);
+                kv.set("c", 1);
+            });
+            Session t1 = env.session("T1", env.store(), f);
+            List<String> listed = t1.list("");
+            commit(env.open(), f, kv -> {
+                if (add) {
+                    kv.set("b", 1);
+                } else {
+                    kv.delete("c");
+                }
+            });
+            env.history().add("T2 " + (add ? "added b" : "deleted c") + " and committed");
+            if (listed != null) {
+                t1.set("count", listed.size());
+            }
+            assertFalse(t1.commit(), "T1 committed a count from a listing of the empty prefix that "
+                    + "T2 changed (" + (add ? "added" : "deleted") + " a key); history: "
+                    + env.history());
+        }
+        String g = env.fn("phantom-all-empty");
+        Session t1 = env.session("T3", env.store(), g);
+        Session t2 = env.session("T4", env.open(), g);
+        List<String> l1 = t1.list("");
+        List<String> l2 = t2.list("");
+        if (l1 != null && l1.isEmpty()) {
+            t1.set("first", "T3");
+        }
+        if (l2 != null && l2.isEmpty()) {
+            t2.set("second", "T4");
+        }
+        boolean c1 = t1.commit();
+        boolean c2 = t2.commit();
+        assertFalse(c1 && c2, "both found the function empty (prefix '') and both added a key; "
+                + "history: " + env.history());
+    }
+
+    @Clause("KV-7.10")
+    void kv7_10_aCommitThatConflictsAppliesNoneOfItsSetsAndDeletes(Env env) {
+        String f = env.fn("atomic-conflict");
+        String g = f + "/callee";
+        commit(env.store(), f, kv -> {
+            kv.set("x", 0);
+            kv.set("d", "kept");
+            kv.call(g, callee -> {
+                callee.set("d", "kept");
+                return null;
+            });
+        });
+        Session t1 = env.session("T1", env.store(), f);
+        t1.get("x");
+        t1.act("delete d, set y, and in " + g + " delete d and set s", t -> {
+            t.delete("d");
+            t.set("y", 1);
+            t.call(g, callee -> {
+                callee.delete("d");
+                callee.set("s", 1);
+                return null;
+            });
+        });
+        commit(env.open(), f, kv -> kv.set("x", 1));
+        env.history().add("T2 set x=1 and committed");
+        assertFalse(t1.commit(), "T1 committed although T2 changed x, which it read; history: "
+                + env.history());
+        KvReader rf = env.store().reader(f);
+        KvReader rg = env.store().reader(g);
+        assertEquals(Arrays.asList("kept", false, "kept", false),
+                Arrays.asList(rf.get("d"), rf.has("y"), rg.get("d"), rg.has("s")),
+                "d and y of " + f + ", d and s of " + g + " after T1's commit conflicted: none of "
+                        + "its sets and deletes may be applied; history: " + env.history());
+    }
+
+    @Clause("KV-7.10")
+    void kv7_10_eachReadAfterACommitSeesAllOfIt(Env env) {
+        String f = env.fn("atomic-after");
+        int keys = 999;
+        KvStore writer = env.open();
+        for (int g = 0; g <= 3; g++) {
+            int gen = g;
+            commit(writer, f, kv -> writeGeneration(kv, gen, keys));
+            for (KvStore store : new KvStore[] {env.store(), writer}) {
+                String why = consistent(store.reader(f).list("k/", null, 1000), keys);
+                assertNull(why, "a reader's listing after generation " + g + " committed: " + why);
+                assertTrue(why == null && Integer.valueOf(gen).equals(
+                        store.reader(f).list("k/", null, 1).entries().get(0).value()),
+                        "a reader's listing after generation " + g + " shows generation " + g);
+                List<Object> seen = store.run(f, kv -> Arrays.asList(kv.get(key(0)),
+                        kv.get(key(keys - 1)), kv.has("k/extra")));
+                assertEquals(Arrays.asList(gen, gen, gen % 2 == 0), seen,
+                        "first key, last key and whether k/extra exists, read in a request after "
+                                + "generation " + g + " committed");
+            }
+        }
     }
 
     @Clause("KV-7.10")
@@ -526,6 +750,41 @@ final class Kv07IsolationTest {
         } else {
             kv.delete("k/extra");
         }
+    }
+
+    @Clause("KV-7.13")
+    void kv7_13_aRequestThatKeepsMeetingConflictsRunsUntilItCommits(Env env) {
+        String f = env.fn("conflicted");
+        KvStore store = env.openWithDefaults();
+        KvStore other = env.storesShareStorage() ? env.openWithDefaults() : store;
+        commit(store, f, kv -> kv.set("x", 0));
+        int conflicts = 5;
+        int bound = conflicts + 20;
+        AtomicInteger attempts = new AtomicInteger();
+        int result = env.elsewhere("a request that meets " + conflicts + " conflicts", () ->
+                store.run(f, kv -> {
+                    int n = attempts.incrementAndGet();
+                    if (n > bound) {
+                        // not a conflict, so run() stops at once (KV-5.7) instead of after 30 s
+                        throw new AssertionError("attempt " + n + " of a request whose reads "
+                                + "others stopped changing after attempt " + conflicts
+                                + " still conflicts");
+                    }
+                    int x = kv.get("x", Integer.class);
+                    if (n <= conflicts) {
+                        other.run(f, writer -> {
+                            writer.set("x", writer.get("x", Integer.class) + 10);
+                            return null;
+                        });
+                    }
+                    kv.set("x", x + 1);
+                    return x + 1;
+                }));
+        assertEquals(conflicts + 1, attempts.get(), "attempts of a request whose first "
+                + conflicts + " attempts met a conflict, with default options");
+        assertEquals(conflicts * 10 + 1, result, "what the last attempt wrote");
+        assertEquals(conflicts * 10 + 1, store.reader(f).get("x"),
+                "x after the " + conflicts + " other writes and the request");
     }
 
     @Clause("KV-7.13")

@@ -10,6 +10,7 @@ import io.kv4j.KvEntry;
 import io.kv4j.KvReader;
 import io.kv4j.KvStore;
 import io.kv4j.KvTransaction;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 
@@ -83,6 +84,31 @@ final class Kv08ReadersTest {
                 }
             }
         });
+    }
+
+    @Clause("KV-8.2")
+    void kv8_2_aReaderCallAfterACommitSeesAllOfIt(Env env) {
+        String f = env.fn("reader-after");
+        KvStore writer = env.open();
+        KvReader reader = env.store().reader(f);
+        for (int g = 1; g <= 3; g++) {
+            int gen = g;
+            commit(writer, f, kv -> {
+                kv.set("a", gen);
+                kv.set("b", gen);
+                if (gen == 2) {
+                    kv.delete("c");
+                } else {
+                    kv.set("c", gen);
+                }
+            });
+            List<Object> seen = Arrays.asList(reader.get("a"), reader.get("b", Integer.class),
+                    reader.has("c"), reader.list("").keys(), reader.list("").entries().get(0).value());
+            List<String> keys = gen == 2 ? List.of("a", "b") : List.of("a", "b", "c");
+            assertEquals(Arrays.asList(gen, gen, gen != 2, keys, gen), seen,
+                    "get a, get b, has c, the keys and a's listed value by a reader after commit "
+                            + gen + " returned");
+        }
     }
 
     @Clause("KV-8.3")

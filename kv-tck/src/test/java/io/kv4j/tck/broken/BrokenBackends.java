@@ -481,6 +481,201 @@ public final class BrokenBackends {
         }
     }
 
+    /** Checks only the reads that found an entry: a key found missing may appear unseen. */
+    public static final class SkipsMissingReads extends Broken {
+        @Override
+        String name() {
+            return "missing";
+        }
+
+        @Override
+        KvBackend wrap(KvBackend memory) {
+            return new Forwarding(memory) {
+                @Override
+                public long commit(Commit c) {
+                    return inner.commit(Commit.of(c.id(), c.reads().stream()
+                            .filter(r -> r.version() != MISSING).toList(), c.ranges(), c.writes()));
+                }
+            };
+        }
+    }
+
+    /**
+     * Counts a read as changed only when the key's version is newer than the one read, so a key
+     * deleted since (version 0) goes unseen. Checks and applies under one lock, so commits stay
+     * atomic.
+     */
+    public static final class ChecksOnlyNewer extends Broken {
+        private static final Object LOCK = new Object();
+
+        @Override
+        String name() {
+            return "newer";
+        }
+
+        @Override
+        KvBackend wrap(KvBackend memory) {
+            return new Forwarding(memory) {
+                @Override
+                public long commit(Commit c) {
+                    synchronized (LOCK) {
+                        for (Commit.PointRead r : c.reads()) {
+                            Entry now = inner.read(r.namespace(), r.key());
+                            if (now != null && now.version() > r.version()) {
+                                throw new BackendConflictException("newer", r.namespace(), r.key());
+                            }
+                        }
+                        return inner.commit(Commit.of(c.id(), List.of(), c.ranges(), c.writes()));
+                    }
+                }
+            };
+        }
+    }
+
+    /**
+     * Numbers versions per key, starting again at 1 when a key is created, as a row's own version
+     * column does: a key deleted and set again has a version it had before.
+     */
+    public static final class VersionsPerKey extends Broken {
+        private static final Object LOCK = new Object();
+        /** Storage and key to its version. Guarded by LOCK. */
+        private static final Map<String, Long> VERSIONS = new java.util.HashMap<>();
+
+        @Override
+        String name() {
+            return "versions";
+        }
+
+        @Override
+        public KvBackend open(BackendConfig config) {
+            String storage = storage(config);
+            KvBackend memory = memory("kv:memory:" + scheme() + "/" + storage);
+            return new Forwarding(memory) {
+                private String id(String namespace, String key) {
+                    return storage + '\u0000' + namespace + '\u0000' + key;
+                }
+
+                private Entry renumbered(String namespace, Entry e) {
+                    return e == null ? null : Entry.of(e.key(), e.value(),
+                            VERSIONS.getOrDefault(id(namespace, e.key()), 1L));
+                }
+
+                @Override
+                public Entry read(String namespace, String key) {
+                    synchronized (LOCK) {
+                        return renumbered(namespace, inner.read(namespace, key));
+                    }
+                }
+
+                @Override
+                public List<Entry> scan(String namespace, String prefix, String after, int limit) {
+                    synchronized (LOCK) {
+                        return inner.scan(namespace, prefix, after, limit).stream()
+                                .map(e -> renumbered(namespace, e)).toList();
+                    }
+                }
+
+                @Override
+                public long commit(Commit c) {
+                    synchronized (LOCK) {
+                        for (Commit.PointRead r : c.reads()) {
+                            Entry now = read(r.namespace(), r.key());
+                            if ((now == null ? MISSING : now.version()) != r.version()) {
+                                throw new BackendConflictException("changed", r.namespace(),
+                                        r.key());
+                            }
+                        }
+                        for (Commit.RangeRead r : c.ranges()) {
+                            List<Commit.Seen> now = new ArrayList<>();
+                            for (Entry e : scan(r.namespace(), r.prefix(), r.startAfter(),
+                                    Integer.MAX_VALUE)) {
+                                if (r.covers(e.key())) {
+                                    now.add(Commit.Seen.of(e.key(), e.version()));
+                                }
+                            }
+                            if (!now.equals(r.seen())) {
+                                throw new BackendConflictException("range", r.namespace(), null);
+                            }
+                        }
+                        long v = inner.commit(Commit.of(c.id(), List.of(), List.of(), c.writes()));
+                        for (Commit.Write w : c.writes()) {
+                            String id = id(w.namespace(), w.key());
+                            if (w.isDelete()) {
+                                VERSIONS.remove(id);
+                            } else {
+                                VERSIONS.merge(id, 1L, Long::sum);
+                            }
+                        }
+                        return v;
+                    }
+                }
+
+                @Override
+                public long deleteNamespace(String namespace) {
+                    synchronized (LOCK) {
+                        VERSIONS.keySet().removeIf(k -> k.startsWith(id(namespace, "")));
+                        return inner.deleteNamespace(namespace);
+                    }
+                }
+            };
+        }
+
+        @Override
+        KvBackend wrap(KvBackend memory) {
+            throw new UnsupportedOperationException("opened by open()");
+        }
+    }
+
+    /** Never checks listings of the empty prefix, as if a whole function could not change. */
+    public static final class SkipsEmptyPrefixRanges extends Broken {
+        @Override
+        String name() {
+            return "empty-prefix";
+        }
+
+        @Override
+        KvBackend wrap(KvBackend memory) {
+            return new Forwarding(memory) {
+                @Override
+                public long commit(Commit c) {
+                    return inner.commit(Commit.of(c.id(), c.reads(), c.ranges().stream()
+                            .filter(r -> !r.prefix().isEmpty()).toList(), c.writes()));
+                }
+            };
+        }
+    }
+
+    /**
+     * Applies a commit's blind deletes (of keys it neither read nor listed) at once, before it
+     * checks the reads, as if they needed no check: a commit that conflicts still deletes.
+     */
+    public static final class BlindDeletesFirst extends Broken {
+        @Override
+        String name() {
+            return "delete-first";
+        }
+
+        @Override
+        KvBackend wrap(KvBackend memory) {
+            return new Forwarding(memory) {
+                @Override
+                public long commit(Commit c) {
+                    List<Commit.Write> blind = c.writes().stream().filter(w -> w.isDelete()
+                            && c.reads().stream().noneMatch(r -> r.namespace().equals(w.namespace())
+                                    && r.key().equals(w.key()))
+                            && c.ranges().stream().noneMatch(r -> r.namespace().equals(w.namespace())
+                                    && r.covers(w.key())))
+                            .toList();
+                    if (!blind.isEmpty()) {
+                        inner.commit(Commit.of(List.of(), List.of(), blind));
+                    }
+                    return inner.commit(Commit.of(c.id(), c.reads(), c.ranges(), c.writes()
+                            .stream().filter(w -> !blind.contains(w)).toList()));
+                }
+            };
+        }
+    }
+
     /** Lists in {@link String#compareTo} order instead of UTF-8 byte order. */
     public static final class ListsInStringOrder extends Broken {
         @Override
