@@ -6,6 +6,8 @@ module io.kv4j.tck {
     requires io.kv4j;
     requires org.junit.jupiter.api;
     requires org.junit.platform.launcher;
+    // to watch what the library logs (KV-11.3, KV-11.8)
+    requires java.logging;
 
     exports io.kv4j.tck;
 

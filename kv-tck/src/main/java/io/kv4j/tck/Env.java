@@ -90,6 +90,11 @@ final class Env implements AutoCloseable {
         return target.seed();
     }
 
+    /** What the code under test logs during the run, watched for secrets. */
+    LogWatch logs() {
+        return target.logs();
+    }
+
     /** The fixture, or null. */
     TckFixture fixture() {
         return target.fixture();

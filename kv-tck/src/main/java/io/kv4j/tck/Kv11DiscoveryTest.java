@@ -108,6 +108,24 @@ final class Kv11DiscoveryTest {
                 "both failures are attached as suppressed exceptions: " + suppressed);
     }
 
+    @Clause("KV-11.3")
+    void kv11_3_aProviderThatFailsIsLoggedAsAWarningWhenAnotherIsUsed(Env env) throws Exception {
+        String unwatched = LogWatch.unwatched();
+        Skip.untestedUnless(unwatched == null || !unwatched.contains("System.Logger"),
+                "the library's log cannot be read here: " + unwatched);
+        List<String> logged = new ArrayList<>();
+        Probes.with("failing", logged, () -> {
+            KvStore.open(env.url()).close();
+            return null;
+        });
+        for (String failed : List.of(FailingProvider.class.getName(),
+                ThrowingAcceptsProvider.class.getName())) {
+            assertTrue(logged.stream().anyMatch(l -> l.startsWith("WARNING ") && l.contains(failed)),
+                    "a warning names " + failed + ", which failed while another provider opened "
+                            + "the store; the library logged: " + logged);
+        }
+    }
+
     @Clause("KV-11.4")
     void kv11_4_aUrlThatNoProviderAcceptsIsRefusedListingTheProviders(Env env) {
         List<KvProvider> found = Probes.accepting(env.url());
@@ -270,6 +288,37 @@ final class Kv11DiscoveryTest {
                         "the password is shown as " + MASK + " in: " + text);
             }
         }
+    }
+
+    @Clause("KV-11.8")
+    void kv11_8_secretsNeverAppearInWhatTheLibraryLogs(Env env) {
+        String secret = "tck-secret-" + unique();
+        LogWatch logs = env.logs();
+        logs.watch(secret);
+        List<String> urls = new ArrayList<>(List.of(withQuery(env.url(), "password=" + secret)));
+        if (withUserInfo(env.url(), secret) != null) {
+            urls.add(withUserInfo(env.url(), secret));
+        }
+        Runnable levelBack = logs.everyLevel();
+        try {
+            for (String url : urls) {
+                try (KvStore store = KvStore.open(url)) {
+                    String f = env.fn("logged");
+                    commit(store, f, kv -> kv.set("k", 1));
+                    store.reader(f).get("k");
+                    store.reader(f).list("");
+                } catch (KvException | IllegalArgumentException e) {
+                    // refused, or the storage refused the password: what was logged still counts
+                }
+            }
+        } finally {
+            levelBack.run();
+        }
+        // the lines of the whole run so far count: the URL under test may hold a password too
+        assertEquals(List.of(), logs.leaks(), "lines logged or printed during the run that hold "
+                + "a secret, which is shown here as " + Secrets.MASK);
+        String unwatched = LogWatch.unwatched();
+        Skip.untestedUnless(unwatched == null, "these logs cannot be read here: " + unwatched);
     }
 
     @Clause("KV-11.9")

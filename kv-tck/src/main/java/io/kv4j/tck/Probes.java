@@ -12,6 +12,10 @@ import java.util.List;
 import java.util.ServiceConfigurationError;
 import java.util.ServiceLoader;
 import java.util.concurrent.Callable;
+import java.util.logging.Handler;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
+import java.util.logging.SimpleFormatter;
 import org.junit.jupiter.api.Assumptions;
 
 /**
@@ -20,20 +24,53 @@ import org.junit.jupiter.api.Assumptions;
  */
 final class Probes {
 
+    /** The logger under which the library's loggers live, named after its package. */
+    static final String LIBRARY_LOGGER = "io.kv4j";
+
     private Probes() {
     }
 
     /**
      * Runs {@code work} while the probe providers of {@code set} (a folder under
-     * {@code io/kv4j/tck/probe/}) are visible to {@link ServiceLoader}.
+     * {@code io/kv4j/tck/probe/}) are visible to {@link ServiceLoader}. The warnings the engine
+     * logs about them are kept off the console: they are the kit's doing, not the setup's.
      */
     static <T> T with(String set, Callable<T> work) throws Exception {
+        return with(set, new ArrayList<>(), work);
+    }
+
+    /**
+     * As {@link #with(String, Callable)}, and collects what the library logged meanwhile through
+     * java.util.logging, where {@code System.Logger} goes by default: each record as its level, a
+     * space and its message.
+     */
+    static <T> T with(String set, List<String> logged, Callable<T> work) throws Exception {
         URL services = Probes.class.getResource("probe/" + set + "/");
-        Assumptions.assumeTrue(services != null, "untested: the probe providers '" + set
+        Skip.untestedUnless(services != null, "the probe providers '" + set
                 + "' are missing from the kit's jar");
         Thread thread = Thread.currentThread();
         ClassLoader before = thread.getContextClassLoader();
         ClassLoader parent = before != null ? before : Probes.class.getClassLoader();
+        Logger library = Logger.getLogger(LIBRARY_LOGGER);
+        boolean parentHandlers = library.getUseParentHandlers();
+        Handler keep = new Handler() {
+            @Override
+            public void publish(LogRecord r) {
+                synchronized (logged) {
+                    logged.add(r.getLevel() + " " + new SimpleFormatter().formatMessage(r));
+                }
+            }
+
+            @Override
+            public void flush() {
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        library.addHandler(keep);
+        library.setUseParentHandlers(false);
         try (URLClassLoader loader = new URLClassLoader(new URL[] {services}, parent)) {
             thread.setContextClassLoader(loader);
             return work.call();
@@ -41,6 +78,8 @@ final class Probes {
             throw new UncheckedIOException(e);
         } finally {
             thread.setContextClassLoader(before);
+            library.setUseParentHandlers(parentHandlers);
+            library.removeHandler(keep);
         }
     }
 

@@ -65,6 +65,11 @@ final class Secrets {
         }
     }
 
+    /** The secrets collected, as written and percent-decoded. */
+    Set<String> values() {
+        return Set.copyOf(secrets);
+    }
+
     /** The text with every known secret replaced by {@link #MASK}. */
     String scrub(String text) {
         if (text == null) {

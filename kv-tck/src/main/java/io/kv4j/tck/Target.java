@@ -34,11 +34,13 @@ final class Target implements AutoCloseable {
     private final long seed;
     private final List<String> notes;
     private final AtomicInteger names = new AtomicInteger();
+    private final LogWatch logs;
     private KvStore shared;
     private boolean cleaned;
 
     private Target(Settings settings, String url, TckFixture fixture, String runId, long seed,
-            List<String> notes) {
+            List<String> notes, LogWatch logs) {
+        this.logs = logs;
         this.settings = settings;
         this.url = url;
         this.fixture = fixture;
@@ -78,7 +80,10 @@ final class Target implements AutoCloseable {
                     + Tck.URL + " (for example -D" + Tck.URL + "=kv:memory:) or provide a "
                     + TckFixture.class.getName());
         }
-        return new Target(settings, url, fixture, runId, seed, notes);
+        Secrets secrets = new Secrets();
+        secrets.addUrl(url);
+        return new Target(settings, url, fixture, runId, seed, notes,
+                LogWatch.install(secrets.values()));
     }
 
     /** Lends this target to the tests of a run; returns the key to pass as {@link #LENT}. */
@@ -112,6 +117,11 @@ final class Target implements AutoCloseable {
 
     TckFixture fixture() {
         return fixture;
+    }
+
+    /** What the code under test logs during the run, watched for secrets. */
+    LogWatch logs() {
+        return logs;
     }
 
     long seed() {
@@ -218,13 +228,15 @@ final class Target implements AutoCloseable {
                 shared.close();
             }
         } finally {
-            if (fixture != null) {
-                try {
+            try {
+                if (fixture != null) {
                     fixture.stop();
-                } catch (Exception e) {
-                    throw new IllegalStateException("The fixture " + fixture.getClass().getName()
-                            + " failed to stop: " + e, e);
                 }
+            } catch (Exception e) {
+                throw new IllegalStateException("The fixture " + fixture.getClass().getName()
+                        + " failed to stop: " + e, e);
+            } finally {
+                logs.close();
             }
         }
     }

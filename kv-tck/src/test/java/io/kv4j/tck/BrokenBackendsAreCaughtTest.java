@@ -85,7 +85,8 @@ class BrokenBackendsAreCaughtTest {
                 Arguments.of("newer", "KV-4.5 KV-7.6"),
                 Arguments.of("versions", "KV-7.6"),
                 Arguments.of("empty-prefix", "KV-7.9"),
-                Arguments.of("delete-first", "KV-7.10"));
+                Arguments.of("delete-first", "KV-7.10"),
+                Arguments.of("logs", "KV-11.8"));
     }
 
     @ParameterizedTest(name = "kv:broken-{0}:")

@@ -1016,6 +1016,38 @@ public final class BrokenBackends {
         }
     }
 
+    /**
+     * Takes a password option and writes it into a debug log line when it opens, as a driver that
+     * logs its connection settings would.
+     */
+    public static final class LogsItsPassword extends Broken {
+        private static final System.Logger LOG = System.getLogger(LogsItsPassword.class.getName());
+
+        @Override
+        String name() {
+            return "logs";
+        }
+
+        @Override
+        public List<io.kv4j.spi.OptionDescriptor> options() {
+            return List.of(io.kv4j.spi.OptionDescriptor.secret("password", "the password"));
+        }
+
+        @Override
+        public KvBackend open(BackendConfig config) {
+            if (config.isGiven("password")) {
+                LOG.log(System.Logger.Level.DEBUG, "connecting with password="
+                        + config.text("password"));
+            }
+            return super.open(config);
+        }
+
+        @Override
+        KvBackend wrap(KvBackend memory) {
+            return memory;
+        }
+    }
+
     /** Keeps only the first 255 characters of a key, like a VARCHAR(255) column. */
     public static final class TruncatesKeys extends Broken {
         private static String cut(String key) {
