@@ -177,8 +177,10 @@ final class Kv02ValuesTest {
         for (int i = 0; i < values.size(); i++) {
             String k = "v" + i;
             Object expected = values.get(i);
-            assertEquals(expected, store.reader(f).get(k), "value " + i + " read by a reader");
-            assertEquals(expected, store.run(f, kv -> kv.get(k)), "value " + i + " read in a request");
+            Checks.assertEqualsShown(expected, store.reader(f).get(k), "value " + i
+                    + " read by a reader");
+            Checks.assertEqualsShown(expected, store.run(f, kv -> kv.get(k)), "value " + i
+                    + " read in a request");
         }
     }
 

@@ -59,10 +59,12 @@ final class Kv04NamespacesTest {
             String g = pair[1];
             commit(store, f, kv -> kv.set("k", "f"));
             commit(store, g, kv -> kv.set("k", "g"));
-            assertEquals("f", store.reader(f).get("k"), "key of " + f + " after " + g + " set it");
+            assertEqualsShown("f", store.reader(f).get("k"), "key 'k' of " + show(f) + " after "
+                    + show(g) + " set it");
             commit(store, g, kv -> kv.delete("k"));
-            assertEquals("f", store.reader(f).get("k"), "key of " + f + " after " + g + " deleted it");
-            assertFalse(store.reader(g).has("k"), "key of " + g + " after its delete");
+            assertEqualsShown("f", store.reader(f).get("k"), "key 'k' of " + show(f) + " after "
+                    + show(g) + " deleted it");
+            assertFalse(store.reader(g).has("k"), "key 'k' of " + show(g) + " after its delete");
         }
         String a = base + "/p";
         String ab = base + "/p/b";
@@ -162,8 +164,9 @@ final class Kv04NamespacesTest {
                 listed.add(f);
             }
         }
-        assertEquals(List.of(base + "/a", base + "/b", base + "/\uFFFD", base + "/\uD83D\uDE00"),
-                listed, "this test's functions with entries, once each, in UTF-8 order");
+        assertEqualsShown(List.of(base + "/a", base + "/b", base + "/\uFFFD",
+                base + "/\uD83D\uDE00"), listed,
+                "this test's functions with entries, once each, in UTF-8 order");
     }
 
     @Clause("KV-4.5")
