@@ -571,6 +571,51 @@ final class Kv07IsolationTest {
     }
 
     @Clause("KV-7.10")
+    void kv7_10_aTransactionThatSawPartOfACommitDoesNotCommit(Env env) {
+        for (boolean byListing : new boolean[] {false, true}) {
+            String f = env.fn(byListing ? "torn-listing" : "torn-get");
+            commit(env.store(), f, kv -> {
+                for (String k : List.of("k/a", "k/b", "k/c", "k/d")) {
+                    kv.set(k, 0);
+                }
+            });
+            Session t1 = env.session("T1", env.store(), f);
+            List<Object> seen = new java.util.ArrayList<>();
+            KvPage first = null;
+            if (byListing) {
+                first = t1.step("list k/ by 2", t -> t.list("k/", null, 2));
+                if (first != null) {
+                    first.entries().forEach(e -> seen.add(e.value()));
+                }
+            } else {
+                seen.add(t1.get("k/a"));
+            }
+            commit(env.open(), f, kv -> {
+                for (String k : List.of("k/a", "k/b", "k/c", "k/d")) {
+                    kv.set(k, 1);
+                }
+            });
+            env.history().add("T2 set k/a to k/d to 1 and committed");
+            if (byListing && first != null) {
+                String cursor = first.cursor();
+                KvPage rest = t1.step("list the rest of k/", t -> t.list("k/", cursor, 10));
+                if (rest != null) {
+                    rest.entries().forEach(e -> seen.add(e.value()));
+                }
+            } else if (!byListing) {
+                seen.add(t1.get("k/d"));
+            }
+            if (!t1.conflicted()) {
+                t1.set("seen", seen.toString());
+            }
+            boolean committed = t1.commit();
+            assertFalse(committed && seen.contains(0) && seen.contains(1), "T1 committed after "
+                    + (byListing ? "listing" : "reading") + " " + seen + ": part of T2's commit "
+                    + "and not the rest; history: " + env.history());
+        }
+    }
+
+    @Clause("KV-7.10")
     void kv7_10_eachReadAfterACommitSeesAllOfIt(Env env) {
         String f = env.fn("atomic-after");
         int keys = 999;

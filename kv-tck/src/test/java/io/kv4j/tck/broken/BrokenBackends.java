@@ -463,8 +463,13 @@ public final class BrokenBackends {
         }
     }
 
-    /** Never checks range reads, so phantoms go unseen. */
+    /**
+     * Never checks range reads, so phantoms go unseen. Its scans and commits take turns, so each
+     * page is one committed state, as on a database, and only the missing check shows.
+     */
     public static final class SkipsRangeValidation extends Broken {
+        private static final Object LOCK = new Object();
+
         @Override
         String name() {
             return "range";
@@ -474,8 +479,17 @@ public final class BrokenBackends {
         KvBackend wrap(KvBackend memory) {
             return new Forwarding(memory) {
                 @Override
+                public List<Entry> scan(String namespace, String prefix, String after, int limit) {
+                    synchronized (LOCK) {
+                        return inner.scan(namespace, prefix, after, limit);
+                    }
+                }
+
+                @Override
                 public long commit(Commit c) {
-                    return inner.commit(Commit.of(c.id(), c.reads(), List.of(), c.writes()));
+                    synchronized (LOCK) {
+                        return inner.commit(Commit.of(c.id(), c.reads(), List.of(), c.writes()));
+                    }
                 }
             };
         }
