@@ -14,12 +14,27 @@ import org.junit.jupiter.api.io.TempDir;
 class SuiteCommandsTest {
 
     @Test
-    void tck_onTheMemoryStore_passesEveryClauseAndWritesReports(@TempDir Path reports) {
-        Cli run = kv("tck", "--url", "kv:memory:", "--report", reports.toString());
+    void tck_onASharedMemoryStore_passesEveryClauseAndWritesReports(@TempDir Path reports) {
+        Cli run = kv("tck", "--url", "kv:memory:kit", "--report", reports.toString());
         assertEquals(0, run.exitCode, run::toString);
-        assertTrue(run.out.contains("PASS    KV-1.1"), run::toString);
+        assertTrue(run.out.contains("kv-tck: PASSED on kv:memory:kit"), run::toString);
         assertTrue(Files.exists(reports.resolve("kv-tck.json")), "JSON report");
         assertTrue(Files.exists(reports.resolve("TEST-kv-tck.xml")), "JUnit XML report");
+    }
+
+    @Test
+    void tck_onAPrivateMemoryStore_passesButSaysWhatWentUntested() {
+        Cli run = kv("tck", "--url", "kv:memory:");
+        assertEquals(3, run.exitCode, run::toString);
+        assertTrue(run.out.contains("kv-tck: PASSED WITH UNTESTED MUST CLAUSES on kv:memory:"),
+                run::toString);
+    }
+
+    @Test
+    void tck_withAFixtureThatIsNotOnTheClassPath_saysWhereItShips() {
+        Cli run = kv("tck", "--fixture", "postgres-embedded");
+        assertEquals(2, run.exitCode, run::toString);
+        assertTrue(run.out.contains("kv-tck-postgres"), run::toString);
     }
 
     @Test

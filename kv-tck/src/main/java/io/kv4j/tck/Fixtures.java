@@ -3,17 +3,27 @@ package io.kv4j.tck;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
 import java.util.ServiceConfigurationError;
 import java.util.ServiceLoader;
 
 /**
- * Finds the {@link TckFixture}: the one named by {@value Tck#FIXTURE}, or the only one that
- * {@link ServiceLoader} finds. A fixture that fails to load is an error, never skipped.
+ * Finds the {@link TckFixture}: the one named by {@value Tck#FIXTURE} (a class name, or a short
+ * name of {@link #NAMED}), or the only one that {@link ServiceLoader} finds. A fixture that fails
+ * to load is an error, never skipped.
  */
 final class Fixtures {
 
     /** The value of {@value Tck#FIXTURE} that turns fixture lookup off. */
     static final String NONE = "none";
+
+    /**
+     * Fixtures known by a short name, with where they ship: the PostgreSQL ones are in
+     * {@code io.kv4j:kv-tck-postgres}, which {@code ./kv} adds to the class path when asked for.
+     */
+    static final Map<String, String> NAMED = Map.of(
+            "postgres-embedded", "io.kv4j.tck.postgres.EmbeddedPostgresFixture",
+            "postgres", "io.kv4j.tck.postgres.PostgresFixture");
 
     private Fixtures() {
     }
@@ -30,9 +40,16 @@ final class Fixtures {
         }
         ClassLoader loader = loader();
         if (name != null) {
+            String className = NAMED.getOrDefault(name, name);
             try {
-                Class<?> type = Class.forName(name, true, loader);
+                Class<?> type = Class.forName(className, true, loader);
                 return type.asSubclass(TckFixture.class).getConstructor().newInstance();
+            } catch (ClassNotFoundException e) {
+                throw new IllegalArgumentException("Cannot make the fixture named by " + Tck.FIXTURE
+                        + "=" + name + ": " + className + " is not on the class path"
+                        + (NAMED.containsKey(name) ? "; it ships in io.kv4j:kv-tck-postgres "
+                        + "(kv-tck-postgres/target/kv-tck-postgres.jar, which ./kv adds for "
+                        + "kv tck --fixture " + name + ")" : ""), e);
             } catch (ReflectiveOperationException | ClassCastException | LinkageError e) {
                 throw new IllegalArgumentException("Cannot make the fixture named by " + Tck.FIXTURE
                         + "=" + name + ": " + e, e);

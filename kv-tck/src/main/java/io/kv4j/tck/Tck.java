@@ -27,7 +27,11 @@ public final class Tck {
 
     /** Configuration parameter: the store URL to test. */
     public static final String URL = "kv.tck.url";
-    /** Configuration parameter: the fixture's class name, or {@code none}; see {@link TckFixture}. */
+    /**
+     * Configuration parameter: the fixture's class name, {@code postgres-embedded} or
+     * {@code postgres} (the fixtures of {@code io.kv4j:kv-tck-postgres}), or {@code none}; see
+     * {@link TckFixture}.
+     */
     public static final String FIXTURE = "kv.tck.fixture";
     /** Configuration parameter: the seed of the concurrent workloads; random when unset. */
     public static final String SEED = "kv.tck.seed";

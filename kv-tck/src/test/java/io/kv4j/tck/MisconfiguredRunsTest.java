@@ -48,6 +48,14 @@ class MisconfiguredRunsTest {
     }
 
     @Test
+    void aNamedFixtureThatIsNotOnTheClassPathSaysWhereItShips() {
+        KitRuns.Run run = KitRuns.run(null, null, Map.of(Tck.FIXTURE, "postgres-embedded"));
+        assertEquals(Tck.MISCONFIGURED, run.result().exitCode(), run.output());
+        assertTrue(run.output().contains("io.kv4j.tck.postgres.EmbeddedPostgresFixture is not on "
+                + "the class path; it ships in io.kv4j:kv-tck-postgres"), run.output());
+    }
+
+    @Test
     void aBadParameterExits2() {
         KitRuns.Run run = KitRuns.run("kv:memory:", null, Map.of(Tck.STEP_TIMEOUT_MS, "soon",
                 Tck.FIXTURE, "none"));

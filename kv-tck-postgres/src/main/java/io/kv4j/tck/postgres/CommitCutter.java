@@ -1,4 +1,4 @@
-package io.kv4j.postgres;
+package io.kv4j.tck.postgres;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -17,7 +17,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * writes (its statements take a version from the schema's sequence), forwards it, and when the
  * server's answer comes back it closes the connection instead of passing the answer on. The
  * server has then run the commit, but the client cannot know it, as when a network fails at the
- * worst moment (KV-9.3).
+ * worst moment (KV-9.3). It knows one thing of the backend's SQL: a commit that writes calls
+ * {@code nextval('<schema>.versions')}.
  */
 final class CommitCutter implements AutoCloseable {
 

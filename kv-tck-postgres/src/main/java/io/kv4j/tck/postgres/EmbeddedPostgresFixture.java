@@ -1,0 +1,197 @@
+package io.kv4j.tck.postgres;
+
+import io.kv4j.tck.TckFixture;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+/**
+ * The kit's hook into a PostgreSQL 17 server of its own ({@code kv tck --fixture
+ * postgres-embedded}): it starts an embedded server on a fresh data directory and a free port
+ * with {@code fsync=on} and {@code synchronous_commit=on}, as a production server runs, checks
+ * that both are on, and offers every hook of the durability chapter: a clean and an immediate
+ * restart of the server (KV-9.2), a URL on which commits lose their answer (KV-9.3) and a URL with
+ * no server (KV-9.4). It deletes the server's data when it stops.
+ *
+ * <p>The options in the query of the kit's URL, if it is a {@code kv:postgresql:} URL, are kept
+ * (for example {@code kv:postgresql:?cache=false}); the host, port, database and user are the
+ * fixture's.
+ */
+public final class EmbeddedPostgresFixture implements TckFixture {
+
+    /** The name {@code kv.tck.fixture} and {@code kv tck --fixture} know this fixture by. */
+    public static final String NAME = "postgres-embedded";
+
+    private Path data;
+    private int port;
+    private EmbeddedPostgres server;
+    private final PostgresFixture hooks = new PostgresFixture();
+
+    /** Creates the fixture; the kit calls this. */
+    public EmbeddedPostgresFixture() {
+    }
+
+    /**
+     * Starts the server.
+     *
+     * @param configuredUrl null, or a {@code kv:postgresql:} URL whose options are kept
+     * @return the URL of the server's {@code postgres} database, user {@code postgres}
+     * @throws IllegalArgumentException when {@code configuredUrl} is another kind of URL
+     * @throws IOException when the server cannot start, or does not run with fsync and
+     *     synchronous_commit on
+     */
+    @Override
+    public String start(String configuredUrl) throws IOException {
+        String options = "user=postgres";
+        if (configuredUrl != null) {
+            if (!configuredUrl.startsWith("kv:postgresql:")) {
+                throw new IllegalArgumentException("The fixture " + NAME + " starts a PostgreSQL "
+                        + "server, so the kit's URL can only be a kv:postgresql: URL whose options "
+                        + "it keeps, not another store's URL");
+            }
+            int query = configuredUrl.indexOf('?');
+            for (String pair : query < 0 ? new String[0]
+                    : configuredUrl.substring(query + 1).split("&")) {
+                if (!pair.isEmpty() && !pair.startsWith("user=") && !pair.startsWith("password=")) {
+                    options += "&" + pair;
+                }
+            }
+        }
+        data = Files.createTempDirectory("kv4j-tck-postgres");
+        port = PostgresFixture.freePort();
+        try {
+            server = startServer();
+            requireDurable();
+        } catch (IOException | RuntimeException e) {
+            stop();
+            throw e;
+        }
+        return hooks.start("kv:postgresql://localhost:" + port + "/postgres?" + options);
+    }
+
+    @Override
+    public void stop() throws IOException {
+        try {
+            hooks.stop();
+        } finally {
+            if (server != null) {
+                server.close();
+                server = null;
+            }
+            if (data != null) {
+                deleteTree(data);
+                data = null;
+            }
+        }
+    }
+
+    @Override
+    public boolean durable() {
+        return true;
+    }
+
+    @Override
+    public boolean canRestart() {
+        return true;
+    }
+
+    /**
+     * Restarts the server on the same data directory and port.
+     *
+     * @param immediate true for {@code pg_ctl stop -m immediate}: the server exits at once,
+     *     without a checkpoint, and recovers from its log when it starts
+     */
+    @Override
+    public void restart(boolean immediate) throws IOException, InterruptedException {
+        if (immediate) {
+            stopImmediately();
+        }
+        // after an immediate stop this only releases the data directory's lock
+        server.close();
+        server = startServer();
+    }
+
+    @Override
+    public String unreachableUrl() {
+        return hooks.unreachableUrl();
+    }
+
+    @Override
+    public String commitCuttingUrl() {
+        return hooks.commitCuttingUrl();
+    }
+
+    /**
+     * A commit that returned must be on disk, as on a production server, or an immediate shutdown
+     * could lose it: the embedded server turns fsync off (its {@code -F}) and these settings,
+     * given after it, turn it on again.
+     */
+    private EmbeddedPostgres startServer() throws IOException {
+        return EmbeddedPostgres.builder()
+                .setServerConfig("fsync", "on")
+                .setServerConfig("synchronous_commit", "on")
+                .setServerConfig("max_connections", "300")
+                .setPort(port)
+                .setDataDirectory(data)
+                .setCleanDataDirectory(false)
+                .setRegisterShutdownHook(true)
+                .start();
+    }
+
+    /** Fails unless the server runs with fsync and synchronous_commit on. */
+    private void requireDurable() throws IOException {
+        try (Connection c = DriverManager.getConnection("jdbc:postgresql://localhost:" + port
+                + "/postgres", "postgres", ""); Statement s = c.createStatement()) {
+            for (String setting : List.of("fsync", "synchronous_commit")) {
+                try (ResultSet r = s.executeQuery("SHOW " + setting)) {
+                    r.next();
+                    if (!r.getString(1).equals("on")) {
+                        throw new IOException("the embedded PostgreSQL runs with " + setting + "="
+                                + r.getString(1) + ", not on");
+                    }
+                }
+            }
+        } catch (SQLException e) {
+            throw new IOException("cannot check the embedded PostgreSQL's settings: " + e, e);
+        }
+    }
+
+    /** {@code pg_ctl stop -m immediate}: the server exits at once, and recovers when it starts. */
+    private void stopImmediately() throws IOException, InterruptedException {
+        long pid = Long.parseLong(Files.readAllLines(data.resolve("postmaster.pid")).get(0).trim());
+        String postgres = ProcessHandle.of(pid).flatMap(p -> p.info().command())
+                .orElseThrow(() -> new IOException("cannot find the binary of postmaster " + pid));
+        List<String> command = new ArrayList<>();
+        if (System.getProperty("user.name").equals("root")) {
+            // pg_ctl refuses to run as root; the embedded server runs its tools the same way
+            command.addAll(List.of("unshare", "-U"));
+        }
+        command.addAll(List.of(Path.of(postgres).resolveSibling("pg_ctl").toString(), "-D",
+                data.toString(), "stop", "-m", "immediate", "-w", "-t", "30"));
+        Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        if (!p.waitFor(60, TimeUnit.SECONDS) || p.exitValue() != 0) {
+            throw new IOException("pg_ctl stop -m immediate failed: " + output);
+        }
+    }
+
+    private static void deleteTree(Path root) throws IOException {
+        try (Stream<Path> paths = Files.walk(root)) {
+            for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        }
+    }
+}

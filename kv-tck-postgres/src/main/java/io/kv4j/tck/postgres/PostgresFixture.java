@@ -1,0 +1,117 @@
+package io.kv4j.tck.postgres;
+
+import io.kv4j.tck.TckFixture;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * The kit's hooks into a PostgreSQL server that runs already, named by the kit's URL
+ * ({@code kv tck --url kv:postgresql://host:5432/db?user=...&password=... --fixture postgres}): a
+ * URL on which every commit loses its answer (KV-9.3), through a proxy in front of the server, and
+ * a URL with no server behind it (KV-9.4). It cannot restart the server, so the restart part of
+ * KV-9.2 is reported untested; {@link EmbeddedPostgresFixture} can.
+ */
+public class PostgresFixture implements TckFixture {
+
+    /** The name {@code kv.tck.fixture} and {@code kv tck --fixture} know this fixture by. */
+    public static final String NAME = "postgres";
+
+    private static final String PREFIX = "kv:postgresql://";
+    /** The backend's schema when the URL names none. */
+    private static final String DEFAULT_SCHEMA = "kv4j";
+
+    private CommitCutter cutter;
+    private String path;
+
+    /** Creates the fixture; the kit calls this. */
+    public PostgresFixture() {
+    }
+
+    /**
+     * Starts the proxy in front of the server of {@code configuredUrl}.
+     *
+     * @param configuredUrl a {@code kv:postgresql://host[:port]/database[?options]} URL
+     * @return the URL itself
+     * @throws IllegalArgumentException when the URL is not such a URL
+     * @throws IOException when the proxy cannot listen
+     */
+    @Override
+    public String start(String configuredUrl) throws IOException {
+        if (configuredUrl == null || !configuredUrl.startsWith(PREFIX)) {
+            throw new IllegalArgumentException("The fixture " + NAME + " needs the URL of a "
+                    + "PostgreSQL server, kv:postgresql://host[:port]/database?user=...; use the "
+                    + "fixture " + EmbeddedPostgresFixture.NAME + " to start a server of its own");
+        }
+        int query = configuredUrl.indexOf('?');
+        String rest = configuredUrl.substring(PREFIX.length(),
+                query < 0 ? configuredUrl.length() : query);
+        int slash = rest.indexOf('/');
+        String authority = slash < 0 ? rest : rest.substring(0, slash);
+        authority = authority.substring(authority.lastIndexOf('@') + 1);
+        int colon = authority.lastIndexOf(':');
+        String host = colon < 0 ? authority : authority.substring(0, colon);
+        int port = colon < 0 ? 5432 : Integer.parseInt(authority.substring(colon + 1));
+        // the database and the options, which the hook URLs keep
+        path = (slash < 0 ? "/" : rest.substring(slash)) + (query < 0 ? "" : configuredUrl.substring(query));
+        cutter = new CommitCutter(host.isEmpty() ? "localhost" : host, port, schema(configuredUrl));
+        return configuredUrl;
+    }
+
+    @Override
+    public void stop() throws IOException {
+        if (cutter != null) {
+            cutter.close();
+        }
+    }
+
+    @Override
+    public boolean durable() {
+        return true;
+    }
+
+    /**
+     * A URL of the same database through a port with no server, failing within one second.
+     *
+     * @return the URL, or null when no free port is found
+     */
+    @Override
+    public String unreachableUrl() {
+        try {
+            return PREFIX + InetAddress.getLoopbackAddress().getHostAddress() + ":" + freePort()
+                    + path + (path.indexOf('?') < 0 ? "?" : "&")
+                    + "connect-timeout-ms=1000&pool-timeout-ms=1000";
+        } catch (IOException e) {
+            return null;
+        }
+    }
+
+    /** A URL of the same database through the proxy that cuts every writing commit's answer. */
+    @Override
+    public String commitCuttingUrl() {
+        return PREFIX + InetAddress.getLoopbackAddress().getHostAddress() + ":" + cutter.port()
+                + path;
+    }
+
+    /** The schema option of a URL, or the backend's default. */
+    static String schema(String url) {
+        int query = url.indexOf('?');
+        if (query >= 0) {
+            for (String pair : url.substring(query + 1).split("&")) {
+                if (pair.startsWith("schema=")) {
+                    return URLDecoder.decode(pair.substring("schema=".length()),
+                            StandardCharsets.UTF_8);
+                }
+            }
+        }
+        return DEFAULT_SCHEMA;
+    }
+
+    static int freePort() throws IOException {
+        try (ServerSocket s = new ServerSocket(0)) {
+            return s.getLocalPort();
+        }
+    }
+}
