@@ -10,11 +10,13 @@ package io.kv4j.tck;
  * declare, and KV-9.1 fails when the two differ.
  *
  * <p>Which fixture is used: the configuration parameter {@value Tck#FIXTURE} names one by class
- * name, or {@code none} for none; unset, the one fixture that {@code ServiceLoader} finds is used,
- * none when there is none, and finding several is a configuration error. Implementations need a
- * public no-argument constructor. The kit calls {@link #start} once before the first test and
- * {@link #stop} once after the last. Every capability is optional: a test that needs a missing one
- * is reported as skipped, with the reason.
+ * name (or {@code postgres-embedded} and {@code postgres}, the fixtures of
+ * {@code io.kv4j:kv-tck-postgres}), or {@code none} for none; unset, the one fixture that
+ * {@code ServiceLoader} finds is used, none when there is none, and finding several is a
+ * configuration error. Implementations need a public no-argument constructor. The kit calls
+ * {@link #start} once before the first test and {@link #stop} once after the last. Every
+ * capability is optional: a test that needs a missing one is reported as untested, with the
+ * reason, and the run is then no clean pass.
  */
 public interface TckFixture {
 

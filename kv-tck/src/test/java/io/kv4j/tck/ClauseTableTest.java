@@ -37,7 +37,8 @@ class ClauseTableTest {
         }
         String current = Files.exists(table) ? Files.readString(table, StandardCharsets.UTF_8) : "";
         assertEquals(generated, current, "docs/TCK.md is out of step with the kit; regenerate it "
-                + "with: mvn -q -f kv-tck/pom.xml test -Dtest=ClauseTableTest -Dkv.tck.write-table=true");
+                + "with: ./mvnw -q -pl kv-tck -am test -Dtest=ClauseTableTest "
+                + "-Dsurefire.failIfNoSpecifiedTests=false -Dkv.tck.write-table=true");
     }
 
     @Test
