@@ -1,5 +1,7 @@
 package io.kv4j.tck;
 
+import org.junit.jupiter.api.extension.ConditionEvaluationResult;
+import org.junit.jupiter.api.extension.ExecutionCondition;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolver;
@@ -9,13 +11,24 @@ import org.junit.jupiter.api.extension.ParameterResolver;
  * context, so that it is closed (stopping the fixture) after the last test; a failure to make it
  * is kept too, so that every test reports the same misconfiguration instead of retrying it.
  */
-final class EnvExtension implements ParameterResolver {
+final class EnvExtension implements ParameterResolver, ExecutionCondition {
 
     private static final ExtensionContext.Namespace NAMESPACE =
             ExtensionContext.Namespace.create(EnvExtension.class);
 
     /** Creates the extension; JUnit calls this. */
     EnvExtension() {
+    }
+
+    /** Runs no more tests once the run has stopped, for example after tests timed out. */
+    @Override
+    public ConditionEvaluationResult evaluateExecutionCondition(ExtensionContext context) {
+        Resolved resolved = context.getRoot().getStore(NAMESPACE).get(Resolved.class,
+                Resolved.class);
+        String stopped = resolved == null || resolved.target == null ? null
+                : resolved.target.stopped();
+        return stopped == null ? ConditionEvaluationResult.enabled("the run goes on")
+                : ConditionEvaluationResult.disabled(Skip.UNTESTED + "the run stopped: " + stopped);
     }
 
     @Override

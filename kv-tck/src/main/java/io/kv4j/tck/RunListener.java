@@ -25,15 +25,21 @@ final class RunListener implements TestExecutionListener {
 
     private final PrintStream out;
     private final Secrets secrets;
+    private final Runnable onTimeouts;
+    private int timeouts;
     private final List<Outcome> outcomes = new ArrayList<>();
     private final List<String> broken = new ArrayList<>();
     private final Map<String, Long> started = new ConcurrentHashMap<>();
     /** The test running now, if any: the one to blame when the run has to stop. */
     private volatile TestIdentifier running;
 
-    RunListener(PrintStream out, Secrets secrets) {
+    /**
+     * @param onTimeouts what to do when {@value Runner#TIMEOUTS_TO_STOP} tests have timed out
+     */
+    RunListener(PrintStream out, Secrets secrets, Runnable onTimeouts) {
         this.out = out;
         this.secrets = secrets;
+        this.onTimeouts = onTimeouts;
     }
 
     /** How each test ended, in the order they finished. */
@@ -98,7 +104,13 @@ final class RunListener implements TestExecutionListener {
         switch (result.getStatus()) {
             case SUCCESSFUL -> record(id, Outcome.Status.PASSED, null, null);
             case ABORTED -> record(id, Outcome.Status.SKIPPED, message(thrown), null);
-            default -> record(id, Outcome.Status.FAILED, message(thrown), trace(thrown));
+            default -> {
+                record(id, Outcome.Status.FAILED, message(thrown), trace(thrown));
+                if (thrown instanceof java.util.concurrent.TimeoutException
+                        && ++timeouts == Runner.TIMEOUTS_TO_STOP) {
+                    onTimeouts.run();
+                }
+            }
         }
     }
 

@@ -23,6 +23,9 @@ import org.junit.platform.launcher.core.LauncherFactory;
  */
 final class Runner {
 
+    /** How many tests may time out before the run stops. */
+    static final int TIMEOUTS_TO_STOP = 3;
+
     private final Launcher launcher;
 
     Runner(Launcher launcher) {
@@ -79,7 +82,9 @@ final class Runner {
                 return misconfigured(out, secrets, "cannot open " + target.shown() + ": " + e);
             }
             target.notes().forEach(n -> out.println("note: " + secrets.scrub(n)));
-            RunListener listener = new RunListener(out, secrets);
+            RunListener listener = new RunListener(out, secrets, () -> target.stop(
+                    TIMEOUTS_TO_STOP + " tests timed out after " + target.settings().testTimeoutMs()
+                    + " ms (" + Tck.TEST_TIMEOUT_MS + "): the backend hangs"));
             String key = target.lend();
             String stopped = null;
             try {
@@ -90,6 +95,10 @@ final class Runner {
                 out.println("kv-tck: the run stopped early: " + stopped);
             } finally {
                 target.unlend();
+            }
+            if (stopped == null && target.stopped() != null) {
+                stopped = target.stopped();
+                out.println("kv-tck: the run stopped early: " + stopped);
             }
             out.println("kv-tck: " + secrets.scrub(target.cleanUp()));
             Verdicts verdicts = Verdicts.of(Spec.load(), listener.outcomes(), listener.broken(),

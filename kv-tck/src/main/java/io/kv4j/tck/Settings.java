@@ -39,7 +39,7 @@ record Settings(String url, String fixture, Long seed, long stepTimeoutMs, long 
                 (int) positive(get, Tck.WORKLOAD_THREADS, 4, 64),
                 (int) positive(get, Tck.WORKLOAD_REQUESTS, 200, 1_000_000),
                 bool(get, Tck.CHILD_JVM, true),
-                positive(get, Tck.TEST_TIMEOUT_MS, 600_000, Integer.MAX_VALUE));
+                positive(get, Tck.TEST_TIMEOUT_MS, 300_000, Integer.MAX_VALUE));
     }
 
     private static long positive(Function<String, String> get, String name, long defaultValue,

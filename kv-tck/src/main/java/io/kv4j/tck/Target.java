@@ -35,6 +35,7 @@ final class Target implements AutoCloseable {
     private final List<String> notes;
     private final AtomicInteger names = new AtomicInteger();
     private final LogWatch logs;
+    private volatile String stopped;
     private KvStore shared;
     private boolean cleaned;
 
@@ -122,6 +123,16 @@ final class Target implements AutoCloseable {
     /** What the code under test logs during the run, watched for secrets. */
     LogWatch logs() {
         return logs;
+    }
+
+    /** Stops the run: the tests that have not started yet are not run. */
+    void stop(String why) {
+        stopped = why;
+    }
+
+    /** Why the run stopped early, or null. */
+    String stopped() {
+        return stopped;
     }
 
     long seed() {
@@ -214,7 +225,8 @@ final class Target implements AutoCloseable {
                         + " functions named " + prefix + "..."
                         + (left == 0 ? "" : "; " + left + " of them still list entries");
             }, settings.workloadTimeoutMs());
-        } catch (RuntimeException | AssertionError e) {
+        } catch (RuntimeException | Error e) {
+            // an OutOfMemoryError of a broken backend included: the report still gets written
             return "warning: could not delete the run's data (functions named " + prefix
                     + "...): " + e;
         }

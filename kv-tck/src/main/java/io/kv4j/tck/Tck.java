@@ -50,7 +50,8 @@ public final class Tck {
     public static final String CHILD_JVM = "kv.tck.child-jvm";
     /**
      * Configuration parameter: the longest one test may take before it fails and the run goes on
-     * without it; default 600000 ms.
+     * without it; default 300000 ms. After {@value Runner#TIMEOUTS_TO_STOP} tests timed out the
+     * run stops, so that a backend that hangs cannot hold it for hours.
      */
     public static final String TEST_TIMEOUT_MS = "kv.tck.test-timeout-ms";
 

@@ -1062,6 +1062,53 @@ public final class BrokenBackends {
         }
     }
 
+    /**
+     * Never answers a listing, as a backend stuck on a lock would: its scans wait 30 s, deaf to
+     * interrupts, before they fail.
+     */
+    public static final class HangsOnListings extends Broken {
+        @Override
+        String name() {
+            return "hang";
+        }
+
+        @Override
+        KvBackend wrap(KvBackend memory) {
+            return new Forwarding(memory) {
+                @Override
+                public List<Entry> scan(String namespace, String prefix, String after, int limit) {
+                    long end = System.nanoTime() + 30_000_000_000L;
+                    while (System.nanoTime() - end < 0) {
+                        try {
+                            Thread.sleep(100);
+                        } catch (InterruptedException e) {
+                            // deaf to interrupts, as a blocked socket read is
+                        }
+                    }
+                    throw new BackendUnavailableException("gave up after 30 s", null);
+                }
+            };
+        }
+    }
+
+    /** Runs out of memory listing the functions, as one that loads every row at once might. */
+    public static final class RunsOutOfMemory extends Broken {
+        @Override
+        String name() {
+            return "oom";
+        }
+
+        @Override
+        KvBackend wrap(KvBackend memory) {
+            return new Forwarding(memory) {
+                @Override
+                public List<String> namespaces(String startAfter, int limit) {
+                    throw new OutOfMemoryError("Java heap space (thrown by a broken backend)");
+                }
+            };
+        }
+    }
+
     /** Keeps only the first 255 characters of a key, like a VARCHAR(255) column. */
     public static final class TruncatesKeys extends Broken {
         private static String cut(String key) {
