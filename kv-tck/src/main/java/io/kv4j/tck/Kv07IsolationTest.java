@@ -575,7 +575,7 @@ final class Kv07IsolationTest {
         for (boolean byListing : new boolean[] {false, true}) {
             String f = env.fn(byListing ? "torn-listing" : "torn-get");
             commit(env.store(), f, kv -> {
-                for (String k : List.of("k/a", "k/b", "k/c", "k/d")) {
+                for (String k : List.of("k/a", "k/b", "k/c", "k/d", "k/e")) {
                     kv.set(k, 0);
                 }
             });
@@ -588,17 +588,19 @@ final class Kv07IsolationTest {
                     first.entries().forEach(e -> seen.add(e.value()));
                 }
             } else {
-                seen.add(t1.get("k/a"));
+                // a key the commit deletes: its version after the commit is none, not a newer one
+                seen.add(t1.get("k/e"));
             }
             commit(env.open(), f, kv -> {
                 for (String k : List.of("k/a", "k/b", "k/c", "k/d")) {
                     kv.set(k, 1);
                 }
+                kv.delete("k/e");
             });
-            env.history().add("T2 set k/a to k/d to 1 and committed");
+            env.history().add("T2 set k/a to k/d to 1, deleted k/e and committed");
             if (byListing && first != null) {
                 String cursor = first.cursor();
-                KvPage rest = t1.step("list the rest of k/", t -> t.list("k/", cursor, 10));
+                KvPage rest = t1.step("list the rest of k/", t -> t.list("k/", cursor, 2));
                 if (rest != null) {
                     rest.entries().forEach(e -> seen.add(e.value()));
                 }

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
 
 import io.kv4j.KvOutcomeUnknownException;
 import io.kv4j.KvStore;
@@ -62,7 +63,11 @@ final class Kv09DurabilityTest {
                 StandardCharsets.UTF_8))) {
             StringBuilder seen = new StringBuilder();
             String line;
+            int lines = 0;
             while ((line = out.readLine()) != null && !line.equals(ChildMain.COMMITTED)) {
+                if (++lines > 1000) {
+                    fail("the child printed 1,000 lines without committing: " + seen);
+                }
                 seen.append(line).append('\n');
             }
             assertEquals(ChildMain.COMMITTED, line, "the child never committed: " + seen);

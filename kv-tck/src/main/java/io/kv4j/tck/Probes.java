@@ -118,7 +118,8 @@ final class Probes {
         List<KvProvider> out = new ArrayList<>();
         ClassLoader loader = Thread.currentThread().getContextClassLoader();
         var it = ServiceLoader.load(KvProvider.class, loader).iterator();
-        while (true) {
+        // bounded: an iterator that failed on every provider would otherwise never end
+        for (int i = 0; i < 10_000; i++) {
             try {
                 if (!it.hasNext()) {
                     return out;
@@ -131,5 +132,6 @@ final class Probes {
                 // a broken provider is the engine's to report; here only working ones count
             }
         }
+        throw new AssertionError("the provider lookup did not end after 10,000 providers");
     }
 }
