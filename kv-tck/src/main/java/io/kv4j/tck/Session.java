@@ -71,6 +71,11 @@ final class Session implements AutoCloseable {
         return step("get " + key, t -> t.get(key));
     }
 
+    /** Whether the key has an entry, or null once the session conflicted. */
+    Boolean has(String key) {
+        return step("has " + key, t -> t.has(key));
+    }
+
     void set(String key, Object value) {
         act("set " + key + "=" + value, t -> t.set(key, value));
     }

@@ -74,7 +74,7 @@ class BrokenBackendsAreCaughtTest {
                 Arguments.of("delete-prefix", "KV-4.5"),
                 Arguments.of("numbers", "KV-2.9"),
                 Arguments.of("nfc", "KV-2.10"),
-                Arguments.of("missing", "KV-7.6"),
+                Arguments.of("missing", "KV-7.6 KV-7.10"),
                 Arguments.of("newer", "KV-4.5 KV-7.6 KV-7.10"),
                 Arguments.of("versions", "KV-7.6"),
                 Arguments.of("empty-prefix", "KV-7.9"),

@@ -640,8 +640,13 @@ public final class BrokenBackends {
         }
     }
 
-    /** Never checks listings of the empty prefix, as if a whole function could not change. */
+    /**
+     * Never checks listings of the empty prefix, as if a whole function could not change. Its
+     * scans and commits take turns, so each page is one committed state, as on a database.
+     */
     public static final class SkipsEmptyPrefixRanges extends Broken {
+        private static final Object LOCK = new Object();
+
         @Override
         String name() {
             return "empty-prefix";
@@ -651,9 +656,18 @@ public final class BrokenBackends {
         KvBackend wrap(KvBackend memory) {
             return new Forwarding(memory) {
                 @Override
+                public List<Entry> scan(String namespace, String prefix, String after, int limit) {
+                    synchronized (LOCK) {
+                        return inner.scan(namespace, prefix, after, limit);
+                    }
+                }
+
+                @Override
                 public long commit(Commit c) {
-                    return inner.commit(Commit.of(c.id(), c.reads(), c.ranges().stream()
-                            .filter(r -> !r.prefix().isEmpty()).toList(), c.writes()));
+                    synchronized (LOCK) {
+                        return inner.commit(Commit.of(c.id(), c.reads(), c.ranges().stream()
+                                .filter(r -> !r.prefix().isEmpty()).toList(), c.writes()));
+                    }
                 }
             };
         }
