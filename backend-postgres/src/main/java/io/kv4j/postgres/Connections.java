@@ -5,6 +5,7 @@ import com.zaxxer.hikari.HikariDataSource;
 import java.sql.SQLException;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
+import javax.sql.DataSource;
 import org.postgresql.ds.PGSimpleDataSource;
 
 /**
@@ -47,7 +48,7 @@ final class Connections {
         return ds;
     }
 
-    static HikariDataSource pool(PgSettings s, PGSimpleDataSource source) {
+    static HikariDataSource pool(PgSettings s, DataSource source) {
         HikariConfig config = new HikariConfig();
         config.setPoolName("kv4j-postgres-" + POOLS.incrementAndGet());
         config.setDataSource(source);
@@ -56,8 +57,8 @@ final class Connections {
         config.setConnectionTimeout(timeout);
         config.setValidationTimeout(Math.max(250, Math.min(5_000, timeout / 2)));
         config.setAutoCommit(true);
-        // the store opens without a connection attempt by the pool: the schema check that follows
-        // reports an unreachable server with the cause
+        // the store's first connection was made before the pool (PostgresProvider.open), which
+        // therefore starts without one
         config.setInitializationFailTimeout(-1);
         return new HikariDataSource(config);
     }

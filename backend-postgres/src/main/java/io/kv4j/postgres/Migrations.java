@@ -21,7 +21,8 @@ import java.sql.Statement;
 final class Migrations {
 
     /** The scripts, version 1 first. */
-    private static final String[] SCRIPTS = {"V1__entries.sql", "V2__locking_commit.sql"};
+    private static final String[] SCRIPTS = {"V1__entries.sql", "V2__locking_commit.sql",
+        "V3__commit_ids.sql"};
     static final int LATEST = SCRIPTS.length;
     /** The high half of every migration lock key: "kv4j" in ASCII. */
     private static final long LOCK_SPACE = 0x6b76346aL << 32;
@@ -52,7 +53,7 @@ final class Migrations {
      */
     static void apply(Connection c, PgSettings settings, boolean migrate) throws SQLException {
         String schema = settings.schema();
-        requireUtf8(c, settings);
+        requireServer(c, settings);
         boolean autoCommit = c.getAutoCommit();
         c.setAutoCommit(false);
         try (Statement st = c.createStatement()) {
@@ -121,10 +122,15 @@ final class Migrations {
         }
     }
 
-    /** Keys and values may hold any character: only a UTF-8 database can store them all. */
-    private static void requireUtf8(Connection c, PgSettings settings) throws SQLException {
+    /**
+     * Keys and values may hold any character: only a UTF-8 database can store them all. And the
+     * commit's isolation rests on PostgreSQL's advisory locks, which some servers that speak its
+     * protocol accept without locking across the cluster: those are refused.
+     */
+    private static void requireServer(Connection c, PgSettings settings) throws SQLException {
         try (Statement st = c.createStatement();
-                ResultSet rs = st.executeQuery("SELECT current_setting('server_encoding')")) {
+                ResultSet rs = st.executeQuery(
+                        "SELECT current_setting('server_encoding'), version()")) {
             rs.next();
             String encoding = rs.getString(1);
             if (!"UTF8".equals(encoding)) {
@@ -132,7 +138,28 @@ final class Migrations {
                         + " has encoding " + encoding + "; kv4j needs a UTF8 database "
                         + "(CREATE DATABASE ... ENCODING 'UTF8')", null);
             }
+            String engine = unsupportedEngine(rs.getString(2));
+            if (engine != null) {
+                throw new BackendConfigurationException(settings.url() + " is " + engine
+                        + ", not PostgreSQL: kv4j's commits need PostgreSQL's advisory locks,"
+                        + " which it does not provide across its nodes (see \"Distributed"
+                        + " PostgreSQL-compatible engines\" in the backend's README)", null);
+            }
         }
+    }
+
+    /** The name of a server that is not PostgreSQL, from its {@code version()}; else null. */
+    static String unsupportedEngine(String version) {
+        if (version == null) {
+            return null;
+        }
+        if (version.contains("CockroachDB")) {
+            return "CockroachDB";
+        }
+        if (version.contains("-YB-")) {
+            return "YugabyteDB";
+        }
+        return null;
     }
 
     static String load(String script) {

@@ -35,7 +35,13 @@ enum PgOption {
             "The cache's bound: the estimated bytes of keys and values it may hold.")),
     NOTIFY(OptionDescriptor.bool("notify", true,
             "Announce the keys of every commit that writes, after it, for other caches; turn off "
-                    + "only when no store on this schema caches."));
+                    + "only when no store on this schema caches.")),
+    OUTCOME_TIMEOUT_MS(OptionDescriptor.integer("outcome-timeout-ms", 10_000L, 0, 3_600_000,
+            "How long a commit whose answer was lost is looked up, and sent again when it had "
+                    + "not landed, before its outcome is reported unknown; 0 reports it unknown at once.")),
+    COMMIT_ID_RETENTION_MS(OptionDescriptor.integer("commit-id-retention-ms", 600_000L, 60_000,
+            86_400_000L * 30, "How long the id of a commit is kept for such lookups; at least "
+                    + "twice outcome-timeout-ms."));
 
     /** Driver properties that the URL or our own options set; giving them again is ambiguous. */
     private static final Set<String> RESERVED = Set.of("user", "password", "PGHOST", "PGPORT",

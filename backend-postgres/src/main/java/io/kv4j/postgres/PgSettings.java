@@ -98,6 +98,13 @@ final class PgSettings {
                         + "but was: '" + portText + "' in " + KvUrls.redact(url));
             }
         }
+        long outcome = config.integer(PgOption.OUTCOME_TIMEOUT_MS.key());
+        long retention = config.integer(PgOption.COMMIT_ID_RETENTION_MS.key());
+        if (retention < 2 * outcome) {
+            throw new IllegalArgumentException(PgOption.COMMIT_ID_RETENTION_MS.key() + " ("
+                    + retention + ") must be at least twice " + PgOption.OUTCOME_TIMEOUT_MS.key()
+                    + " (" + outcome + ")");
+        }
         Map<String, String> driver = new LinkedHashMap<>();
         config.given().forEach((name, value) -> {
             if (PgOption.isDriverProperty(name)) {

@@ -2,6 +2,8 @@ package io.kv4j.postgres;
 
 import com.zaxxer.hikari.HikariDataSource;
 import io.kv4j.spi.BackendConflictException;
+import io.kv4j.spi.BackendOutcomeUnknownException;
+import io.kv4j.spi.BackendUnavailableException;
 import io.kv4j.spi.Capability;
 import io.kv4j.spi.Commit;
 import io.kv4j.spi.Entry;
@@ -16,6 +18,8 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Storage in one PostgreSQL schema: reads through the pool or the cache, commits through
@@ -27,6 +31,7 @@ final class PostgresBackend implements KvBackend {
     private final HikariDataSource pool;
     private final CommitCall commitCall;
     private final CachedReads reads;
+    private final IdExpiry expiry;
     private final String readSql;
     private final String versionSql;
     private final String scanSql;
@@ -40,6 +45,8 @@ final class PostgresBackend implements KvBackend {
         this.reads = reads;
         String table = settings.schema() + ".entries";
         this.commitCall = new CommitCall(settings.schema(), Migrations.lockSeed(settings.schema()));
+        this.expiry = new IdExpiry(pool, commitCall,
+                settings.integer(PgOption.COMMIT_ID_RETENTION_MS), settings.channel());
         this.readSql = "SELECT version, coalesce(exact::text, value::text) FROM " + table
                 + " WHERE namespace = ? AND key = ?";
         this.versionSql = "SELECT version FROM " + table + " WHERE namespace = ? AND key = ?";
@@ -71,18 +78,17 @@ final class PostgresBackend implements KvBackend {
             return hit.entry();
         }
         ReadCache.Stamp stamp = reads.beforeRead(namespace, key);
-        Entry entry;
-        try (Connection c = pool.getConnection();
-                PreparedStatement ps = c.prepareStatement(readSql)) {
-            ps.setString(1, namespace);
-            ps.setString(2, key);
-            try (ResultSet rs = ps.executeQuery()) {
-                entry = rs.next() ? Entry.of(key, utf8(rs.getString(2)), rs.getLong(1)) : null;
-            }
-        } catch (SQLException e) {
-            throw Failures.of(e, "Reading key " + Text.quote(key) + " of function "
-                    + Text.quote(namespace) + " from " + settings.url(), pool);
-        }
+        Entry entry = again("Reading key " + Text.quote(key) + " of function "
+                + Text.quote(namespace) + " from " + settings.url(), c -> {
+                    try (PreparedStatement ps = c.prepareStatement(readSql)) {
+                        ps.setString(1, namespace);
+                        ps.setString(2, key);
+                        try (ResultSet rs = ps.executeQuery()) {
+                            return rs.next() ? Entry.of(key, utf8(rs.getString(2)), rs.getLong(1))
+                                    : null;
+                        }
+                    }
+                });
         reads.fill(namespace, key, entry, stamp);
         return entry;
     }
@@ -97,32 +103,35 @@ final class PostgresBackend implements KvBackend {
         if (range.isEmpty()) {
             return List.of();
         }
-        List<Entry> out = new ArrayList<>(Math.min(limit, 256));
-        try (Connection c = pool.getConnection();
-                PreparedStatement ps = c.prepareStatement(
-                        range.high() == null ? scanToEndSql : scanSql)) {
-            int p = 1;
-            ps.setString(p++, namespace);
-            ps.setString(p++, range.low());
-            if (range.high() != null) {
-                ps.setString(p++, range.high());
-            }
-            ps.setInt(p, limit);
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    out.add(Entry.of(rs.getString(1), utf8(rs.getString(3)), rs.getLong(2)));
-                }
-            }
-        } catch (SQLException e) {
-            throw Failures.of(e, "Listing prefix " + Text.quote(prefix) + " of function "
-                    + Text.quote(namespace) + " from " + settings.url(), pool);
-        }
-        return out;
+        return again("Listing prefix " + Text.quote(prefix) + " of function "
+                + Text.quote(namespace) + " from " + settings.url(), c -> {
+                    List<Entry> out = new ArrayList<>(Math.min(limit, 256));
+                    try (PreparedStatement ps = c.prepareStatement(
+                            range.high() == null ? scanToEndSql : scanSql)) {
+                        int p = 1;
+                        ps.setString(p++, namespace);
+                        ps.setString(p++, range.low());
+                        if (range.high() != null) {
+                            ps.setString(p++, range.high());
+                        }
+                        ps.setInt(p, limit);
+                        try (ResultSet rs = ps.executeQuery()) {
+                            while (rs.next()) {
+                                out.add(Entry.of(rs.getString(1), utf8(rs.getString(3)),
+                                        rs.getLong(2)));
+                            }
+                        }
+                    }
+                    return out;
+                });
     }
 
     @Override
     public Set<Capability> capabilities() {
-        return Set.of(Capability.DURABLE, Capability.SHARED_ACROSS_PROCESSES);
+        return settings.integer(PgOption.OUTCOME_TIMEOUT_MS) > 0
+                ? Set.of(Capability.DURABLE, Capability.SHARED_ACROSS_PROCESSES,
+                        Capability.RESOLVES_LOST_COMMITS)
+                : Set.of(Capability.DURABLE, Capability.SHARED_ACROSS_PROCESSES);
     }
 
     @Override
@@ -136,26 +145,15 @@ final class PostgresBackend implements KvBackend {
             return 0;
         }
         List<ReadCache.Stamp> stamps = reads.beforeCommit(commit);
-        String what = "The commit of " + commit.writes().size() + " writes to " + settings.url();
         CommitCall.Outcome outcome;
-        Connection c;
         try {
-            c = pool.getConnection();
-        } catch (SQLException e) {
-            throw Failures.of(e, what, pool);
-        }
-        try {
-            outcome = commitCall.execute(c, commit);
-        } catch (SQLException e) {
-            reads.failed(commit);
-            rollback(c);
-            throw Failures.ofCommit(e, what, pool);
+            outcome = commit.isReadOnly()
+                    ? again("The check of a read-only request on " + settings.url(),
+                            c -> inTransaction(c, commit))
+                    : send(commit);
         } catch (RuntimeException e) {
             reads.failed(commit);
-            rollback(c);
             throw e;
-        } finally {
-            close(c);
         }
         if (outcome.conflict() != null) {
             reads.failed(commit);
@@ -165,45 +163,167 @@ final class PostgresBackend implements KvBackend {
         return outcome.version();
     }
 
+    /**
+     * Sends a commit that writes. When the connection fails after the commit was sent, the
+     * commit's id is looked up on a fresh connection: a commit that landed has succeeded, one
+     * that did not is sent again under a new id; either within {@code outcome-timeout-ms}, past
+     * which the outcome is reported unknown.
+     */
+    private CommitCall.Outcome send(Commit commit) {
+        String what = "The commit of " + commit.writes().size() + " writes to " + settings.url();
+        long timeout = settings.integer(PgOption.OUTCOME_TIMEOUT_MS);
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeout);
+        UUID id = commit.id();
+        while (true) {
+            Connection c = connection(what);
+            SQLException lost;
+            try {
+                return commitCall.execute(c, commit, id);
+            } catch (SQLException e) {
+                if (!Failures.isConnectionLost(e)) {
+                    rollback(c);
+                    throw Failures.of(e, what, pool);
+                }
+                lost(c);
+                lost = e;
+            } finally {
+                close(c);
+            }
+            if (timeout == 0) {
+                throw Failures.ofCommit(lost, what, pool);
+            }
+            long version = lookUp(id, deadline, what, lost);
+            if (version >= 0) {
+                return new CommitCall.Outcome(version, null);
+            }
+            if (System.nanoTime() - deadline >= 0) {
+                throw new BackendUnavailableException(what + " did not land: the connection "
+                        + "failed (" + Failures.describe(lost) + ") and there was no time left "
+                        + "in " + PgOption.OUTCOME_TIMEOUT_MS.key() + "=" + timeout
+                        + " to send it again", lost);
+            }
+            id = UUID.randomUUID();
+        }
+    }
+
+    /**
+     * Whether the commit of {@code id} landed: its version, or -1 when it did not and never
+     * will. Tries a fresh connection until {@code deadline}.
+     *
+     * @throws BackendOutcomeUnknownException when no lookup succeeded in time
+     */
+    private long lookUp(UUID id, long deadline, String what, SQLException lost) {
+        SQLException last = lost;
+        while (true) {
+            try (Connection c = pool.getConnection()) {
+                return commitCall.lookUp(c, id);
+            } catch (SQLException e) {
+                last = e;
+                if (!Failures.isUnavailable(e)) {
+                    break;
+                }
+            }
+            if (System.nanoTime() - deadline >= 0) {
+                break;
+            }
+            pause(RecoveringDataSource.RETRY_MS);
+        }
+        BackendOutcomeUnknownException unknown = new BackendOutcomeUnknownException(what
+                + " was sent but the connection failed before its outcome was known ("
+                + Failures.describe(lost) + "), and looking it up failed within "
+                + PgOption.OUTCOME_TIMEOUT_MS.key() + "="
+                + settings.integer(PgOption.OUTCOME_TIMEOUT_MS) + " (" + Failures.describe(last)
+                + "); it was applied as a whole or not at all", lost);
+        if (last != lost) {
+            unknown.addSuppressed(last);
+        }
+        throw unknown;
+    }
+
+    /** Work on a connection of the pool. */
+    private interface Work<T> {
+        T on(Connection c) throws SQLException;
+    }
+
+    /**
+     * Runs work that is safe to run twice (a read, a check without writes) on a pooled
+     * connection; when the connection turns out to be lost, such as one whose server session was
+     * ended while it sat in the pool, runs it once more on a fresh connection.
+     */
+    private <T> T again(String what, Work<T> work) {
+        for (int attempt = 0; ; attempt++) {
+            Connection c = connection(what);
+            try {
+                return work.on(c);
+            } catch (SQLException e) {
+                if (attempt > 0 || !Failures.isConnectionLost(e)) {
+                    throw Failures.of(e, what, pool);
+                }
+                lost(c);
+            } finally {
+                close(c);
+            }
+        }
+    }
+
+    /** Sends a commit as a transaction block, which is ended if it fails. */
+    private CommitCall.Outcome inTransaction(Connection c, Commit commit) throws SQLException {
+        try {
+            return commitCall.execute(c, commit, commit.id());
+        } catch (SQLException e) {
+            rollback(c);
+            throw e;
+        }
+    }
+
+    private Connection connection(String what) {
+        try {
+            return pool.getConnection();
+        } catch (SQLException e) {
+            throw Failures.of(e, what, pool);
+        }
+    }
+
+    private static void pause(long ms) {
+        try {
+            Thread.sleep(ms);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
     @Override
     public List<String> namespaces(String startAfter, int limit) {
         requireOpen();
-        List<String> out = new ArrayList<>(Math.min(limit, 256));
-        try (Connection c = pool.getConnection();
-                PreparedStatement ps = c.prepareStatement(namespacesSql)) {
-            ps.setString(1, startAfter == null ? "" : startAfter);
-            ps.setBoolean(2, startAfter == null);
-            ps.setInt(3, limit);
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    out.add(rs.getString(1));
+        return again("Listing the functions of " + settings.url(), c -> {
+            List<String> out = new ArrayList<>(Math.min(limit, 256));
+            try (PreparedStatement ps = c.prepareStatement(namespacesSql)) {
+                ps.setString(1, startAfter == null ? "" : startAfter);
+                ps.setBoolean(2, startAfter == null);
+                ps.setInt(3, limit);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        out.add(rs.getString(1));
+                    }
                 }
             }
-        } catch (SQLException e) {
-            throw Failures.of(e, "Listing the functions of " + settings.url(), pool);
-        }
-        return out;
+            return out;
+        });
     }
 
     @Override
     public long deleteNamespace(String namespace) {
         requireOpen();
-        long deleted;
-        Connection c;
-        try {
-            c = pool.getConnection();
-        } catch (SQLException e) {
-            throw Failures.of(e, "Deleting function " + Text.quote(namespace), pool);
-        }
-        try {
-            deleted = commitCall.deleteNamespace(c, namespace);
-        } catch (SQLException e) {
-            rollback(c);
-            throw Failures.ofCommit(e, "Deleting every key of function " + Text.quote(namespace)
-                    + " of " + settings.url(), pool);
-        } finally {
-            close(c);
-        }
+        // deleting everything again is harmless, so a lost connection is simply tried again
+        long deleted = again("Deleting every key of function " + Text.quote(namespace) + " of "
+                + settings.url(), c -> {
+                    try {
+                        return commitCall.deleteNamespace(c, namespace);
+                    } catch (SQLException e) {
+                        rollback(c);
+                        throw e;
+                    }
+                });
         reads.deletedNamespace();
         return deleted;
     }
@@ -213,18 +333,16 @@ final class PostgresBackend implements KvBackend {
      * than the commit function, so a read-only request served from the cache stays current.
      */
     private void checkCurrent(Commit.PointRead read) {
-        long now;
-        try (Connection c = pool.getConnection();
-                PreparedStatement ps = c.prepareStatement(versionSql)) {
-            ps.setString(1, read.namespace());
-            ps.setString(2, read.key());
-            try (ResultSet rs = ps.executeQuery()) {
-                now = rs.next() ? rs.getLong(1) : MISSING;
-            }
-        } catch (SQLException e) {
-            throw Failures.of(e, "Checking key " + Text.quote(read.key()) + " of function "
-                    + Text.quote(read.namespace()) + " in " + settings.url(), pool);
-        }
+        long now = again("Checking key " + Text.quote(read.key()) + " of function "
+                + Text.quote(read.namespace()) + " in " + settings.url(), c -> {
+                    try (PreparedStatement ps = c.prepareStatement(versionSql)) {
+                        ps.setString(1, read.namespace());
+                        ps.setString(2, read.key());
+                        try (ResultSet rs = ps.executeQuery()) {
+                            return rs.next() ? rs.getLong(1) : MISSING;
+                        }
+                    }
+                });
         if (now != read.version()) {
             reads.stale(read.namespace(), read.key());
             throw new BackendConflictException("key " + Text.quote(read.key()) + " of function "
@@ -246,6 +364,17 @@ final class PostgresBackend implements KvBackend {
         return new BackendConflictException("the keys with prefix " + Text.quote(g.prefix())
                 + " of function " + Text.quote(g.namespace()) + " changed since they were listed",
                 g.namespace(), null);
+    }
+
+    /**
+     * A connection was lost: it is dropped, and so are the idle ones, which a server that ended
+     * one session (a restart, a failover) has most likely ended as well; the ones in use are
+     * dropped when they come back. The next requests then connect afresh instead of each finding
+     * a dead connection first.
+     */
+    private void lost(Connection c) {
+        pool.evictConnection(c);
+        pool.getHikariPoolMXBean().softEvictConnections();
     }
 
     /** A failed commit leaves its transaction aborted: end it before the pool hands it out. */
@@ -281,6 +410,7 @@ final class PostgresBackend implements KvBackend {
             return;
         }
         closed = true;
+        expiry.close();
         reads.close();
         pool.close();
     }

@@ -58,22 +58,28 @@ public final class PostgresProvider implements KvProvider {
     public KvBackend open(BackendConfig config) {
         PgSettings settings = PgSettings.of(config);
         PGSimpleDataSource source = Connections.source(settings);
-        HikariDataSource pool = Connections.pool(settings, source);
+        // the first connection is made by hand, once: a wrong address or password is reported at
+        // once and as what it is, instead of as a pool that found no connection in time
+        try (Connection c = source.getConnection()) {
+            Migrations.apply(c, settings, settings.flag(PgOption.MIGRATE));
+        } catch (SQLException e) {
+            throw Failures.of(e, "Opening " + settings.url() + " (schema " + settings.schema()
+                    + ")", null);
+        }
+        RecoveringDataSource recovering = new RecoveringDataSource(source,
+                settings.integer(PgOption.CONNECT_TIMEOUT_MS));
+        HikariDataSource pool = Connections.pool(settings, recovering);
         try {
-            try (Connection c = pool.getConnection()) {
-                Migrations.apply(c, settings, settings.flag(PgOption.MIGRATE));
-            } catch (SQLException e) {
-                throw Failures.of(e, "Opening " + settings.url() + " (schema "
-                        + settings.schema() + ")", pool);
-            }
             boolean caching = settings.flag(PgOption.CACHE);
             boolean announcing = settings.flag(PgOption.NOTIFY);
             ChangeTransport transport = caching || announcing
                     ? new NotifyTransport(pool, source, settings.channel(), announcing) : null;
             ReadCache cache = caching
                     ? new ReadCache(settings.integer(PgOption.CACHE_MAX_BYTES)) : null;
-            return new PostgresBackend(settings, pool,
+            PostgresBackend backend = new PostgresBackend(settings, pool,
                     new CachedReads(settings.identity(), cache, transport));
+            recovering.opened();
+            return backend;
         } catch (RuntimeException e) {
             pool.close();
             throw e;

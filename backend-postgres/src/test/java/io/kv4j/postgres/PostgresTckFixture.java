@@ -35,6 +35,7 @@ public final class PostgresTckFixture implements TckFixture {
     private int port;
     private EmbeddedPostgres server;
     private CommitCutter cutter;
+    private CommitCutter cutterThenDown;
     private String database;
     private String query;
 
@@ -62,6 +63,7 @@ public final class PostgresTckFixture implements TckFixture {
         database = base.substring(base.indexOf('/', PgSettings.PREFIX.length()));
         query = query(options);
         cutter = new CommitCutter(settings.host(), settings.port(), SCHEMA);
+        cutterThenDown = new CommitCutter(settings.host(), settings.port(), SCHEMA, true);
         return base + "?" + query;
     }
 
@@ -70,6 +72,7 @@ public final class PostgresTckFixture implements TckFixture {
         try {
             if (cutter != null) {
                 cutter.close();
+                cutterThenDown.close();
             }
         } finally {
             if (server != null) {
@@ -114,6 +117,14 @@ public final class PostgresTckFixture implements TckFixture {
     public String commitCuttingUrl() {
         return "kv:postgresql://" + InetAddress.getLoopbackAddress().getHostAddress() + ":"
                 + cutter.port() + database + "?" + query;
+    }
+
+    @Override
+    public String commitCuttingUnreachableUrl() {
+        // the lookup gives up after a second, so the kit does not wait the default ten
+        return "kv:postgresql://" + InetAddress.getLoopbackAddress().getHostAddress() + ":"
+                + cutterThenDown.port() + database + "?" + query
+                + "&outcome-timeout-ms=1000&connect-timeout-ms=1000&pool-timeout-ms=1000";
     }
 
     /**

@@ -1,0 +1,47 @@
+package io.kv4j.postgres;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import javax.sql.DataSource;
+
+/**
+ * Deletes the ids of commits older than {@code commit-id-retention-ms}, a batch at a time through
+ * the index on their time, from a thread of its own: every tenth of the retention, at most once a
+ * minute. Several processes may do it at once; each skips the rows another is deleting.
+ */
+final class IdExpiry implements AutoCloseable {
+
+    /** The most ids one statement deletes, so that no statement holds locks for long. */
+    static final int BATCH = 10_000;
+
+    private final ScheduledExecutorService timer;
+
+    IdExpiry(DataSource pool, CommitCall call, long retentionMs, String channel) {
+        this.timer = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "kv4j-postgres-id-expiry-" + channel);
+            t.setDaemon(true);
+            return t;
+        });
+        long every = Math.min(retentionMs / 10, TimeUnit.MINUTES.toMillis(1));
+        timer.scheduleWithFixedDelay(() -> expire(pool, call, retentionMs), every, every,
+                TimeUnit.MILLISECONDS);
+    }
+
+    private static void expire(DataSource pool, CommitCall call, long retentionMs) {
+        try (Connection c = pool.getConnection()) {
+            while (call.expireIds(c, retentionMs, BATCH) == BATCH) {
+                // a full batch: there may be more
+            }
+        } catch (SQLException | RuntimeException e) {
+            // the next round tries again; until then old ids only take room
+        }
+    }
+
+    @Override
+    public void close() {
+        timer.shutdownNow();
+    }
+}
