@@ -115,9 +115,10 @@ final class CommitCall {
         this.fenceSql = "INSERT INTO " + commits + " (id, version) VALUES (?::uuid, -1)"
                 + " ON CONFLICT (id) DO NOTHING; SELECT version FROM " + commits
                 + " WHERE id = ?::uuid";
-        this.expireSql = "DELETE FROM " + commits + " WHERE id IN (SELECT id FROM " + commits
-                + " WHERE at < now() - ?::bigint * interval '1 millisecond'"
-                + " ORDER BY at LIMIT ? FOR UPDATE SKIP LOCKED)";
+        // = ANY(ARRAY(...)) deletes by the primary key; IN (...) makes a hash join over the table
+        this.expireSql = "DELETE FROM " + commits + " WHERE id = ANY(ARRAY(SELECT id FROM "
+                + commits + " WHERE at < now() - ?::bigint * interval '1 millisecond'"
+                + " ORDER BY at LIMIT ? FOR UPDATE SKIP LOCKED))";
         this.deleteNamespaceSql = "BEGIN ISOLATION LEVEL READ COMMITTED; "
                 + "SELECT pg_advisory_xact_lock(?); "
                 + "DELETE FROM " + entries + " WHERE namespace = ?; COMMIT";

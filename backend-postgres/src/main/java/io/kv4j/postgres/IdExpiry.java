@@ -9,8 +9,8 @@ import javax.sql.DataSource;
 
 /**
  * Deletes the ids of commits older than {@code commit-id-retention-ms}, a batch at a time through
- * the index on their time, from a thread of its own: every tenth of the retention, at most once a
- * minute. Several processes may do it at once; each skips the rows another is deleting.
+ * the index on their time, from a thread of its own: every tenth of the retention or every minute,
+ * whichever is sooner. Several processes may do it at once; each skips the rows another is deleting.
  */
 final class IdExpiry implements AutoCloseable {
 

@@ -105,7 +105,8 @@ class RestartTest {
     }
 
     /**
-     * Threads that increment one counter as fast as they can, counting what they see; on
+     * Threads that increment one counter and read it back in a read-only request, as fast as they
+     * can, counting what they see; on
      * {@link #finish} it asserts that none failed, none was unknown, and that the counter holds
      * exactly the increments that returned.
      */
@@ -148,6 +149,8 @@ class RestartTest {
                     });
                     succeeded.incrementAndGet();
                     first.compareAndSet(0, System.nanoTime());
+                    // a request that only reads, checked at commit since it reads two keys
+                    store.run("Counter", kv -> kv.get("n", Long.class) + (kv.has("m") ? 1 : 0));
                 } catch (KvException e) {
                     failures.add(e);
                     Backends.sleep(20);
