@@ -255,6 +255,12 @@ final class DefaultKvStore implements KvStore {
     }
 
     @Override
+    public Map<String, Object> check() {
+        storage.requireOpen();
+        return storage.check();
+    }
+
+    @Override
     public KvStoreInfo info() {
         return info;
     }

@@ -1,6 +1,7 @@
 package io.kv4j.postgres;
 
 import com.zaxxer.hikari.HikariDataSource;
+import com.zaxxer.hikari.HikariPoolMXBean;
 import io.kv4j.spi.BackendConflictException;
 import io.kv4j.spi.BackendOutcomeUnknownException;
 import io.kv4j.spi.BackendUnavailableException;
@@ -16,7 +17,9 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
@@ -290,6 +293,34 @@ final class PostgresBackend implements KvBackend {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+    }
+
+    /**
+     * One query for the schema's version; beside it the pool's state and whether the cache
+     * serves, none of which needs the database.
+     */
+    @Override
+    public Map<String, Object> check() {
+        requireOpen();
+        int version = again("Checking " + settings.url(), c -> {
+            try (Statement st = c.createStatement();
+                    ResultSet rs = st.executeQuery("SELECT max(version) FROM "
+                            + settings.schema() + ".schema_version")) {
+                rs.next();
+                return rs.getInt(1);
+            }
+        });
+        HikariPoolMXBean state = pool.getHikariPoolMXBean();
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("schema", settings.schema());
+        out.put("schema-version", version);
+        out.put("pool-active", state.getActiveConnections());
+        out.put("pool-idle", state.getIdleConnections());
+        out.put("pool-waiting", state.getThreadsAwaitingConnection());
+        out.put("pool-size", pool.getMaximumPoolSize());
+        ReadCache cache = reads.cache();
+        out.put("cache", cache == null ? "off" : cache.isOn() ? "on" : "waiting for its listener");
+        return out;
     }
 
     @Override

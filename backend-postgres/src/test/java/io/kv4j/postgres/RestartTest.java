@@ -1,6 +1,7 @@
 package io.kv4j.postgres;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.kv4j.KvException;
@@ -57,6 +58,29 @@ class RestartTest {
             // the requests caught by the stops waited it out rather than failing
             assertTrue(load.slowest.get() >= TimeUnit.MILLISECONDS.toNanos(500),
                     "no request waited out a stop: slowest " + load.slowest.get() + " ns");
+        }
+    }
+
+    @Test
+    void check_reportsTheSchemaAndPool_thenUnavailableWhileTheServerIsDown() throws Exception {
+        try (DurableServer server = new DurableServer();
+                KvStore store = KvStore.open(server.url(), java.util.Map.of("user", "postgres",
+                        "pool-timeout-ms", "1000", "connect-timeout-ms", "1000"))) {
+            java.util.Map<String, Object> up = store.check();
+            assertEquals(List.of("schema", "schema-version", "pool-active", "pool-idle",
+                    "pool-waiting", "pool-size", "cache"), List.copyOf(up.keySet()));
+            assertEquals("kv4j", up.get("schema"));
+            assertEquals(Migrations.LATEST, up.get("schema-version"));
+            assertEquals(10, up.get("pool-size"));
+            server.stop(false);
+            long start = System.nanoTime();
+            io.kv4j.KvUnavailableException e = assertThrows(
+                    io.kv4j.KvUnavailableException.class, store::check);
+            long ms = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
+            assertTrue(ms < 5000, "took " + ms + " ms");
+            assertTrue(e.getMessage().contains("Checking"), e.getMessage());
+            server.startAgain();
+            assertEquals(Migrations.LATEST, store.check().get("schema-version"));
         }
     }
 
