@@ -15,7 +15,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Stream;
 import org.testcontainers.DockerClientFactory;
-import org.testcontainers.containers.PostgreSQLContainer;
+import org.testcontainers.postgresql.PostgreSQLContainer;
 
 /**
  * The PostgreSQL server of this test JVM, started once, chosen by {@link ServerChoice}.
@@ -62,7 +62,7 @@ final class TestServer {
                 credentials.put("password", options.getOrDefault("password", ""));
                 return new TestServer(KvUrls.withoutQuery(choice.url()), credentials, null);
             case TESTCONTAINERS:
-                PostgreSQLContainer<?> container = new PostgreSQLContainer<>("postgres:17");
+                PostgreSQLContainer container = new PostgreSQLContainer("postgres:17");
                 container.start();
                 return new TestServer("kv:postgresql://" + container.getHost() + ":"
                         + container.getFirstMappedPort() + "/" + container.getDatabaseName(),
