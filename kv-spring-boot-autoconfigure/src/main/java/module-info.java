@@ -18,4 +18,5 @@ open module io.kv4j.spring.boot.autoconfigure {
     requires static transitive micrometer.core;
 
     exports io.kv4j.spring.boot.autoconfigure;
+    exports io.kv4j.spring.boot.autoconfigure.actuate;
 }

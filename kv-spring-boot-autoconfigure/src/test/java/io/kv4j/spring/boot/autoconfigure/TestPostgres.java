@@ -7,6 +7,8 @@ import java.io.UncheckedIOException;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -70,8 +72,17 @@ final class TestPostgres {
 
     /** Properties for a store of its own: the URL, the credentials and a fresh schema. */
     String[] properties() {
-        return new String[] {"kv.url=" + url(), "kv.user=" + user, "kv.password=" + password,
-                "kv.schema=" + freshSchema()};
+        return properties(url());
+    }
+
+    /** Properties for a store of its own on a URL of this server. */
+    String[] properties(String url) {
+        List<String> out = new ArrayList<>(List.of("kv.url=" + url, "kv.user=" + user,
+                "kv.schema=" + freshSchema()));
+        if (!password.isEmpty()) {
+            out.add("kv.password=" + password);
+        }
+        return out.toArray(String[]::new);
     }
 
     String user() {
