@@ -159,6 +159,17 @@ class KvAutoConfigurationTest {
     }
 
     @Test
+    void applicationDataSource_missing_failsStartup_sayingWhatToConfigure() {
+        runner.withPropertyValues("kv.url=kv:postgresql://localhost/db",
+                "kv.postgresql.use-application-datasource=true").run(context -> {
+                    KvStoreOpenException e = findCause(context.getStartupFailure(),
+                            KvStoreOpenException.class);
+                    assertThat(e).hasMessageContaining("no DataSource bean");
+                    assertThat(e.action()).contains("spring.datasource.url");
+                });
+    }
+
+    @Test
     void applicationJsonMapper_decidesTheStoredJson() {
         runner.withConfiguration(AutoConfigurations.of(JacksonAutoConfiguration.class))
                 .withPropertyValues("spring.jackson.property-naming-strategy=SNAKE_CASE")
