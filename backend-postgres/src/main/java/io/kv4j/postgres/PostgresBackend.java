@@ -1,7 +1,5 @@
 package io.kv4j.postgres;
 
-import com.zaxxer.hikari.HikariDataSource;
-import com.zaxxer.hikari.HikariPoolMXBean;
 import io.kv4j.spi.BackendConflictException;
 import io.kv4j.spi.BackendOutcomeUnknownException;
 import io.kv4j.spi.BackendUnavailableException;
@@ -23,6 +21,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.Lock;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
 
 /**
  * Storage in one PostgreSQL schema: reads through the pool or the cache, commits through
@@ -30,8 +30,10 @@ import java.util.concurrent.TimeUnit;
  */
 final class PostgresBackend implements KvBackend {
 
+    private static final System.Logger LOG = System.getLogger("io.kv4j.postgres");
+
     private final PgSettings settings;
-    private final HikariDataSource pool;
+    private final Pool pool;
     private final CommitCall commitCall;
     private final CachedReads reads;
     private final IdExpiry expiry;
@@ -41,8 +43,11 @@ final class PostgresBackend implements KvBackend {
     private final String scanToEndSql;
     private final String namespacesSql;
     private volatile boolean closed;
+    /** Held shared by every call, and exclusively by {@link #close} once they ended. */
+    private final ReentrantReadWriteLock inUse = new ReentrantReadWriteLock();
+    private static final int CLOSE_WAIT_SECONDS = 10;
 
-    PostgresBackend(PgSettings settings, HikariDataSource pool, CachedReads reads) {
+    PostgresBackend(PgSettings settings, Pool pool, CachedReads reads) {
         this.settings = settings;
         this.pool = pool;
         this.reads = reads;
@@ -66,67 +71,83 @@ final class PostgresBackend implements KvBackend {
                 + "SELECT name FROM n WHERE name IS NOT NULL LIMIT ?";
     }
 
-    private void requireOpen() {
+    /**
+     * Enters a call: refused once the store is closed; {@link #close} waits for the calls that
+     * entered, so that a commit under way when the store closes ends as it would have.
+     */
+    private Lock enter() {
+        Lock open = inUse.readLock();
+        open.lock();
         if (closed) {
+            open.unlock();
             throw new IllegalStateException("The PostgreSQL storage " + settings.url()
                     + " is closed");
         }
+        return open;
     }
 
     @Override
     public Entry read(String namespace, String key) {
-        requireOpen();
-        ReadCache.Cached hit = reads.lookup(namespace, key);
-        if (hit != null) {
-            return hit.entry();
-        }
-        ReadCache.Stamp stamp = reads.beforeRead(namespace, key);
-        Entry entry = again("Reading key " + Text.quote(key) + " of function "
-                + Text.quote(namespace) + " from " + settings.url(), c -> {
-                    try (PreparedStatement ps = c.prepareStatement(readSql)) {
-                        ps.setString(1, namespace);
-                        ps.setString(2, key);
-                        try (ResultSet rs = ps.executeQuery()) {
-                            return rs.next() ? Entry.of(key, utf8(rs.getString(2)), rs.getLong(1))
-                                    : null;
+        Lock open = enter();
+        try {
+            ReadCache.Cached hit = reads.lookup(namespace, key);
+            if (hit != null) {
+                return hit.entry();
+            }
+            ReadCache.Stamp stamp = reads.beforeRead(namespace, key);
+            Entry entry = again("Reading key " + Text.quote(key) + " of function "
+                    + Text.quote(namespace) + " from " + settings.url(), c -> {
+                        try (PreparedStatement ps = c.prepareStatement(readSql)) {
+                            ps.setString(1, namespace);
+                            ps.setString(2, key);
+                            try (ResultSet rs = ps.executeQuery()) {
+                                return rs.next() ? Entry.of(key, utf8(rs.getString(2)), rs.getLong(1))
+                                        : null;
+                            }
                         }
-                    }
-                });
-        reads.fill(namespace, key, entry, stamp);
-        return entry;
+                    });
+            reads.fill(namespace, key, entry, stamp);
+            return entry;
+        } finally {
+            open.unlock();
+        }
     }
 
     @Override
     public List<Entry> scan(String namespace, String prefix, String startAfter, int limit) {
-        requireOpen();
-        if (limit < 1) {
-            throw new IllegalArgumentException("limit must be at least 1 but was: " + limit);
-        }
-        KeyRange range = KeyRange.of(prefix, startAfter, null);
-        if (range.isEmpty()) {
-            return List.of();
-        }
-        return again("Listing prefix " + Text.quote(prefix) + " of function "
-                + Text.quote(namespace) + " from " + settings.url(), c -> {
-                    List<Entry> out = new ArrayList<>(Math.min(limit, 256));
-                    try (PreparedStatement ps = c.prepareStatement(
-                            range.high() == null ? scanToEndSql : scanSql)) {
-                        int p = 1;
-                        ps.setString(p++, namespace);
-                        ps.setString(p++, range.low());
-                        if (range.high() != null) {
-                            ps.setString(p++, range.high());
-                        }
-                        ps.setInt(p, limit);
-                        try (ResultSet rs = ps.executeQuery()) {
-                            while (rs.next()) {
-                                out.add(Entry.of(rs.getString(1), utf8(rs.getString(3)),
-                                        rs.getLong(2)));
+        Lock open = enter();
+        try {
+            if (limit < 1) {
+                throw new IllegalArgumentException("limit must be at least 1 but was: " + limit);
+            }
+            KeyRange range = KeyRange.of(prefix, startAfter, null);
+            if (range.isEmpty()) {
+                return List.of();
+            }
+            return again("Listing prefix " + Text.quote(prefix) + " of function "
+                    + Text.quote(namespace) + " from " + settings.url(), c -> {
+                        List<Entry> out = new ArrayList<>(Math.min(limit, 256));
+                        try (PreparedStatement ps = c.prepareStatement(
+                                range.high() == null ? scanToEndSql : scanSql)) {
+                            int p = 1;
+                            ps.setString(p++, namespace);
+                            ps.setString(p++, range.low());
+                            if (range.high() != null) {
+                                ps.setString(p++, range.high());
+                            }
+                            ps.setInt(p, limit);
+                            try (ResultSet rs = ps.executeQuery()) {
+                                while (rs.next()) {
+                                    out.add(Entry.of(rs.getString(1), utf8(rs.getString(3)),
+                                            rs.getLong(2)));
+                                }
                             }
                         }
-                    }
-                    return out;
-                });
+                        return out;
+                    });
+        } finally {
+            open.unlock();
+        }
     }
 
     @Override
@@ -139,31 +160,35 @@ final class PostgresBackend implements KvBackend {
 
     @Override
     public long commit(Commit commit) {
-        requireOpen();
-        if (commit.writes().isEmpty() && commit.ranges().isEmpty() && commit.reads().size() <= 1) {
-            // one read is consistent by itself; only a cached one may be out of date
-            if (reads.caching() && !commit.reads().isEmpty()) {
-                checkCurrent(commit.reads().get(0));
-            }
-            return 0;
-        }
-        List<ReadCache.Stamp> stamps = reads.beforeCommit(commit);
-        CommitCall.Outcome outcome;
+        Lock open = enter();
         try {
-            outcome = commit.isReadOnly()
-                    ? again("The check of a read-only request on " + settings.url(),
-                            c -> inTransaction(c, commit))
-                    : send(commit);
-        } catch (RuntimeException e) {
-            reads.failed(commit);
-            throw e;
+            if (commit.writes().isEmpty() && commit.ranges().isEmpty() && commit.reads().size() <= 1) {
+                // one read is consistent by itself; only a cached one may be out of date
+                if (reads.caching() && !commit.reads().isEmpty()) {
+                    checkCurrent(commit.reads().get(0));
+                }
+                return 0;
+            }
+            List<ReadCache.Stamp> stamps = reads.beforeCommit(commit);
+            CommitCall.Outcome outcome;
+            try {
+                outcome = commit.isReadOnly()
+                        ? again("The check of a read-only request on " + settings.url(),
+                                c -> inTransaction(c, commit))
+                        : send(commit);
+            } catch (RuntimeException e) {
+                reads.failed(commit);
+                throw e;
+            }
+            if (outcome.conflict() != null) {
+                reads.failed(commit);
+                throw conflict(commit, outcome.conflict());
+            }
+            reads.committed(commit, outcome.version(), stamps);
+            return outcome.version();
+        } finally {
+            open.unlock();
         }
-        if (outcome.conflict() != null) {
-            reads.failed(commit);
-            throw conflict(commit, outcome.conflict());
-        }
-        reads.committed(commit, outcome.version(), stamps);
-        return outcome.version();
     }
 
     /**
@@ -196,6 +221,9 @@ final class PostgresBackend implements KvBackend {
                 throw Failures.ofCommit(lost, what, pool);
             }
             long version = lookUp(id, deadline, what, lost);
+            LOG.log(System.Logger.Level.INFO, "{0}: the connection failed after it was sent ({1});"
+                    + " looked up, it {2}", what, Failures.describe(lost), version >= 0
+                            ? "had landed" : "had not landed and is sent again");
             if (version >= 0) {
                 return new CommitCall.Outcome(version, null);
             }
@@ -218,7 +246,7 @@ final class PostgresBackend implements KvBackend {
     private long lookUp(UUID id, long deadline, String what, SQLException lost) {
         SQLException last = lost;
         while (true) {
-            try (Connection c = pool.getConnection()) {
+            try (Connection c = pool.get()) {
                 return commitCall.lookUp(c, id);
             } catch (SQLException e) {
                 last = e;
@@ -240,6 +268,7 @@ final class PostgresBackend implements KvBackend {
         if (last != lost) {
             unknown.addSuppressed(last);
         }
+        LOG.log(System.Logger.Level.WARNING, unknown.getMessage());
         throw unknown;
     }
 
@@ -249,22 +278,29 @@ final class PostgresBackend implements KvBackend {
     }
 
     /**
-     * Runs work that is safe to run twice (a read, a check without writes) on a pooled
-     * connection; when the connection turns out to be lost, such as one whose server session was
-     * ended while it sat in the pool, runs it once more on a fresh connection.
+     * Runs work that is safe to run again (a read, a check without writes) on a pooled
+     * connection. When the connection turns out to be lost, such as one whose server session was
+     * ended while it sat in the pool, or by a restart or failover while it ran, the work runs
+     * again at once on a fresh connection, and then every {@value RecoveringDataSource#RETRY_MS}
+     * ms for up to {@code connect-timeout-ms}.
      */
     private <T> T again(String what, Work<T> work) {
+        long deadline = System.nanoTime()
+                + TimeUnit.MILLISECONDS.toNanos(settings.integer(PgOption.CONNECT_TIMEOUT_MS));
         for (int attempt = 0; ; attempt++) {
             Connection c = connection(what);
             try {
                 return work.on(c);
             } catch (SQLException e) {
-                if (attempt > 0 || !Failures.isConnectionLost(e)) {
+                if (!Failures.isConnectionLost(e) || System.nanoTime() - deadline >= 0) {
                     throw Failures.of(e, what, pool);
                 }
                 lost(c);
             } finally {
                 close(c);
+            }
+            if (attempt > 0) {
+                pause(RecoveringDataSource.RETRY_MS);
             }
         }
     }
@@ -281,7 +317,7 @@ final class PostgresBackend implements KvBackend {
 
     private Connection connection(String what) {
         try {
-            return pool.getConnection();
+            return pool.get();
         } catch (SQLException e) {
             throw Failures.of(e, what, pool);
         }
@@ -301,62 +337,70 @@ final class PostgresBackend implements KvBackend {
      */
     @Override
     public Map<String, Object> check() {
-        requireOpen();
-        int version = again("Checking " + settings.url(), c -> {
-            try (Statement st = c.createStatement();
-                    ResultSet rs = st.executeQuery("SELECT max(version) FROM "
-                            + settings.schema() + ".schema_version")) {
-                rs.next();
-                return rs.getInt(1);
-            }
-        });
-        HikariPoolMXBean state = pool.getHikariPoolMXBean();
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("schema", settings.schema());
-        out.put("schema-version", version);
-        out.put("pool-active", state.getActiveConnections());
-        out.put("pool-idle", state.getIdleConnections());
-        out.put("pool-waiting", state.getThreadsAwaitingConnection());
-        out.put("pool-size", pool.getMaximumPoolSize());
-        ReadCache cache = reads.cache();
-        out.put("cache", cache == null ? "off" : cache.isOn() ? "on" : "waiting for its listener");
-        return out;
+        Lock open = enter();
+        try {
+            int version = again("Checking " + settings.url(), c -> {
+                try (Statement st = c.createStatement();
+                        ResultSet rs = st.executeQuery("SELECT max(version) FROM "
+                                + settings.schema() + ".schema_version")) {
+                    rs.next();
+                    return rs.getInt(1);
+                }
+            });
+            Map<String, Object> out = new LinkedHashMap<>();
+            out.put("schema", settings.schema());
+            out.put("schema-version", version);
+            out.putAll(pool.state());
+            ReadCache cache = reads.cache();
+            out.put("cache", cache == null ? "off" : cache.isOn() ? "on" : "waiting for its listener");
+            return out;
+        } finally {
+            open.unlock();
+        }
     }
 
     @Override
     public List<String> namespaces(String startAfter, int limit) {
-        requireOpen();
-        return again("Listing the functions of " + settings.url(), c -> {
-            List<String> out = new ArrayList<>(Math.min(limit, 256));
-            try (PreparedStatement ps = c.prepareStatement(namespacesSql)) {
-                ps.setString(1, startAfter == null ? "" : startAfter);
-                ps.setBoolean(2, startAfter == null);
-                ps.setInt(3, limit);
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        out.add(rs.getString(1));
+        Lock open = enter();
+        try {
+            return again("Listing the functions of " + settings.url(), c -> {
+                List<String> out = new ArrayList<>(Math.min(limit, 256));
+                try (PreparedStatement ps = c.prepareStatement(namespacesSql)) {
+                    ps.setString(1, startAfter == null ? "" : startAfter);
+                    ps.setBoolean(2, startAfter == null);
+                    ps.setInt(3, limit);
+                    try (ResultSet rs = ps.executeQuery()) {
+                        while (rs.next()) {
+                            out.add(rs.getString(1));
+                        }
                     }
                 }
-            }
-            return out;
-        });
+                return out;
+            });
+        } finally {
+            open.unlock();
+        }
     }
 
     @Override
     public long deleteNamespace(String namespace) {
-        requireOpen();
-        // deleting everything again is harmless, so a lost connection is simply tried again
-        long deleted = again("Deleting every key of function " + Text.quote(namespace) + " of "
-                + settings.url(), c -> {
-                    try {
-                        return commitCall.deleteNamespace(c, namespace);
-                    } catch (SQLException e) {
-                        rollback(c);
-                        throw e;
-                    }
-                });
-        reads.deletedNamespace();
-        return deleted;
+        Lock open = enter();
+        try {
+            // deleting everything again is harmless, so a lost connection is simply tried again
+            long deleted = again("Deleting every key of function " + Text.quote(namespace) + " of "
+                    + settings.url(), c -> {
+                        try {
+                            return commitCall.deleteNamespace(c, namespace);
+                        } catch (SQLException e) {
+                            rollback(c);
+                            throw e;
+                        }
+                    });
+            reads.deletedNamespace();
+            return deleted;
+        } finally {
+            open.unlock();
+        }
     }
 
     /**
@@ -397,15 +441,8 @@ final class PostgresBackend implements KvBackend {
                 g.namespace(), null);
     }
 
-    /**
-     * A connection was lost: it is dropped, and so are the idle ones, which a server that ended
-     * one session (a restart, a failover) has most likely ended as well; the ones in use are
-     * dropped when they come back. The next requests then connect afresh instead of each finding
-     * a dead connection first.
-     */
     private void lost(Connection c) {
-        pool.evictConnection(c);
-        pool.getHikariPoolMXBean().softEvictConnections();
+        pool.lost(c);
     }
 
     /** A failed commit leaves its transaction aborted: end it before the pool hands it out. */
@@ -413,7 +450,7 @@ final class PostgresBackend implements KvBackend {
         try (Statement st = c.createStatement()) {
             st.execute("ROLLBACK");
         } catch (SQLException e) {
-            pool.evictConnection(c);
+            pool.broken(c);
         }
     }
 
@@ -435,15 +472,33 @@ final class PostgresBackend implements KvBackend {
     }
 
 
+    /**
+     * Refuses new calls, waits up to {@value #CLOSE_WAIT_SECONDS} s for the calls under way, then
+     * closes the pool (if it is the store's own), the cache and the listener.
+     */
     @Override
-    public synchronized void close() {
-        if (closed) {
-            return;
+    public void close() {
+        synchronized (this) {
+            if (closed) {
+                return;
+            }
+            closed = true;
         }
-        closed = true;
-        expiry.close();
-        reads.close();
-        pool.close();
+        boolean drained = false;
+        try {
+            drained = inUse.writeLock().tryLock(CLOSE_WAIT_SECONDS, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        try {
+            expiry.close();
+            reads.close();
+            pool.close();
+        } finally {
+            if (drained) {
+                inUse.writeLock().unlock();
+            }
+        }
     }
 
     @Override
