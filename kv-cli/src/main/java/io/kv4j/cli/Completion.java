@@ -3,6 +3,7 @@ package io.kv4j.cli;
 import java.util.List;
 import org.jline.reader.Candidate;
 import org.jline.reader.Completer;
+import org.jline.reader.CompletingParsedLine;
 import org.jline.reader.LineReader;
 import org.jline.reader.ParsedLine;
 import org.jline.reader.Parser;
@@ -90,8 +91,27 @@ final class Completion implements Parser, Completer {
         return false;
     }
 
-    /** The words up to the cursor; the last one is being completed. */
-    private record Words(List<String> words, String line, int cursor) implements ParsedLine {
+    /**
+     * The words up to the cursor; the last one is being completed. Candidates are written as the
+     * shell reads them already, so they need no escaping.
+     */
+    private record Words(List<String> words, String line, int cursor)
+            implements CompletingParsedLine {
+
+        @Override
+        public CharSequence escape(CharSequence candidate, boolean complete) {
+            return candidate;
+        }
+
+        @Override
+        public int rawWordCursor() {
+            return wordCursor();
+        }
+
+        @Override
+        public int rawWordLength() {
+            return word().length();
+        }
 
         @Override
         public String word() {

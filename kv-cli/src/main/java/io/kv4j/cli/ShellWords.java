@@ -22,19 +22,7 @@ final class ShellWords {
      * @throws IllegalArgumentException for a quote or bracket that is not closed
      */
     static List<String> split(String line) {
-        List<String> words = new ArrayList<>();
-        int i = skipSpaces(line, 0);
-        while (i < line.length()) {
-            int end = wordEnd(line, i);
-            if (end < 0) {
-                throw new IllegalArgumentException("the word " + Text.quote(line.substring(i))
-                        + " has no closing " + (line.charAt(i) == '{' ? "}" : line.charAt(i) == '['
-                                ? "]" : "quote"));
-            }
-            words.add(line.substring(i, end));
-            i = skipSpaces(line, end);
-        }
-        return words;
+        return words(line, false);
     }
 
     /**
@@ -42,18 +30,28 @@ final class ShellWords {
      * when the line ends with a space.
      */
     static List<String> splitForCompletion(String line) {
+        List<String> words = words(line, true);
+        if (words.isEmpty() || Character.isWhitespace(line.charAt(line.length() - 1))) {
+            words.add("");
+        }
+        return words;
+    }
+
+    private static List<String> words(String line, boolean unfinished) {
         List<String> words = new ArrayList<>();
         int i = skipSpaces(line, 0);
         while (i < line.length()) {
             int end = wordEnd(line, i);
-            if (end < 0) {
-                words.add(line.substring(i));
-                return words;
+            if (end < 0 && unfinished) {
+                end = line.length();
+            } else if (end < 0) {
+                throw new IllegalArgumentException("the word " + Text.quote(line.substring(i))
+                        + " has no closing " + (line.charAt(i) == '{' ? "}" : line.charAt(i) == '['
+                                ? "]" : "quote"));
             }
             words.add(line.substring(i, end));
             i = skipSpaces(line, end);
         }
-        words.add("");
         return words;
     }
 

@@ -40,7 +40,7 @@ class InteractiveShellTest {
 
     private int type(String... lines) throws IOException {
         byte[] typed = (String.join("\n", lines) + "\n").getBytes(StandardCharsets.UTF_8);
-        try (Terminal terminal = TerminalBuilder.builder().system(false).type("dumb")
+        try (Terminal terminal = TerminalBuilder.builder().system(false).type("xterm")
                 .streams(new ByteArrayInputStream(typed), screen).build()) {
             return shell.run(Lines.of(ShellCommand.editor(terminal, shell,
                     home.resolve(ShellCommand.HISTORY))));
@@ -87,6 +87,28 @@ class InteractiveShellTest {
         assertEquals(List.of("use KT1", "set a \"x!\"", "get a"), Files.readAllLines(
                 home.resolve(ShellCommand.HISTORY)).stream()
                 .map(line -> line.substring(line.indexOf(':') + 1)).toList());
+    }
+
+    @Test
+    void tab_completesAKeyOnTheLine() throws IOException {
+        store.run("KT1", kv -> {
+            kv.set("user/1", "one");
+            return null;
+        });
+
+        type("use KT1", "get us\t");
+
+        assertEquals(List.of("kv shell on kv:memory:; type help for the commands", "\"one\""),
+                Cli.lines(out.toString()), screen());
+    }
+
+    @Test
+    void parser_givesTheWordBeingCompleted() {
+        Completion completion = new Completion(shell);
+
+        assertEquals(List.of("li"), completion.parse("li", 2, null).words());
+        assertEquals(List.of("get", ""), completion.parse("get ", 4, null).words());
+        assertEquals("\"my k", completion.parse("get \"my k", 9, null).word());
     }
 
     @Test
