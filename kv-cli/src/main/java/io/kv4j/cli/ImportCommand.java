@@ -3,15 +3,10 @@ package io.kv4j.cli;
 import io.kv4j.KvStore;
 import io.kv4j.KvTransaction;
 import io.kv4j.spi.Text;
-import java.io.BufferedInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.Writer;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -77,7 +72,7 @@ final class ImportCommand extends StoreCommand {
                 long size = input == null ? -1 : Files.size(input);
                 entries = check(store, in, size, copy, progress, session);
             }
-            progress.total(entries);
+            progress.phase("writing", entries);
             write(store, spool != null ? spool : input, progress);
             progress.finish(String.format("imported %,d entries %s", entries, progress.took()));
         } finally {
@@ -97,14 +92,14 @@ final class ImportCommand extends StoreCommand {
     private long check(KvStore store, InputStream raw, long size, Writer copy, Progress progress,
             Session session) throws IOException {
         Counting in = new Counting(raw);
-        Utf8Lines lines = new Utf8Lines(in);
+        Utf8.Lines lines = new Utf8.Lines(in);
         List<String> bad = new ArrayList<>();
         long badCount = 0;
         long entries = 0;
         long number = 0;
-        progress.note("checking");
+        progress.phase("checking", -1);
         String line;
-        while ((line = lines.next()) != null) {
+        while ((line = next(lines)) != null) {
             number++;
             copy.write(line);
             copy.write('\n');
@@ -132,7 +127,6 @@ final class ImportCommand extends StoreCommand {
                     + " lines %s bad%s", badCount, number, badCount == 1 ? "is" : "are",
                     badCount > bad.size() ? " (the first " + bad.size() + " are shown)" : ""));
         }
-        progress.note("");
         return entries;
     }
 
@@ -144,7 +138,7 @@ final class ImportCommand extends StoreCommand {
         List<Entry> batch = new ArrayList<>();
         long chars = 0;
         try (InputStream in = Files.newInputStream(source)) {
-            Utf8Lines lines = new Utf8Lines(in);
+            Utf8.Lines lines = new Utf8.Lines(in);
             while (true) {
                 String line = lines.next();
                 Entry entry = line == null || line.isBlank() ? null : entry(line);
@@ -212,38 +206,11 @@ final class ImportCommand extends StoreCommand {
         return new Entry(function, key, members.get("value"));
     }
 
-    /** Lines of UTF-8 text, each decoded alone, so that bad bytes are told with their line. */
-    private static final class Utf8Lines {
-
-        private final InputStream in;
-        private final ByteArrayOutputStream line = new ByteArrayOutputStream();
-        private long number;
-
-        Utf8Lines(InputStream in) {
-            this.in = new BufferedInputStream(in);
-        }
-
-        /** The next line without its end, or null at the end of the input. */
-        String next() throws IOException {
-            line.reset();
-            int b;
-            while ((b = in.read()) >= 0 && b != '\n') {
-                line.write(b);
-            }
-            if (b < 0 && line.size() == 0) {
-                return null;
-            }
-            number++;
-            try {
-                String text = StandardCharsets.UTF_8.newDecoder()
-                        .onMalformedInput(CodingErrorAction.REPORT)
-                        .onUnmappableCharacter(CodingErrorAction.REPORT)
-                        .decode(ByteBuffer.wrap(line.toByteArray())).toString();
-                return text.endsWith("\r") ? text.substring(0, text.length() - 1) : text;
-            } catch (CharacterCodingException e) {
-                throw new IllegalArgumentException("nothing was imported: line " + number
-                        + " is not UTF-8 text");
-            }
+    private static String next(Utf8.Lines lines) throws IOException {
+        try {
+            return lines.next();
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("nothing was imported: " + e.getMessage());
         }
     }
 

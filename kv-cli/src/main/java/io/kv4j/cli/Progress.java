@@ -15,8 +15,9 @@ final class Progress {
     private final String verb;
     private final PrintWriter err;
     private final boolean shown;
-    private final long start = System.nanoTime();
-    private long lastDrawn = start;
+    private final long begun = System.nanoTime();
+    private long start = begun;
+    private long lastDrawn = begun;
     private int drawnLength;
     private long done;
     private long total = -1;
@@ -29,9 +30,18 @@ final class Progress {
         this.shown = io.errTerminal();
     }
 
-    /** The number of entries the work will reach, which gives the time left. */
-    void total(long entries) {
-        this.total = entries;
+    /**
+     * Starts a phase of the work, counting its entries from 0.
+     *
+     * @param what what the phase does, such as "writing"
+     * @param entries how many entries it will reach, which gives the time left; -1 when not known
+     */
+    void phase(String what, long entries) {
+        note = what;
+        total = entries;
+        done = 0;
+        fraction = -1;
+        start = System.nanoTime();
     }
 
     /** What the work is on now, such as "function 2 of 5". */
@@ -68,7 +78,7 @@ final class Progress {
 
     /** How long the work took so far, for a summary: "in 1.2 s". */
     String took() {
-        return String.format("in %.1f s", (System.nanoTime() - start) / 1e9);
+        return String.format("in %.1f s", (System.nanoTime() - begun) / 1e9);
     }
 
     private String line(long now) {

@@ -19,13 +19,25 @@ class ProgressTest {
     @Test
     void onATerminal_showsEntriesRateAndTimeLeft() throws InterruptedException {
         Progress progress = progress(true);
-        progress.total(4);
+        progress.phase("writing", 4);
 
         Thread.sleep(300);
         progress.advance(1, -1);
 
         assertTrue(err.toString().matches("\rimport: 1 of 4 entries, [\\d,]+/s, 25%,"
-                + " ETA 0:00:0\\d"), err::toString);
+                + " ETA 0:00:0\\d, writing"), err::toString);
+    }
+
+    @Test
+    void aPhase_countsItsOwnEntries() throws InterruptedException {
+        Progress progress = progress(true);
+        progress.advance(5, -1);
+        progress.phase("writing", 2);
+
+        Thread.sleep(300);
+        progress.advance(1, -1);
+
+        assertTrue(err.toString().contains("import: 1 of 2 entries"), err::toString);
     }
 
     @Test
