@@ -36,7 +36,8 @@ final class DropCommand extends StoreCommand {
             throw new IllegalStateException("not confirmed: nothing was deleted");
         }
         long deleted = store.deleteAll(function);
-        session.io().err().println(String.format("deleted %,d keys of %s", deleted, name));
+        session.io().err().println(String.format("deleted %,d key%s of %s", deleted,
+                deleted == 1 ? "" : "s", name));
         return ExitCode.OK;
     }
 }

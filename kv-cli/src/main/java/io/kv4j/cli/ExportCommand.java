@@ -56,7 +56,11 @@ final class ExportCommand extends StoreCommand {
                 throw new IOException("standard output was closed before the export ended");
             }
         } else {
-            Path partial = Files.createTempFile(output.toAbsolutePath().getParent(),
+            Path folder = output.toAbsolutePath().getParent();
+            if (!Files.isDirectory(folder)) {
+                throw new IllegalArgumentException("no such folder: " + folder);
+            }
+            Path partial = Files.createTempFile(folder,
                     "." + output.getFileName(), ".partial");
             try {
                 try (Writer out = Files.newBufferedWriter(partial, StandardCharsets.UTF_8)) {
@@ -68,8 +72,9 @@ final class ExportCommand extends StoreCommand {
                 Files.deleteIfExists(partial);
             }
         }
-        progress.finish(String.format("exported %,d entries of %,d functions%s %s", entries,
-                names.size(), output == null ? "" : " to " + output, progress.took()));
+        progress.finish(String.format("exported %,d entries of %,d function%s%s %s", entries,
+                names.size(), names.size() == 1 ? "" : "s", output == null ? "" : " to " + output,
+                progress.took()));
         return ExitCode.OK;
     }
 

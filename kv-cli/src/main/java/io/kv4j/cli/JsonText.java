@@ -39,14 +39,9 @@ final class JsonText {
             // {"a":1,"a":2} is a typing mistake, not a value
             .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
             // no size limits of the parser's own: the store says how big a value may be
-            .streamReadConstraints(StreamReadConstraints.builder()
-                    .maxNestingDepth(MAX_NESTING)
-                    .maxStringLength(Integer.MAX_VALUE)
-                    .maxNumberLength(Integer.MAX_VALUE)
-                    .maxNameLength(Integer.MAX_VALUE)
-                    .maxDocumentLength(-1)
-                    .maxTokenCount(-1)
-                    .build())
+            .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(MAX_NESTING)
+                    .maxStringLength(Integer.MAX_VALUE).maxNumberLength(Integer.MAX_VALUE)
+                    .maxNameLength(Integer.MAX_VALUE).build())
             .build();
 
     private static final int SHOWN_CHARS = 60;

@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import org.jline.terminal.spi.SystemStream;
 import org.jline.terminal.spi.TerminalProvider;
 import picocli.CommandLine;
@@ -39,22 +40,13 @@ import picocli.CommandLine.Spec;
                     + ", a memory store private to one command:",
             "one-shot commands refuse to write there, as it is gone when they end.",
             "kv COMMAND --help shows a command's options and exit codes."},
-        // a new subcommand is one more class in this list
-        subcommands = {
-            ShellCommand.class,
-            GetCommand.class,
-            SetCommand.class,
-            DeleteCommand.class,
-            HasCommand.class,
-            ListCommand.class,
-            FunctionsCommand.class,
-            ExportCommand.class,
-            ImportCommand.class,
-            DropCommand.class,
-            TckCommand.class,
-            BenchCommand.class,
-            HelpCommand.class})
+        // the store commands follow, then those of SUITES: see commandLine()
+        subcommands = ShellCommand.class)
 public final class Main implements Runnable, Context {
+
+    /** The commands after the store commands; a new one is one more class here. */
+    private static final List<Class<?>> SUITES = List.of(TckCommand.class, BenchCommand.class,
+            HelpCommand.class);
 
     private final Io io;
 
@@ -88,7 +80,10 @@ public final class Main implements Runnable, Context {
 
     /** The {@code kv} command line, ready to run. */
     static CommandLine commandLine(Io io) {
-        CommandLine line = configure(new CommandLine(new Main(io)), io);
+        CommandLine line = new CommandLine(new Main(io));
+        StoreCommand.ALL.forEach(line::addSubcommand);
+        SUITES.forEach(line::addSubcommand);
+        configure(line, io);
         // the kit's command is registered here: its help option is the one every command has,
         // and its summary in the list of commands is one line
         CommandSpec tck = line.getSubcommands().get("tck").getCommandSpec();

@@ -54,7 +54,7 @@ final class Shell implements Session {
         this.store = store;
         this.io = io;
         this.mode = mode;
-        this.commands = Main.configure(new CommandLine(new ShellLine(this)), io);
+        this.commands = Main.configure(ShellLine.commandLine(this), io);
         // a word in double quotes is a JSON string, as a key or any other text; JSON values
         // keep their quotes, as their own converter reads them
         commands.registerConverter(String.class, ShellWords::unquote);

@@ -22,28 +22,27 @@ import picocli.CommandLine.ParentCommand;
             "any error aborts the transaction: nothing of it is committed, and later",
             "lines up to commit or rollback are refused. Lines starting with # are",
             "comments."},
+        // the store commands follow, then help and quit: see commandLine()
         subcommands = {
             ShellLine.Use.class,
             ShellLine.Begin.class,
             ShellLine.Commit.class,
-            ShellLine.Rollback.class,
-            GetCommand.class,
-            SetCommand.class,
-            DeleteCommand.class,
-            HasCommand.class,
-            ListCommand.class,
-            FunctionsCommand.class,
-            ExportCommand.class,
-            ImportCommand.class,
-            DropCommand.class,
-            HelpCommand.class,
-            ShellLine.Quit.class})
+            ShellLine.Rollback.class})
 final class ShellLine implements Context {
 
     private final Shell shell;
 
-    ShellLine(Shell shell) {
+    private ShellLine(Shell shell) {
         this.shell = shell;
+    }
+
+    /** The command line of a shell's lines. */
+    static CommandLine commandLine(Shell shell) {
+        CommandLine line = new CommandLine(new ShellLine(shell));
+        StoreCommand.ALL.forEach(line::addSubcommand);
+        line.addSubcommand(HelpCommand.class);
+        line.addSubcommand(Quit.class);
+        return line;
     }
 
     @Override

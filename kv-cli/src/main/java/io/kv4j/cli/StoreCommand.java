@@ -1,6 +1,7 @@
 package io.kv4j.cli;
 
 import io.kv4j.KvStore;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -11,6 +12,18 @@ import picocli.CommandLine.Spec;
 /** A command that works on a store: one-shot from {@code kv}, or as a line of the shell. */
 @Command(abbreviateSynopsis = true, exitCodeListHeading = ExitCode.HEADING)
 abstract class StoreCommand implements Callable<Integer> {
+
+    /** The store commands, in the order help lists them: kv's own and the shell's are these. */
+    static final List<Class<? extends StoreCommand>> ALL = List.of(
+            GetCommand.class,
+            SetCommand.class,
+            DeleteCommand.class,
+            HasCommand.class,
+            ListCommand.class,
+            FunctionsCommand.class,
+            ExportCommand.class,
+            ImportCommand.class,
+            DropCommand.class);
 
     @Spec
     CommandSpec spec;
