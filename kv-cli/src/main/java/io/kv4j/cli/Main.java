@@ -65,9 +65,8 @@ public final class Main implements Runnable, Context {
     public static void main(String[] args) {
         PrintWriter out = utf8(FileDescriptor.out);
         PrintWriter err = utf8(FileDescriptor.err);
-        boolean terminal = System.console() != null;
-        int code = run(args, new Io(System.in, out, err, terminal,
-                terminal || needsProgress(args) && stderrIsTerminal()));
+        int code = run(args, new Io(System.in, out, err, System.console() != null,
+                mayShowProgress(args) && stderrIsTerminal()));
         out.flush();
         err.flush();
         System.exit(code);
@@ -129,9 +128,12 @@ public final class Main implements Runnable, Context {
                 "a command is missing; choose one of " + spec.subcommands().keySet());
     }
 
-    /** Only long work shows progress, so only it asks whether a person watches standard error. */
-    private static boolean needsProgress(String[] args) {
-        return args.length > 0 && (args[0].equals("export") || args[0].equals("import"));
+    /**
+     * Only long work shows progress, export and import, in one shot or in the shell, so only it
+     * asks whether a person watches standard error, which takes a process of its own.
+     */
+    private static boolean mayShowProgress(String[] args) {
+        return args.length > 0 && List.of("export", "import", "shell").contains(args[0]);
     }
 
     private static boolean stderrIsTerminal() {
