@@ -48,7 +48,12 @@ final class Connections {
         return ds;
     }
 
-    static HikariDataSource pool(PgSettings s, DataSource source) {
+    /**
+     * The store's own pool over {@code source}.
+     *
+     * @param registry a Micrometer registry for the pool's meters, or null
+     */
+    static HikariDataSource pool(PgSettings s, DataSource source, Object registry) {
         HikariConfig config = new HikariConfig();
         config.setPoolName("kv4j-postgres-" + POOLS.incrementAndGet());
         config.setDataSource(source);
@@ -63,6 +68,9 @@ final class Connections {
         config.setLeakDetectionThreshold(s.integer(PgOption.POOL_LEAK_DETECTION_MS));
         config.setRegisterMbeans(s.flag(PgOption.POOL_REGISTER_MBEANS));
         config.setAutoCommit(true);
+        if (registry != null) {
+            PgMeters.bindPool(registry, config);
+        }
         // the store's first connection was made before the pool (PostgresProvider.open), which
         // therefore starts without one
         config.setInitializationFailTimeout(-1);

@@ -66,6 +66,11 @@ enum PgOption {
     OUTCOME_TIMEOUT_MS(OptionDescriptor.integer("outcome-timeout-ms", 10_000L, 0, 3_600_000,
             "How long a commit whose answer was lost is looked up, and sent again when it had "
                     + "not landed, before its outcome is reported unknown; 0 reports it unknown at once.")),
+    METER_REGISTRY(OptionDescriptor.object("meter-registry",
+            "io.micrometer.core.instrument.MeterRegistry", "A Micrometer MeterRegistry for the "
+                    + "pool's meters (HikariCP's own, hikaricp.*) and the cache's (cache.* with "
+                    + "cache=kv4j.cache, and kv4j.cache.bytes); the request engine binds its "
+                    + "meters to it as well.")),
     COMMIT_ID_RETENTION_MS(OptionDescriptor.integer("commit-id-retention-ms", 600_000L, 60_000,
             86_400_000L * 30, "How long the id of a commit is kept for such lookups; at least "
                     + "twice outcome-timeout-ms."));

@@ -86,7 +86,8 @@ public final class PostgresProvider implements KvProvider {
         } else {
             recovering = new RecoveringDataSource(direct,
                     settings.integer(PgOption.CONNECT_TIMEOUT_MS));
-            pool = Pool.own(Connections.pool(settings, recovering));
+            pool = Pool.own(Connections.pool(settings, recovering,
+                    config.object(PgOption.METER_REGISTRY.key(), Object.class)));
         }
         try {
             boolean caching = settings.flag(PgOption.CACHE);
@@ -96,8 +97,9 @@ public final class PostgresProvider implements KvProvider {
             ChangeTransport transport = caching || announcing
                     ? new NotifyTransport(pool.dataSource(), direct, settings.channel(), announcing)
                     : null;
-            ReadCache cache = caching
-                    ? new ReadCache(settings.integer(PgOption.CACHE_MAX_BYTES)) : null;
+            Object registry = config.object(PgOption.METER_REGISTRY.key(), Object.class);
+            ReadCache cache = caching ? new ReadCache(settings.integer(PgOption.CACHE_MAX_BYTES),
+                    registry, settings.schema()) : null;
             PostgresBackend backend = new PostgresBackend(settings, pool,
                     new CachedReads(settings.identity(), cache, transport));
             if (recovering != null) {
