@@ -6,8 +6,10 @@ import io.kv4j.spi.BackendUnavailableException;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.SQLTransientConnectionException;
+import java.sql.Statement;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
 
 /**
@@ -18,24 +20,39 @@ import javax.sql.DataSource;
  */
 final class Pool implements AutoCloseable {
 
+    /** Work on a connection of the pool. */
+    interface Work<T> {
+        T on(Connection c) throws SQLException;
+    }
+
     private final DataSource source;
     /** The HikariCP pool behind the source, if there is one; null for another kind. */
     private final HikariDataSource hikari;
     private final boolean owned;
+    private final long againNanos;
 
-    private Pool(DataSource source, HikariDataSource hikari, boolean owned) {
+    private Pool(DataSource source, HikariDataSource hikari, boolean owned, long againMs) {
         this.source = source;
         this.hikari = hikari;
         this.owned = owned;
+        this.againNanos = TimeUnit.MILLISECONDS.toNanos(againMs);
     }
 
-    /** The backend's own pool, which it closes. */
-    static Pool own(HikariDataSource pool) {
-        return new Pool(pool, pool, true);
+    /**
+     * The backend's own pool, which it closes.
+     *
+     * @param againMs how long {@link #again} tries work whose connection was lost
+     */
+    static Pool own(HikariDataSource pool, long againMs) {
+        return new Pool(pool, pool, true, againMs);
     }
 
-    /** An application's source, which the application closes. */
-    static Pool of(DataSource application) {
+    /**
+     * An application's source, which the application closes.
+     *
+     * @param againMs how long {@link #again} tries work whose connection was lost
+     */
+    static Pool of(DataSource application, long againMs) {
         HikariDataSource hikari = null;
         try {
             if (application.isWrapperFor(HikariDataSource.class)) {
@@ -44,7 +61,7 @@ final class Pool implements AutoCloseable {
         } catch (SQLException e) {
             // not a HikariCP pool: used through the DataSource interface alone
         }
-        return new Pool(application, hikari, false);
+        return new Pool(application, hikari, false, againMs);
     }
 
     /** The source, for the parts that only take connections (the notifier, the id expiry). */
@@ -67,6 +84,70 @@ final class Pool implements AutoCloseable {
             throw e;
         }
         return c;
+    }
+
+    /** A connection, or the failure to get one as the SPI reports it. */
+    Connection connection(String what) {
+        try {
+            return get();
+        } catch (SQLException e) {
+            throw Failures.of(e, what, this);
+        }
+    }
+
+    /**
+     * Runs work that is safe to run again (a read, a check without writes) on a connection.
+     * When the connection turns out to be lost, such as one whose server session was ended while
+     * it sat in the pool, or by a restart or failover while it ran, the work runs again at once
+     * on a fresh connection, and then every {@value RecoveringDataSource#RETRY_MS} ms for up to
+     * {@code connect-timeout-ms}.
+     *
+     * @param what what the work does, for messages
+     */
+    <T> T again(String what, Work<T> work) {
+        long deadline = System.nanoTime() + againNanos;
+        for (int attempt = 0; ; attempt++) {
+            Connection c = connection(what);
+            try {
+                return work.on(c);
+            } catch (SQLException e) {
+                if (!Failures.isConnectionLost(e) || System.nanoTime() - deadline >= 0) {
+                    throw Failures.of(e, what, this);
+                }
+                lost(c);
+            } finally {
+                close(c);
+            }
+            if (attempt > 0) {
+                pause(RecoveringDataSource.RETRY_MS);
+            }
+        }
+    }
+
+    /** A failed transaction block stays aborted: it is ended before the pool hands it out. */
+    void rollback(Connection c) {
+        try (Statement st = c.createStatement()) {
+            st.execute("ROLLBACK");
+        } catch (SQLException e) {
+            broken(c);
+        }
+    }
+
+    /** Gives a connection back; one the pool has dropped as broken may fail to close. */
+    static void close(Connection c) {
+        try {
+            c.close();
+        } catch (SQLException ignored) {
+            // the pool has already dropped a broken connection
+        }
+    }
+
+    static void pause(long ms) {
+        try {
+            Thread.sleep(ms);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     /**

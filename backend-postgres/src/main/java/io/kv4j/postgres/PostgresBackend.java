@@ -1,8 +1,6 @@
 package io.kv4j.postgres;
 
 import io.kv4j.spi.BackendConflictException;
-import io.kv4j.spi.BackendOutcomeUnknownException;
-import io.kv4j.spi.BackendUnavailableException;
 import io.kv4j.spi.Capability;
 import io.kv4j.spi.Commit;
 import io.kv4j.spi.Entry;
@@ -19,7 +17,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.Lock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
@@ -30,13 +27,12 @@ import java.util.concurrent.locks.ReentrantReadWriteLock;
  */
 final class PostgresBackend implements KvBackend {
 
-    private static final System.Logger LOG = System.getLogger("io.kv4j.postgres");
-
     private final PgSettings settings;
     private final Pool pool;
     private final CommitCall commitCall;
     private final CachedReads reads;
     private final IdExpiry expiry;
+    private final CommitSender sender;
     private final String readSql;
     private final String versionSql;
     private final String scanSql;
@@ -53,6 +49,8 @@ final class PostgresBackend implements KvBackend {
         this.reads = reads;
         String table = settings.schema() + ".entries";
         this.commitCall = new CommitCall(settings.schema(), Migrations.lockSeed(settings.schema()));
+        this.sender = new CommitSender(pool, commitCall, settings.url(),
+                settings.integer(PgOption.OUTCOME_TIMEOUT_MS));
         this.expiry = new IdExpiry(pool, commitCall,
                 settings.integer(PgOption.COMMIT_ID_RETENTION_MS), settings.channel());
         this.readSql = "SELECT version, coalesce(exact::text, value::text) FROM " + table
@@ -95,7 +93,7 @@ final class PostgresBackend implements KvBackend {
                 return hit.entry();
             }
             ReadCache.Stamp stamp = reads.beforeRead(namespace, key);
-            Entry entry = again("Reading key " + Text.quote(key) + " of function "
+            Entry entry = pool.again("Reading key " + Text.quote(key) + " of function "
                     + Text.quote(namespace) + " from " + settings.url(), c -> {
                         try (PreparedStatement ps = c.prepareStatement(readSql)) {
                             ps.setString(1, namespace);
@@ -124,7 +122,7 @@ final class PostgresBackend implements KvBackend {
             if (range.isEmpty()) {
                 return List.of();
             }
-            return again("Listing prefix " + Text.quote(prefix) + " of function "
+            return pool.again("Listing prefix " + Text.quote(prefix) + " of function "
                     + Text.quote(namespace) + " from " + settings.url(), c -> {
                         List<Entry> out = new ArrayList<>(Math.min(limit, 256));
                         try (PreparedStatement ps = c.prepareStatement(
@@ -173,9 +171,9 @@ final class PostgresBackend implements KvBackend {
             CommitCall.Outcome outcome;
             try {
                 outcome = commit.isReadOnly()
-                        ? again("The check of a read-only request on " + settings.url(),
+                        ? pool.again("The check of a read-only request on " + settings.url(),
                                 c -> inTransaction(c, commit))
-                        : send(commit);
+                        : sender.send(commit);
             } catch (RuntimeException e) {
                 reads.failed(commit);
                 throw e;
@@ -191,143 +189,13 @@ final class PostgresBackend implements KvBackend {
         }
     }
 
-    /**
-     * Sends a commit that writes. When the connection fails after the commit was sent, the
-     * commit's id is looked up on a fresh connection: a commit that landed has succeeded, one
-     * that did not is sent again under a new id; either within {@code outcome-timeout-ms}, past
-     * which the outcome is reported unknown.
-     */
-    private CommitCall.Outcome send(Commit commit) {
-        String what = "The commit of " + commit.writes().size() + " writes to " + settings.url();
-        long timeout = settings.integer(PgOption.OUTCOME_TIMEOUT_MS);
-        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeout);
-        UUID id = commit.id();
-        while (true) {
-            Connection c = connection(what);
-            SQLException lost;
-            try {
-                return commitCall.execute(c, commit, id);
-            } catch (SQLException e) {
-                if (!Failures.isConnectionLost(e)) {
-                    rollback(c);
-                    throw Failures.of(e, what, pool);
-                }
-                lost(c);
-                lost = e;
-            } finally {
-                close(c);
-            }
-            if (timeout == 0) {
-                throw Failures.ofCommit(lost, what, pool);
-            }
-            long version = lookUp(id, deadline, what, lost);
-            LOG.log(System.Logger.Level.INFO, "{0}: the connection failed after it was sent ({1});"
-                    + " looked up, it {2}", what, Failures.describe(lost), version >= 0
-                            ? "had landed" : "had not landed and is sent again");
-            if (version >= 0) {
-                return new CommitCall.Outcome(version, null);
-            }
-            if (System.nanoTime() - deadline >= 0) {
-                throw new BackendUnavailableException(what + " did not land: the connection "
-                        + "failed (" + Failures.describe(lost) + ") and there was no time left "
-                        + "in " + PgOption.OUTCOME_TIMEOUT_MS.key() + "=" + timeout
-                        + " to send it again", lost);
-            }
-            id = UUID.randomUUID();
-        }
-    }
-
-    /**
-     * Whether the commit of {@code id} landed: its version, or -1 when it did not and never
-     * will. Tries a fresh connection until {@code deadline}.
-     *
-     * @throws BackendOutcomeUnknownException when no lookup succeeded in time
-     */
-    private long lookUp(UUID id, long deadline, String what, SQLException lost) {
-        SQLException last = lost;
-        while (true) {
-            try (Connection c = pool.get()) {
-                return commitCall.lookUp(c, id);
-            } catch (SQLException e) {
-                last = e;
-                if (!Failures.isUnavailable(e)) {
-                    break;
-                }
-            }
-            if (System.nanoTime() - deadline >= 0) {
-                break;
-            }
-            pause(RecoveringDataSource.RETRY_MS);
-        }
-        BackendOutcomeUnknownException unknown = new BackendOutcomeUnknownException(what
-                + " was sent but the connection failed before its outcome was known ("
-                + Failures.describe(lost) + "), and looking it up failed within "
-                + PgOption.OUTCOME_TIMEOUT_MS.key() + "="
-                + settings.integer(PgOption.OUTCOME_TIMEOUT_MS) + " (" + Failures.describe(last)
-                + "); it was applied as a whole or not at all", lost);
-        if (last != lost) {
-            unknown.addSuppressed(last);
-        }
-        LOG.log(System.Logger.Level.WARNING, unknown.getMessage());
-        throw unknown;
-    }
-
-    /** Work on a connection of the pool. */
-    private interface Work<T> {
-        T on(Connection c) throws SQLException;
-    }
-
-    /**
-     * Runs work that is safe to run again (a read, a check without writes) on a pooled
-     * connection. When the connection turns out to be lost, such as one whose server session was
-     * ended while it sat in the pool, or by a restart or failover while it ran, the work runs
-     * again at once on a fresh connection, and then every {@value RecoveringDataSource#RETRY_MS}
-     * ms for up to {@code connect-timeout-ms}.
-     */
-    private <T> T again(String what, Work<T> work) {
-        long deadline = System.nanoTime()
-                + TimeUnit.MILLISECONDS.toNanos(settings.integer(PgOption.CONNECT_TIMEOUT_MS));
-        for (int attempt = 0; ; attempt++) {
-            Connection c = connection(what);
-            try {
-                return work.on(c);
-            } catch (SQLException e) {
-                if (!Failures.isConnectionLost(e) || System.nanoTime() - deadline >= 0) {
-                    throw Failures.of(e, what, pool);
-                }
-                lost(c);
-            } finally {
-                close(c);
-            }
-            if (attempt > 0) {
-                pause(RecoveringDataSource.RETRY_MS);
-            }
-        }
-    }
-
     /** Sends a commit as a transaction block, which is ended if it fails. */
     private CommitCall.Outcome inTransaction(Connection c, Commit commit) throws SQLException {
         try {
             return commitCall.execute(c, commit, commit.id());
         } catch (SQLException e) {
-            rollback(c);
+            pool.rollback(c);
             throw e;
-        }
-    }
-
-    private Connection connection(String what) {
-        try {
-            return pool.get();
-        } catch (SQLException e) {
-            throw Failures.of(e, what, pool);
-        }
-    }
-
-    private static void pause(long ms) {
-        try {
-            Thread.sleep(ms);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
         }
     }
 
@@ -339,7 +207,7 @@ final class PostgresBackend implements KvBackend {
     public Map<String, Object> check() {
         Lock open = enter();
         try {
-            int version = again("Checking " + settings.url(), c -> {
+            int version = pool.again("Checking " + settings.url(), c -> {
                 try (Statement st = c.createStatement();
                         ResultSet rs = st.executeQuery("SELECT max(version) FROM "
                                 + settings.schema() + ".schema_version")) {
@@ -363,7 +231,7 @@ final class PostgresBackend implements KvBackend {
     public List<String> namespaces(String startAfter, int limit) {
         Lock open = enter();
         try {
-            return again("Listing the functions of " + settings.url(), c -> {
+            return pool.again("Listing the functions of " + settings.url(), c -> {
                 List<String> out = new ArrayList<>(Math.min(limit, 256));
                 try (PreparedStatement ps = c.prepareStatement(namespacesSql)) {
                     ps.setString(1, startAfter == null ? "" : startAfter);
@@ -387,12 +255,12 @@ final class PostgresBackend implements KvBackend {
         Lock open = enter();
         try {
             // deleting everything again is harmless, so a lost connection is simply tried again
-            long deleted = again("Deleting every key of function " + Text.quote(namespace) + " of "
+            long deleted = pool.again("Deleting every key of function " + Text.quote(namespace) + " of "
                     + settings.url(), c -> {
                         try {
                             return commitCall.deleteNamespace(c, namespace);
                         } catch (SQLException e) {
-                            rollback(c);
+                            pool.rollback(c);
                             throw e;
                         }
                     });
@@ -408,7 +276,7 @@ final class PostgresBackend implements KvBackend {
      * than the commit function, so a read-only request served from the cache stays current.
      */
     private void checkCurrent(Commit.PointRead read) {
-        long now = again("Checking key " + Text.quote(read.key()) + " of function "
+        long now = pool.again("Checking key " + Text.quote(read.key()) + " of function "
                 + Text.quote(read.namespace()) + " in " + settings.url(), c -> {
                     try (PreparedStatement ps = c.prepareStatement(versionSql)) {
                         ps.setString(1, read.namespace());
@@ -439,27 +307,6 @@ final class PostgresBackend implements KvBackend {
         return new BackendConflictException("the keys with prefix " + Text.quote(g.prefix())
                 + " of function " + Text.quote(g.namespace()) + " changed since they were listed",
                 g.namespace(), null);
-    }
-
-    private void lost(Connection c) {
-        pool.lost(c);
-    }
-
-    /** A failed commit leaves its transaction aborted: end it before the pool hands it out. */
-    private void rollback(Connection c) {
-        try (Statement st = c.createStatement()) {
-            st.execute("ROLLBACK");
-        } catch (SQLException e) {
-            pool.broken(c);
-        }
-    }
-
-    private static void close(Connection c) {
-        try {
-            c.close();
-        } catch (SQLException ignored) {
-            // the pool has already dropped a broken connection
-        }
     }
 
     private static byte[] utf8(String json) {

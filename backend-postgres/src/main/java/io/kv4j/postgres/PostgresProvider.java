@@ -10,7 +10,6 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;
 import javax.sql.DataSource;
-import org.postgresql.ds.PGSimpleDataSource;
 
 /**
  * Opens PostgreSQL storage for {@code kv:postgresql://host[:port]/database}.
@@ -82,12 +81,13 @@ public final class PostgresProvider implements KvProvider {
         RecoveringDataSource recovering = null;
         Pool pool;
         if (application != null) {
-            pool = Pool.of(application);
+            pool = Pool.of(application, settings.integer(PgOption.CONNECT_TIMEOUT_MS));
         } else {
             recovering = new RecoveringDataSource(direct,
                     settings.integer(PgOption.CONNECT_TIMEOUT_MS));
             pool = Pool.own(Connections.pool(settings, recovering,
-                    config.object(PgOption.METER_REGISTRY.key(), Object.class)));
+                    config.object(PgOption.METER_REGISTRY.key(), Object.class)),
+                    settings.integer(PgOption.CONNECT_TIMEOUT_MS));
         }
         try {
             boolean caching = settings.flag(PgOption.CACHE);
