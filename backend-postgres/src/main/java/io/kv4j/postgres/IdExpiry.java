@@ -5,7 +5,6 @@ import java.sql.SQLException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import javax.sql.DataSource;
 
 /**
  * Deletes the ids of commits older than {@code commit-id-retention-ms}, a batch at a time through
@@ -14,12 +13,14 @@ import javax.sql.DataSource;
  */
 final class IdExpiry implements AutoCloseable {
 
+    private static final System.Logger LOG = System.getLogger("io.kv4j.postgres");
+
     /** The most ids one statement deletes, so that no statement holds locks for long. */
     static final int BATCH = 10_000;
 
     private final ScheduledExecutorService timer;
 
-    IdExpiry(DataSource pool, CommitCall call, long retentionMs, String channel) {
+    IdExpiry(Pool pool, CommitCall call, long retentionMs, String channel) {
         this.timer = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "kv4j-postgres-id-expiry-" + channel);
             t.setDaemon(true);
@@ -30,13 +31,14 @@ final class IdExpiry implements AutoCloseable {
                 TimeUnit.MILLISECONDS);
     }
 
-    private static void expire(DataSource pool, CommitCall call, long retentionMs) {
-        try (Connection c = pool.getConnection()) {
+    private static void expire(Pool pool, CommitCall call, long retentionMs) {
+        try (Connection c = pool.get()) {
             while (call.expireIds(c, retentionMs, BATCH) == BATCH) {
                 // a full batch: there may be more
             }
         } catch (SQLException | RuntimeException e) {
             // the next round tries again; until then old ids only take room
+            LOG.log(System.Logger.Level.DEBUG, "Deleting expired commit ids failed: " + e);
         }
     }
 

@@ -20,6 +20,8 @@ import java.sql.Statement;
  */
 final class Migrations {
 
+    private static final System.Logger LOG = System.getLogger("io.kv4j.postgres");
+
     /** The scripts, version 1 first. */
     private static final String[] SCRIPTS = {"V1__entries.sql", "V2__locking_commit.sql",
         "V3__commit_ids.sql"};
@@ -57,37 +59,44 @@ final class Migrations {
         boolean autoCommit = c.getAutoCommit();
         c.setAutoCommit(false);
         try (Statement st = c.createStatement()) {
-            if (migrate) {
-                st.execute("SELECT pg_advisory_xact_lock(" + lockKey(schema) + ")");
-                st.execute("CREATE SCHEMA IF NOT EXISTS " + schema);
-                st.execute("CREATE TABLE IF NOT EXISTS " + schema + ".schema_version ("
-                        + "version int PRIMARY KEY, "
-                        + "applied_at timestamptz NOT NULL DEFAULT now(), "
-                        + "script text NOT NULL)");
-            }
-            int current = currentVersion(c, schema);
-            if (current > LATEST) {
-                throw new BackendConfigurationException("The schema '" + schema + "' of "
-                        + settings.url() + " is at version " + current + ", newer than this kv4j supports ("
-                        + LATEST + "): upgrade kv4j", null);
-            }
-            if (current < LATEST && !migrate) {
-                throw new BackendConfigurationException("The schema '" + schema + "' of "
-                        + settings.url() + (current < 0 ? " does not exist or has no kv4j tables"
-                                : " is at version " + current + " but this kv4j needs " + LATEST)
-                        + ", and option migrate=false: open once with migrate=true, or apply the "
-                        + "scripts in the README", null);
-            }
-            for (int v = Math.max(current, 0) + 1; v <= LATEST; v++) {
-                String script = SCRIPTS[v - 1];
-                st.execute(load(script).replace("${schema}", schema)
-                        .replace("${channel}", settings.channel())
-                        .replace("${seed}", String.valueOf(lockSeed(schema))));
-                try (PreparedStatement ins = c.prepareStatement("INSERT INTO " + schema
-                        + ".schema_version (version, script) VALUES (?, ?)")) {
-                    ins.setInt(1, v);
-                    ins.setString(2, script);
-                    ins.executeUpdate();
+            // read first: an up-to-date schema needs no lock and no DDL, so a role with data
+            // rights alone can open it
+            int current = check(c, settings, migrate);
+            if (current < LATEST) {
+                try {
+                    st.execute("SELECT pg_advisory_xact_lock(" + lockKey(schema) + ")");
+                    st.execute("CREATE SCHEMA IF NOT EXISTS " + schema);
+                    st.execute("CREATE TABLE IF NOT EXISTS " + schema + ".schema_version ("
+                            + "version int PRIMARY KEY, "
+                            + "applied_at timestamptz NOT NULL DEFAULT now(), "
+                            + "script text NOT NULL)");
+                    // another process may have migrated while this one waited for the lock
+                    current = check(c, settings, migrate);
+                    for (int v = Math.max(current, 0) + 1; v <= LATEST; v++) {
+                        String script = SCRIPTS[v - 1];
+                        st.execute(load(script).replace("${schema}", schema)
+                                .replace("${channel}", settings.channel())
+                                .replace("${seed}", String.valueOf(lockSeed(schema))));
+                        try (PreparedStatement ins = c.prepareStatement("INSERT INTO " + schema
+                                + ".schema_version (version, script) VALUES (?, ?)")) {
+                            ins.setInt(1, v);
+                            ins.setString(2, script);
+                            ins.executeUpdate();
+                        }
+                        LOG.log(System.Logger.Level.INFO, "Migrating schema {0} of {1} to version"
+                                + " {2} ({3})", schema, settings.url(), v, script);
+                    }
+                } catch (SQLException e) {
+                    if ("42501".equals(e.getSQLState())) {
+                        throw new BackendConfigurationException("Migrating schema '" + schema
+                                + "' of " + settings.url() + " to version " + LATEST + " (it is "
+                                + (current < 0 ? "missing" : "at version " + current) + ") needs "
+                                + "rights the user lacks: " + e.getMessage() + ". Migrate once as "
+                                + "a role that may create the schema (CREATE on the database) or "
+                                + "owns it, then open with this user; with migrate=false a "
+                                + "pending migration is reported instead of tried", e);
+                    }
+                    throw e;
                 }
             }
             c.commit();
@@ -101,6 +110,29 @@ final class Migrations {
         } finally {
             c.setAutoCommit(autoCommit);
         }
+    }
+
+    /**
+     * The schema's version, checked: newer than this library is refused, and older is refused
+     * when {@code migrate} is off.
+     */
+    private static int check(Connection c, PgSettings settings, boolean migrate)
+            throws SQLException {
+        String schema = settings.schema();
+        int current = currentVersion(c, schema);
+        if (current > LATEST) {
+            throw new BackendConfigurationException("The schema '" + schema + "' of "
+                    + settings.url() + " is at version " + current + ", newer than this kv4j "
+                    + "supports (" + LATEST + "): upgrade kv4j", null);
+        }
+        if (current < LATEST && !migrate) {
+            throw new BackendConfigurationException("The schema '" + schema + "' of "
+                    + settings.url() + (current < 0 ? " does not exist or has no kv4j tables"
+                            : " is at version " + current + " but this kv4j needs " + LATEST)
+                    + ", and option migrate=false: open once with migrate=true, or apply the "
+                    + "scripts in the README", null);
+        }
+        return current;
     }
 
     /** The recorded version, or -1 when there is no version table. */

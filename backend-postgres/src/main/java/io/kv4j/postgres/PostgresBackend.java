@@ -1,10 +1,6 @@
 package io.kv4j.postgres;
 
-import com.zaxxer.hikari.HikariDataSource;
-import com.zaxxer.hikari.HikariPoolMXBean;
 import io.kv4j.spi.BackendConflictException;
-import io.kv4j.spi.BackendOutcomeUnknownException;
-import io.kv4j.spi.BackendUnavailableException;
 import io.kv4j.spi.Capability;
 import io.kv4j.spi.Commit;
 import io.kv4j.spi.Entry;
@@ -21,8 +17,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.UUID;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.Lock;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
 
 /**
  * Storage in one PostgreSQL schema: reads through the pool or the cache, commits through
@@ -31,23 +28,29 @@ import java.util.concurrent.TimeUnit;
 final class PostgresBackend implements KvBackend {
 
     private final PgSettings settings;
-    private final HikariDataSource pool;
+    private final Pool pool;
     private final CommitCall commitCall;
     private final CachedReads reads;
     private final IdExpiry expiry;
+    private final CommitSender sender;
     private final String readSql;
     private final String versionSql;
     private final String scanSql;
     private final String scanToEndSql;
     private final String namespacesSql;
     private volatile boolean closed;
+    /** Held shared by every call, and exclusively by {@link #close} once they ended. */
+    private final ReentrantReadWriteLock inUse = new ReentrantReadWriteLock();
+    private static final int CLOSE_WAIT_SECONDS = 10;
 
-    PostgresBackend(PgSettings settings, HikariDataSource pool, CachedReads reads) {
+    PostgresBackend(PgSettings settings, Pool pool, CachedReads reads) {
         this.settings = settings;
         this.pool = pool;
         this.reads = reads;
         String table = settings.schema() + ".entries";
         this.commitCall = new CommitCall(settings.schema(), Migrations.lockSeed(settings.schema()));
+        this.sender = new CommitSender(pool, commitCall, settings.url(),
+                settings.integer(PgOption.OUTCOME_TIMEOUT_MS));
         this.expiry = new IdExpiry(pool, commitCall,
                 settings.integer(PgOption.COMMIT_ID_RETENTION_MS), settings.channel());
         this.readSql = "SELECT version, coalesce(exact::text, value::text) FROM " + table
@@ -66,67 +69,83 @@ final class PostgresBackend implements KvBackend {
                 + "SELECT name FROM n WHERE name IS NOT NULL LIMIT ?";
     }
 
-    private void requireOpen() {
+    /**
+     * Enters a call: refused once the store is closed; {@link #close} waits for the calls that
+     * entered, so that a commit under way when the store closes ends as it would have.
+     */
+    private Lock enter() {
+        Lock open = inUse.readLock();
+        open.lock();
         if (closed) {
+            open.unlock();
             throw new IllegalStateException("The PostgreSQL storage " + settings.url()
                     + " is closed");
         }
+        return open;
     }
 
     @Override
     public Entry read(String namespace, String key) {
-        requireOpen();
-        ReadCache.Cached hit = reads.lookup(namespace, key);
-        if (hit != null) {
-            return hit.entry();
-        }
-        ReadCache.Stamp stamp = reads.beforeRead(namespace, key);
-        Entry entry = again("Reading key " + Text.quote(key) + " of function "
-                + Text.quote(namespace) + " from " + settings.url(), c -> {
-                    try (PreparedStatement ps = c.prepareStatement(readSql)) {
-                        ps.setString(1, namespace);
-                        ps.setString(2, key);
-                        try (ResultSet rs = ps.executeQuery()) {
-                            return rs.next() ? Entry.of(key, utf8(rs.getString(2)), rs.getLong(1))
-                                    : null;
+        Lock open = enter();
+        try {
+            ReadCache.Cached hit = reads.lookup(namespace, key);
+            if (hit != null) {
+                return hit.entry();
+            }
+            ReadCache.Stamp stamp = reads.beforeRead(namespace, key);
+            Entry entry = pool.again("Reading key " + Text.quote(key) + " of function "
+                    + Text.quote(namespace) + " from " + settings.url(), c -> {
+                        try (PreparedStatement ps = c.prepareStatement(readSql)) {
+                            ps.setString(1, namespace);
+                            ps.setString(2, key);
+                            try (ResultSet rs = ps.executeQuery()) {
+                                return rs.next() ? Entry.of(key, utf8(rs.getString(2)), rs.getLong(1))
+                                        : null;
+                            }
                         }
-                    }
-                });
-        reads.fill(namespace, key, entry, stamp);
-        return entry;
+                    });
+            reads.fill(namespace, key, entry, stamp);
+            return entry;
+        } finally {
+            open.unlock();
+        }
     }
 
     @Override
     public List<Entry> scan(String namespace, String prefix, String startAfter, int limit) {
-        requireOpen();
-        if (limit < 1) {
-            throw new IllegalArgumentException("limit must be at least 1 but was: " + limit);
-        }
-        KeyRange range = KeyRange.of(prefix, startAfter, null);
-        if (range.isEmpty()) {
-            return List.of();
-        }
-        return again("Listing prefix " + Text.quote(prefix) + " of function "
-                + Text.quote(namespace) + " from " + settings.url(), c -> {
-                    List<Entry> out = new ArrayList<>(Math.min(limit, 256));
-                    try (PreparedStatement ps = c.prepareStatement(
-                            range.high() == null ? scanToEndSql : scanSql)) {
-                        int p = 1;
-                        ps.setString(p++, namespace);
-                        ps.setString(p++, range.low());
-                        if (range.high() != null) {
-                            ps.setString(p++, range.high());
-                        }
-                        ps.setInt(p, limit);
-                        try (ResultSet rs = ps.executeQuery()) {
-                            while (rs.next()) {
-                                out.add(Entry.of(rs.getString(1), utf8(rs.getString(3)),
-                                        rs.getLong(2)));
+        Lock open = enter();
+        try {
+            if (limit < 1) {
+                throw new IllegalArgumentException("limit must be at least 1 but was: " + limit);
+            }
+            KeyRange range = KeyRange.of(prefix, startAfter, null);
+            if (range.isEmpty()) {
+                return List.of();
+            }
+            return pool.again("Listing prefix " + Text.quote(prefix) + " of function "
+                    + Text.quote(namespace) + " from " + settings.url(), c -> {
+                        List<Entry> out = new ArrayList<>(Math.min(limit, 256));
+                        try (PreparedStatement ps = c.prepareStatement(
+                                range.high() == null ? scanToEndSql : scanSql)) {
+                            int p = 1;
+                            ps.setString(p++, namespace);
+                            ps.setString(p++, range.low());
+                            if (range.high() != null) {
+                                ps.setString(p++, range.high());
+                            }
+                            ps.setInt(p, limit);
+                            try (ResultSet rs = ps.executeQuery()) {
+                                while (rs.next()) {
+                                    out.add(Entry.of(rs.getString(1), utf8(rs.getString(3)),
+                                            rs.getLong(2)));
+                                }
                             }
                         }
-                    }
-                    return out;
-                });
+                        return out;
+                    });
+        } finally {
+            open.unlock();
+        }
     }
 
     @Override
@@ -139,133 +158,34 @@ final class PostgresBackend implements KvBackend {
 
     @Override
     public long commit(Commit commit) {
-        requireOpen();
-        if (commit.writes().isEmpty() && commit.ranges().isEmpty() && commit.reads().size() <= 1) {
-            // one read is consistent by itself; only a cached one may be out of date
-            if (reads.caching() && !commit.reads().isEmpty()) {
-                checkCurrent(commit.reads().get(0));
-            }
-            return 0;
-        }
-        List<ReadCache.Stamp> stamps = reads.beforeCommit(commit);
-        CommitCall.Outcome outcome;
+        Lock open = enter();
         try {
-            outcome = commit.isReadOnly()
-                    ? again("The check of a read-only request on " + settings.url(),
-                            c -> inTransaction(c, commit))
-                    : send(commit);
-        } catch (RuntimeException e) {
-            reads.failed(commit);
-            throw e;
-        }
-        if (outcome.conflict() != null) {
-            reads.failed(commit);
-            throw conflict(commit, outcome.conflict());
-        }
-        reads.committed(commit, outcome.version(), stamps);
-        return outcome.version();
-    }
-
-    /**
-     * Sends a commit that writes. When the connection fails after the commit was sent, the
-     * commit's id is looked up on a fresh connection: a commit that landed has succeeded, one
-     * that did not is sent again under a new id; either within {@code outcome-timeout-ms}, past
-     * which the outcome is reported unknown.
-     */
-    private CommitCall.Outcome send(Commit commit) {
-        String what = "The commit of " + commit.writes().size() + " writes to " + settings.url();
-        long timeout = settings.integer(PgOption.OUTCOME_TIMEOUT_MS);
-        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeout);
-        UUID id = commit.id();
-        while (true) {
-            Connection c = connection(what);
-            SQLException lost;
+            if (commit.writes().isEmpty() && commit.ranges().isEmpty() && commit.reads().size() <= 1) {
+                // one read is consistent by itself; only a cached one may be out of date
+                if (reads.caching() && !commit.reads().isEmpty()) {
+                    checkCurrent(commit.reads().get(0));
+                }
+                return 0;
+            }
+            List<ReadCache.Stamp> stamps = reads.beforeCommit(commit);
+            CommitCall.Outcome outcome;
             try {
-                return commitCall.execute(c, commit, id);
-            } catch (SQLException e) {
-                if (!Failures.isConnectionLost(e)) {
-                    rollback(c);
-                    throw Failures.of(e, what, pool);
-                }
-                lost(c);
-                lost = e;
-            } finally {
-                close(c);
+                outcome = commit.isReadOnly()
+                        ? pool.again("The check of a read-only request on " + settings.url(),
+                                c -> inTransaction(c, commit))
+                        : sender.send(commit);
+            } catch (RuntimeException e) {
+                reads.failed(commit);
+                throw e;
             }
-            if (timeout == 0) {
-                throw Failures.ofCommit(lost, what, pool);
+            if (outcome.conflict() != null) {
+                reads.failed(commit);
+                throw conflict(commit, outcome.conflict());
             }
-            long version = lookUp(id, deadline, what, lost);
-            if (version >= 0) {
-                return new CommitCall.Outcome(version, null);
-            }
-            if (System.nanoTime() - deadline >= 0) {
-                throw new BackendUnavailableException(what + " did not land: the connection "
-                        + "failed (" + Failures.describe(lost) + ") and there was no time left "
-                        + "in " + PgOption.OUTCOME_TIMEOUT_MS.key() + "=" + timeout
-                        + " to send it again", lost);
-            }
-            id = UUID.randomUUID();
-        }
-    }
-
-    /**
-     * Whether the commit of {@code id} landed: its version, or -1 when it did not and never
-     * will. Tries a fresh connection until {@code deadline}.
-     *
-     * @throws BackendOutcomeUnknownException when no lookup succeeded in time
-     */
-    private long lookUp(UUID id, long deadline, String what, SQLException lost) {
-        SQLException last = lost;
-        while (true) {
-            try (Connection c = pool.getConnection()) {
-                return commitCall.lookUp(c, id);
-            } catch (SQLException e) {
-                last = e;
-                if (!Failures.isUnavailable(e)) {
-                    break;
-                }
-            }
-            if (System.nanoTime() - deadline >= 0) {
-                break;
-            }
-            pause(RecoveringDataSource.RETRY_MS);
-        }
-        BackendOutcomeUnknownException unknown = new BackendOutcomeUnknownException(what
-                + " was sent but the connection failed before its outcome was known ("
-                + Failures.describe(lost) + "), and looking it up failed within "
-                + PgOption.OUTCOME_TIMEOUT_MS.key() + "="
-                + settings.integer(PgOption.OUTCOME_TIMEOUT_MS) + " (" + Failures.describe(last)
-                + "); it was applied as a whole or not at all", lost);
-        if (last != lost) {
-            unknown.addSuppressed(last);
-        }
-        throw unknown;
-    }
-
-    /** Work on a connection of the pool. */
-    private interface Work<T> {
-        T on(Connection c) throws SQLException;
-    }
-
-    /**
-     * Runs work that is safe to run twice (a read, a check without writes) on a pooled
-     * connection; when the connection turns out to be lost, such as one whose server session was
-     * ended while it sat in the pool, runs it once more on a fresh connection.
-     */
-    private <T> T again(String what, Work<T> work) {
-        for (int attempt = 0; ; attempt++) {
-            Connection c = connection(what);
-            try {
-                return work.on(c);
-            } catch (SQLException e) {
-                if (attempt > 0 || !Failures.isConnectionLost(e)) {
-                    throw Failures.of(e, what, pool);
-                }
-                lost(c);
-            } finally {
-                close(c);
-            }
+            reads.committed(commit, outcome.version(), stamps);
+            return outcome.version();
+        } finally {
+            open.unlock();
         }
     }
 
@@ -274,24 +194,8 @@ final class PostgresBackend implements KvBackend {
         try {
             return commitCall.execute(c, commit, commit.id());
         } catch (SQLException e) {
-            rollback(c);
+            pool.rollback(c);
             throw e;
-        }
-    }
-
-    private Connection connection(String what) {
-        try {
-            return pool.getConnection();
-        } catch (SQLException e) {
-            throw Failures.of(e, what, pool);
-        }
-    }
-
-    private static void pause(long ms) {
-        try {
-            Thread.sleep(ms);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
         }
     }
 
@@ -301,62 +205,70 @@ final class PostgresBackend implements KvBackend {
      */
     @Override
     public Map<String, Object> check() {
-        requireOpen();
-        int version = again("Checking " + settings.url(), c -> {
-            try (Statement st = c.createStatement();
-                    ResultSet rs = st.executeQuery("SELECT max(version) FROM "
-                            + settings.schema() + ".schema_version")) {
-                rs.next();
-                return rs.getInt(1);
-            }
-        });
-        HikariPoolMXBean state = pool.getHikariPoolMXBean();
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("schema", settings.schema());
-        out.put("schema-version", version);
-        out.put("pool-active", state.getActiveConnections());
-        out.put("pool-idle", state.getIdleConnections());
-        out.put("pool-waiting", state.getThreadsAwaitingConnection());
-        out.put("pool-size", pool.getMaximumPoolSize());
-        ReadCache cache = reads.cache();
-        out.put("cache", cache == null ? "off" : cache.isOn() ? "on" : "waiting for its listener");
-        return out;
+        Lock open = enter();
+        try {
+            int version = pool.again("Checking " + settings.url(), c -> {
+                try (Statement st = c.createStatement();
+                        ResultSet rs = st.executeQuery("SELECT max(version) FROM "
+                                + settings.schema() + ".schema_version")) {
+                    rs.next();
+                    return rs.getInt(1);
+                }
+            });
+            Map<String, Object> out = new LinkedHashMap<>();
+            out.put("schema", settings.schema());
+            out.put("schema-version", version);
+            out.putAll(pool.state());
+            ReadCache cache = reads.cache();
+            out.put("cache", cache == null ? "off" : cache.isOn() ? "on" : "waiting for its listener");
+            return out;
+        } finally {
+            open.unlock();
+        }
     }
 
     @Override
     public List<String> namespaces(String startAfter, int limit) {
-        requireOpen();
-        return again("Listing the functions of " + settings.url(), c -> {
-            List<String> out = new ArrayList<>(Math.min(limit, 256));
-            try (PreparedStatement ps = c.prepareStatement(namespacesSql)) {
-                ps.setString(1, startAfter == null ? "" : startAfter);
-                ps.setBoolean(2, startAfter == null);
-                ps.setInt(3, limit);
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        out.add(rs.getString(1));
+        Lock open = enter();
+        try {
+            return pool.again("Listing the functions of " + settings.url(), c -> {
+                List<String> out = new ArrayList<>(Math.min(limit, 256));
+                try (PreparedStatement ps = c.prepareStatement(namespacesSql)) {
+                    ps.setString(1, startAfter == null ? "" : startAfter);
+                    ps.setBoolean(2, startAfter == null);
+                    ps.setInt(3, limit);
+                    try (ResultSet rs = ps.executeQuery()) {
+                        while (rs.next()) {
+                            out.add(rs.getString(1));
+                        }
                     }
                 }
-            }
-            return out;
-        });
+                return out;
+            });
+        } finally {
+            open.unlock();
+        }
     }
 
     @Override
     public long deleteNamespace(String namespace) {
-        requireOpen();
-        // deleting everything again is harmless, so a lost connection is simply tried again
-        long deleted = again("Deleting every key of function " + Text.quote(namespace) + " of "
-                + settings.url(), c -> {
-                    try {
-                        return commitCall.deleteNamespace(c, namespace);
-                    } catch (SQLException e) {
-                        rollback(c);
-                        throw e;
-                    }
-                });
-        reads.deletedNamespace();
-        return deleted;
+        Lock open = enter();
+        try {
+            // deleting everything again is harmless, so a lost connection is simply tried again
+            long deleted = pool.again("Deleting every key of function " + Text.quote(namespace) + " of "
+                    + settings.url(), c -> {
+                        try {
+                            return commitCall.deleteNamespace(c, namespace);
+                        } catch (SQLException e) {
+                            pool.rollback(c);
+                            throw e;
+                        }
+                    });
+            reads.deletedNamespace();
+            return deleted;
+        } finally {
+            open.unlock();
+        }
     }
 
     /**
@@ -364,7 +276,7 @@ final class PostgresBackend implements KvBackend {
      * than the commit function, so a read-only request served from the cache stays current.
      */
     private void checkCurrent(Commit.PointRead read) {
-        long now = again("Checking key " + Text.quote(read.key()) + " of function "
+        long now = pool.again("Checking key " + Text.quote(read.key()) + " of function "
                 + Text.quote(read.namespace()) + " in " + settings.url(), c -> {
                     try (PreparedStatement ps = c.prepareStatement(versionSql)) {
                         ps.setString(1, read.namespace());
@@ -397,34 +309,6 @@ final class PostgresBackend implements KvBackend {
                 g.namespace(), null);
     }
 
-    /**
-     * A connection was lost: it is dropped, and so are the idle ones, which a server that ended
-     * one session (a restart, a failover) has most likely ended as well; the ones in use are
-     * dropped when they come back. The next requests then connect afresh instead of each finding
-     * a dead connection first.
-     */
-    private void lost(Connection c) {
-        pool.evictConnection(c);
-        pool.getHikariPoolMXBean().softEvictConnections();
-    }
-
-    /** A failed commit leaves its transaction aborted: end it before the pool hands it out. */
-    private void rollback(Connection c) {
-        try (Statement st = c.createStatement()) {
-            st.execute("ROLLBACK");
-        } catch (SQLException e) {
-            pool.evictConnection(c);
-        }
-    }
-
-    private static void close(Connection c) {
-        try {
-            c.close();
-        } catch (SQLException ignored) {
-            // the pool has already dropped a broken connection
-        }
-    }
-
     private static byte[] utf8(String json) {
         return json.getBytes(StandardCharsets.UTF_8);
     }
@@ -435,15 +319,33 @@ final class PostgresBackend implements KvBackend {
     }
 
 
+    /**
+     * Refuses new calls, waits up to {@value #CLOSE_WAIT_SECONDS} s for the calls under way, then
+     * closes the pool (if it is the store's own), the cache and the listener.
+     */
     @Override
-    public synchronized void close() {
-        if (closed) {
-            return;
+    public void close() {
+        synchronized (this) {
+            if (closed) {
+                return;
+            }
+            closed = true;
         }
-        closed = true;
-        expiry.close();
-        reads.close();
-        pool.close();
+        boolean drained = false;
+        try {
+            drained = inUse.writeLock().tryLock(CLOSE_WAIT_SECONDS, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        try {
+            expiry.close();
+            reads.close();
+            pool.close();
+        } finally {
+            if (drained) {
+                inUse.writeLock().unlock();
+            }
+        }
     }
 
     @Override

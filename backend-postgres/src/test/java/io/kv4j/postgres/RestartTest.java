@@ -67,8 +67,9 @@ class RestartTest {
                 KvStore store = KvStore.open(server.url(), java.util.Map.of("user", "postgres",
                         "pool-timeout-ms", "1000", "connect-timeout-ms", "1000"))) {
             java.util.Map<String, Object> up = store.check();
-            assertEquals(List.of("schema", "schema-version", "pool-active", "pool-idle",
+            assertEquals(List.of("schema", "schema-version", "pool", "pool-active", "pool-idle",
                     "pool-waiting", "pool-size", "cache"), List.copyOf(up.keySet()));
+            assertEquals("own", up.get("pool"));
             assertEquals("kv4j", up.get("schema"));
             assertEquals(Migrations.LATEST, up.get("schema-version"));
             assertEquals(10, up.get("pool-size"));
