@@ -124,7 +124,10 @@ class ConfigurationMetadataTest {
             if (option.type() == OptionDescriptor.Type.CHOICE) {
                 List<Map<String, Object>> values = new ArrayList<>();
                 option.choices().forEach(c -> values.add(Map.of("value", c)));
-                hints.add(Map.of("name", name, "values", values));
+                Map<String, Object> hint = new LinkedHashMap<>();
+                hint.put("name", name);
+                hint.put("values", values);
+                hints.add(hint);
             }
         });
         Map<String, Object> document = new LinkedHashMap<>();
