@@ -97,6 +97,16 @@ class CounterApplicationTest {
     }
 
     @Test
+    void actuatorMetrics_countTheStoresRequests() throws Exception {
+        json("POST", "/functions/metered/counter");
+        JsonNode names = json("GET", "/actuator/metrics").get("names");
+        assertThat(names.valueStream().map(JsonNode::asString))
+                .contains("kv4j.requests", "kv4j.commits", "kv4j.conflicts", "kv4j.retries");
+        JsonNode committed = json("GET", "/actuator/metrics/kv4j.requests?tag=outcome:committed");
+        assertThat(committed.get("measurements").get(0).get("value").asDouble()).isPositive();
+    }
+
+    @Test
     void actuatorInfo_namesTheBackendAndSpiVersion() throws Exception {
         JsonNode kv = json("GET", "/actuator/info").get("kv");
         assertThat(kv.get("backend").asString()).isEqualTo("memory");

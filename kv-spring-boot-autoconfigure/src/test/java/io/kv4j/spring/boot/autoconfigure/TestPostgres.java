@@ -17,7 +17,7 @@ import java.util.UUID;
  * variable or system property, a {@code kv:postgresql://host:port/db?user=..&password=..} URL),
  * else an embedded PostgreSQL 17 started once and stopped when the JVM exits.
  */
-final class TestPostgres {
+public final class TestPostgres {
 
     static final String URL_VARIABLE = "KV_TEST_POSTGRES_URL";
 
@@ -35,7 +35,7 @@ final class TestPostgres {
         this.password = password;
     }
 
-    static synchronized TestPostgres get() {
+    public static synchronized TestPostgres get() {
         if (instance == null) {
             String given = System.getProperty(URL_VARIABLE, System.getenv(URL_VARIABLE));
             instance = given == null || given.isBlank() ? embedded() : external(given.trim());
@@ -71,7 +71,7 @@ final class TestPostgres {
     }
 
     /** Properties for a store of its own: the URL, the credentials and a fresh schema. */
-    String[] properties() {
+    public String[] properties() {
         return properties(url());
     }
 
