@@ -10,6 +10,8 @@ module io.kv4j.postgres {
     requires com.zaxxer.hikari;
     requires org.postgresql.jdbc;
     requires com.github.benmanes.caffeine;
+    // meters, only when an application hands in a MeterRegistry
+    requires static micrometer.core;
 
     provides io.kv4j.spi.KvProvider with io.kv4j.postgres.PostgresProvider;
 }

@@ -6,7 +6,7 @@ import java.util.Map;
 /**
  * The request engine's options, parsed and validated once when a store opens.
  */
-record Config(RetryPolicy retry, int maxCallDepth, int maxValueBytes) {
+record Config(RetryPolicy retry, int maxCallDepth, int maxValueBytes, Object meterRegistry) {
 
     /**
      * Takes the engine's options out of {@code options}, leaving the backend's.
@@ -14,6 +14,10 @@ record Config(RetryPolicy retry, int maxCallDepth, int maxValueBytes) {
      * @throws IllegalArgumentException for a bad value or combination
      */
     static Config take(Map<String, ?> options) {
+        Object registry = options.remove(KvOption.METER_REGISTRY_KEY);
+        if (registry != null) {
+            KvOption.METER_REGISTRY.check(registry);
+        }
         Map<KvOption, Integer> v = new EnumMap<>(KvOption.class);
         for (KvOption o : KvOption.values()) {
             Object given = options.remove(o.key());
@@ -28,6 +32,7 @@ record Config(RetryPolicy retry, int maxCallDepth, int maxValueBytes) {
         }
         RetryPolicy retry = new RetryPolicy(v.get(KvOption.RETRY_TIMEOUT_MS),
                 v.get(KvOption.MAX_RETRIES), backoff, maxBackoff);
-        return new Config(retry, v.get(KvOption.MAX_CALL_DEPTH), v.get(KvOption.MAX_VALUE_BYTES));
+        return new Config(retry, v.get(KvOption.MAX_CALL_DEPTH), v.get(KvOption.MAX_VALUE_BYTES),
+                registry);
     }
 }

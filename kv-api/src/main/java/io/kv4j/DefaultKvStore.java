@@ -46,6 +46,13 @@ final class DefaultKvStore implements KvStore {
         Config config = Config.take(options);
         KvProvider provider = Providers.find(base);
         List<OptionDescriptor> table = provider.options();
+        if (config.meterRegistry() != null) {
+            // the backend binds its own meters to the same registry when it declares the option
+            if (table.stream().anyMatch(d -> d.name().equals(KvOption.METER_REGISTRY_KEY))) {
+                options.put(KvOption.METER_REGISTRY_KEY, config.meterRegistry());
+            }
+            observer = KvMeters.observing(observer, config.meterRegistry());
+        }
         String shown = redact(url, table);
         BackendConfig backendConfig = BackendConfig.of(base, options, table);
         KvBackend backend;
@@ -252,6 +259,12 @@ final class DefaultKvStore implements KvStore {
     public long deleteAll(String function) {
         storage.requireOpen();
         return storage.deleteNamespace(Names.requireFunction(function));
+    }
+
+    @Override
+    public Map<String, Object> check() {
+        storage.requireOpen();
+        return storage.check();
     }
 
     @Override

@@ -104,8 +104,23 @@ public enum KvOption {
         for (KvOption o : values()) {
             out.add(o.descriptor);
         }
+        out.add(METER_REGISTRY);
         return List.copyOf(out);
     }
+
+    /** The name of the object option that hands the engine a Micrometer {@code MeterRegistry}. */
+    public static final String METER_REGISTRY_KEY = "meter-registry";
+
+    /**
+     * The engine's one object option, given through {@link KvStoreBuilder#object}: a Micrometer
+     * {@code MeterRegistry} to which the engine binds its meters ({@code kv4j.requests},
+     * {@code kv4j.commits}, {@code kv4j.conflicts}, ...); a backend that declares the same option
+     * binds its own too (pool, cache).
+     */
+    static final OptionDescriptor METER_REGISTRY = OptionDescriptor.object(METER_REGISTRY_KEY,
+            "io.micrometer.core.instrument.MeterRegistry", "A Micrometer MeterRegistry to bind "
+                    + "the store's meters to: requests, attempts, commits, conflicts by cause, "
+                    + "and the backend's pool and cache; Micrometer is then needed at run time.");
 
     /**
      * Finds an option by name.

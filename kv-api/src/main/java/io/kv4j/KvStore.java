@@ -178,6 +178,18 @@ public interface KvStore extends AutoCloseable {
     long deleteAll(String function);
 
     /**
+     * Checks that the storage can be used now, for a health check: one cheap round trip on a
+     * database, nothing in memory.
+     *
+     * @return what the backend reports beside "up", such as {@code schema-version} and the
+     *     pool's state on PostgreSQL, in a stable order; possibly empty
+     * @throws IllegalStateException when the store is closed
+     * @throws KvUnavailableException when the storage cannot be reached
+     * @throws KvConfigurationException when it is reachable but unusable as configured
+     */
+    Map<String, Object> check();
+
+    /**
      * What the store runs on: its URL, backend, SPI version and capabilities.
      *
      * @return the description

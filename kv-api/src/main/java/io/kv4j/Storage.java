@@ -10,7 +10,10 @@ import io.kv4j.spi.Capability;
 import io.kv4j.spi.Commit;
 import io.kv4j.spi.Entry;
 import io.kv4j.spi.KvBackend;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -87,6 +90,14 @@ final class Storage implements AutoCloseable {
             return backend.namespaces(startAfter, limit);
         } catch (RuntimeException e) {
             throw translate(e, "Listing the functions", null);
+        }
+    }
+
+    Map<String, Object> check() {
+        try {
+            return Collections.unmodifiableMap(new LinkedHashMap<>(backend.check()));
+        } catch (RuntimeException e) {
+            throw translate(e, "Checking the storage", null);
         }
     }
 

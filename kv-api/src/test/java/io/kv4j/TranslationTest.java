@@ -57,6 +57,18 @@ class TranslationTest {
     }
 
     @Test
+    void check_reportsTheStorageLikeEveryOtherCall() {
+        KvStore store = KvStore.open("kv:throwing:");
+        assertEquals(Map.of(), store.check());
+        ThrowingProvider.next = () -> new BackendUnavailableException("connection refused", null);
+        KvUnavailableException e = assertThrows(KvUnavailableException.class, store::check);
+        assertTrue(e.getMessage().contains("Checking the storage")
+                && e.getMessage().contains("connection refused"), e.getMessage());
+        store.close();
+        assertThrows(IllegalStateException.class, store::check);
+    }
+
+    @Test
     void transientAndNonTransient_areTwoDisjointKinds() {
         assertTrue(committing(() -> new BackendUnavailableException("down", null)).isTransient());
         assertTrue(committing(() -> new BackendConflictException("changed", "f", "k"))

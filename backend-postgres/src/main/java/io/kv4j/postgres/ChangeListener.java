@@ -19,6 +19,8 @@ final class ChangeListener implements AutoCloseable {
     private static final int CHECK_EVERY_POLLS = 10;
     private static final long MAX_BACKOFF_MS = 2_000;
 
+    private static final System.Logger LOG = System.getLogger("io.kv4j.postgres");
+
     private final DataSource source;
     private final String channel;
     private final String origin;
@@ -42,19 +44,35 @@ final class ChangeListener implements AutoCloseable {
 
     private void run() {
         long backoff = 50;
+        int failures = 0;
         while (!closed) {
             try (Connection c = source.getConnection()) {
                 connection = c;
+                // LISTEN takes effect at commit: an application's pool may lend it with
+                // autocommit off
+                if (!c.getAutoCommit()) {
+                    c.setAutoCommit(true);
+                }
                 try (Statement st = c.createStatement()) {
                     st.execute("LISTEN \"" + channel + "\"");
                 }
                 sink.receiving();
+                if (failures > 0) {
+                    LOG.log(System.Logger.Level.INFO, "Listening on {0} again after {1} failed"
+                            + " attempts; the read cache serves again", channel, failures);
+                }
+                failures = 0;
                 backoff = 50;
                 listen(c.unwrap(PGConnection.class), c);
             } catch (SQLException | RuntimeException e) {
                 sink.lost();
                 if (closed) {
                     return;
+                }
+                if (failures++ == 0) {
+                    LOG.log(System.Logger.Level.WARNING, "Lost the connection listening on "
+                            + channel + "; the read cache is off and empty until it listens"
+                            + " again: " + e);
                 }
                 sleep(backoff);
                 backoff = Math.min(backoff * 2, MAX_BACKOFF_MS);

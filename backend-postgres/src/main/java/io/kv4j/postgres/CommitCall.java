@@ -11,6 +11,7 @@ import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.UUID;
 
 /**
  * One commit as one round trip: a few plain statements sent together, each with its arrays.
@@ -53,6 +54,8 @@ final class CommitCall {
     private final String deleteSql;
     private final String upsertSql;
     private final String commitSql;
+    private final String fenceSql;
+    private final String expireSql;
     private final String deleteNamespaceSql;
     private final long lockSeed;
 
@@ -80,10 +83,14 @@ final class CommitCall {
         String generic = "SET LOCAL plan_cache_mode = force_generic_plan; ";
         this.readOnlySql = "BEGIN ISOLATION LEVEL REPEATABLE READ, READ ONLY; " + generic + check
                 + "; COMMIT";
-        this.casSql = "UPDATE " + entries + " SET value = CASE WHEN ?::int2 < 2 THEN ?::jsonb END,"
+        String commits = schema + ".commits";
+        this.casSql = "WITH u AS (UPDATE " + entries
+                + " SET value = CASE WHEN ?::int2 < 2 THEN ?::jsonb END,"
                 + " exact = CASE WHEN ?::int2 > 0 THEN ?::json END,"
                 + " version = nextval('" + schema + ".versions')"
-                + " WHERE namespace = ? AND key = ? AND version = ? RETURNING version";
+                + " WHERE namespace = ? AND key = ? AND version = ? RETURNING version),"
+                + " c AS (INSERT INTO " + commits + " (id, version) SELECT ?::uuid, version FROM u)"
+                + " SELECT version FROM u";
         this.readWriteSql = "BEGIN ISOLATION LEVEL READ COMMITTED; " + generic
                 + "SELECT CASE WHEN l.x THEN pg_advisory_xact_lock(l.id)"
                 + " ELSE pg_advisory_xact_lock_shared(l.id) END"
@@ -100,7 +107,18 @@ final class CommitCall {
                 + " WHERE " + NO_CONFLICT
                 + " ON CONFLICT (namespace, key) DO UPDATE"
                 + " SET value = excluded.value, exact = excluded.exact, version = excluded.version";
-        this.commitSql = "; COMMIT";
+        // the commit's id, in the same transaction: a lookup that fenced the id off makes this
+        // fail on the primary key, so a commit found missing can never land later
+        this.commitSql = "; INSERT INTO " + commits + " (id, version)"
+                + " SELECT ?::uuid, currval('" + schema + ".versions') WHERE " + NO_CONFLICT
+                + "; COMMIT";
+        this.fenceSql = "INSERT INTO " + commits + " (id, version) VALUES (?::uuid, -1)"
+                + " ON CONFLICT (id) DO NOTHING; SELECT version FROM " + commits
+                + " WHERE id = ?::uuid";
+        // = ANY(ARRAY(...)) deletes by the primary key; IN (...) makes a hash join over the table
+        this.expireSql = "DELETE FROM " + commits + " WHERE id = ANY(ARRAY(SELECT id FROM "
+                + commits + " WHERE at < now() - ?::bigint * interval '1 millisecond'"
+                + " ORDER BY at LIMIT ? FOR UPDATE SKIP LOCKED))";
         this.deleteNamespaceSql = "BEGIN ISOLATION LEVEL READ COMMITTED; "
                 + "SELECT pg_advisory_xact_lock(?); "
                 + "DELETE FROM " + entries + " WHERE namespace = ?; COMMIT";
@@ -111,9 +129,9 @@ final class CommitCall {
      *
      * @throws SQLException as the driver reports it; the transaction may then be left open
      */
-    Outcome execute(Connection c, Commit commit) throws SQLException {
+    Outcome execute(Connection c, Commit commit, UUID id) throws SQLException {
         if (isCompareAndSet(commit)) {
-            return compareAndSet(c, commit.writes().get(0), commit.reads().get(0).version());
+            return compareAndSet(c, commit.writes().get(0), commit.reads().get(0).version(), id);
         }
         boolean writes = !commit.writes().isEmpty();
         ArrayText wNs = new ArrayText();
@@ -149,6 +167,9 @@ final class CommitCall {
             if (!wNs.isEmpty()) {
                 p.add(wNs).add(wKey).add(wVal).add(wShape);
             }
+            if (writes) {
+                ps.setObject(p.next++, id.toString(), Types.OTHER);
+            }
             return outcome(ps, writes);
         }
     }
@@ -177,6 +198,45 @@ final class CommitCall {
     }
 
     /**
+     * Finds out whether the commit of {@code id} landed, and makes the answer final: the id is
+     * taken first, so a commit with it still under way waits for this or fails.
+     *
+     * @return the version the commit's writes got, or -1 when it did not land and never will
+     */
+    long lookUp(Connection c, UUID id) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(fenceSql)) {
+            ps.setObject(1, id.toString(), Types.OTHER);
+            ps.setObject(2, id.toString(), Types.OTHER);
+            boolean isResult = ps.execute();
+            while (isResult || ps.getUpdateCount() != -1) {
+                if (isResult) {
+                    try (ResultSet rs = ps.getResultSet()) {
+                        if (rs.next()) {
+                            return rs.getLong(1);
+                        }
+                    }
+                }
+                isResult = ps.getMoreResults();
+            }
+        }
+        throw new SQLException("The lookup of commit " + id + " found no row", "XX000");
+    }
+
+    /**
+     * Deletes up to {@code limit} commit ids older than {@code retentionMs}, oldest first,
+     * through the index on their time, skipping rows another process is deleting.
+     *
+     * @return how many were deleted
+     */
+    int expireIds(Connection c, long retentionMs, int limit) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(expireSql)) {
+            ps.setLong(1, retentionMs);
+            ps.setInt(2, limit);
+            return ps.executeUpdate();
+        }
+    }
+
+    /**
      * Whether the commit overwrites the one key it read, which existed: then a single
      * {@code UPDATE ... WHERE version = <read>} validates and writes it at once. The update locks
      * the row and, at READ COMMITTED, compares the newest committed version, so it fails exactly
@@ -193,7 +253,8 @@ final class CommitCall {
                 && r.key().equals(w.key());
     }
 
-    private Outcome compareAndSet(Connection c, Commit.Write w, long read) throws SQLException {
+    private Outcome compareAndSet(Connection c, Commit.Write w, long read, UUID id)
+            throws SQLException {
         try (PreparedStatement ps = c.prepareStatement(casSql)) {
             short shape = JsonShape.of(w.value());
             String json = new String(w.value(), StandardCharsets.UTF_8);
@@ -204,6 +265,7 @@ final class CommitCall {
             ps.setString(5, w.namespace());
             ps.setString(6, w.key());
             ps.setLong(7, read);
+            ps.setObject(8, id.toString(), Types.OTHER);
             try (ResultSet rs = ps.executeQuery()) {
                 return rs.next() ? new Outcome(rs.getLong(1), null) : new Outcome(-1, "read:1");
             }
@@ -343,7 +405,7 @@ final class CommitCall {
     /** Binds parameters in order, each an array in text form, untyped: the casts type them. */
     private static final class Params {
         private final PreparedStatement ps;
-        private int next = 1;
+        int next = 1;
 
         Params(PreparedStatement ps) {
             this.ps = ps;

@@ -1,7 +1,5 @@
 package io.kv4j.postgres;
 
-import com.zaxxer.hikari.HikariDataSource;
-import com.zaxxer.hikari.HikariPoolMXBean;
 import io.kv4j.spi.BackendConfigurationException;
 import io.kv4j.spi.BackendConflictException;
 import io.kv4j.spi.BackendFailureException;
@@ -59,9 +57,9 @@ final class Failures {
     }
 
     /** A failure of a call that wrote nothing. */
-    static RuntimeException of(SQLException e, String what, HikariDataSource pool) {
-        if (e instanceof SQLTransientConnectionException && pool != null) {
-            return poolTimeout(e, what, pool);
+    static RuntimeException of(SQLException e, String what, Pool pool) {
+        if (pool != null && pool.isTimeout(e)) {
+            return pool.timeout(e, what);
         }
         if (isConflict(e)) {
             return new BackendConflictException(what + " conflicted with a concurrent transaction ("
@@ -81,7 +79,7 @@ final class Failures {
     }
 
     /** A failure after a commit was sent: the connection's loss leaves its outcome unknown. */
-    static RuntimeException ofCommit(SQLException e, String what, HikariDataSource pool) {
+    static RuntimeException ofCommit(SQLException e, String what, Pool pool) {
         if (isConnectionLost(e) && !(e instanceof SQLTransientConnectionException)) {
             return new BackendOutcomeUnknownException(what + " was sent but the connection "
                     + "failed before its outcome was known; it was applied as a whole or not at "
@@ -90,18 +88,14 @@ final class Failures {
         return of(e, what, pool);
     }
 
-    private static RuntimeException poolTimeout(SQLException e, String what, HikariDataSource pool) {
-        HikariPoolMXBean state = pool.getHikariPoolMXBean();
-        String counts = state == null ? "pool closed"
-                : "active=" + state.getActiveConnections() + ", idle=" + state.getIdleConnections()
-                        + ", waiting=" + state.getThreadsAwaitingConnection() + ", total="
-                        + state.getTotalConnections();
-        Throwable cause = e.getCause();
-        return new BackendUnavailableException(what + " found no free connection in pool "
-                + pool.getPoolName() + " within " + PgOption.POOL_TIMEOUT_MS.key() + "="
-                + pool.getConnectionTimeout() + " (" + PgOption.POOL_SIZE.key() + "="
-                + pool.getMaximumPoolSize() + "; " + counts + ")"
-                + (cause == null ? "" : "; last connection failure: " + cause.getMessage()), e);
+    /** The first cause of {@code e} of a type, or null. */
+    static <T extends Throwable> T causeOf(Throwable e, Class<T> type) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (type.isInstance(t)) {
+                return type.cast(t);
+            }
+        }
+        return null;
     }
 
     static String describe(SQLException e) {

@@ -20,8 +20,11 @@ import java.sql.Statement;
  */
 final class Migrations {
 
+    private static final System.Logger LOG = System.getLogger("io.kv4j.postgres");
+
     /** The scripts, version 1 first. */
-    private static final String[] SCRIPTS = {"V1__entries.sql", "V2__locking_commit.sql"};
+    private static final String[] SCRIPTS = {"V1__entries.sql", "V2__locking_commit.sql",
+        "V3__commit_ids.sql"};
     static final int LATEST = SCRIPTS.length;
     /** The high half of every migration lock key: "kv4j" in ASCII. */
     private static final long LOCK_SPACE = 0x6b76346aL << 32;
@@ -52,41 +55,48 @@ final class Migrations {
      */
     static void apply(Connection c, PgSettings settings, boolean migrate) throws SQLException {
         String schema = settings.schema();
-        requireUtf8(c, settings);
+        requireServer(c, settings);
         boolean autoCommit = c.getAutoCommit();
         c.setAutoCommit(false);
         try (Statement st = c.createStatement()) {
-            if (migrate) {
-                st.execute("SELECT pg_advisory_xact_lock(" + lockKey(schema) + ")");
-                st.execute("CREATE SCHEMA IF NOT EXISTS " + schema);
-                st.execute("CREATE TABLE IF NOT EXISTS " + schema + ".schema_version ("
-                        + "version int PRIMARY KEY, "
-                        + "applied_at timestamptz NOT NULL DEFAULT now(), "
-                        + "script text NOT NULL)");
-            }
-            int current = currentVersion(c, schema);
-            if (current > LATEST) {
-                throw new BackendConfigurationException("The schema '" + schema + "' of "
-                        + settings.url() + " is at version " + current + ", newer than this kv4j supports ("
-                        + LATEST + "): upgrade kv4j", null);
-            }
-            if (current < LATEST && !migrate) {
-                throw new BackendConfigurationException("The schema '" + schema + "' of "
-                        + settings.url() + (current < 0 ? " does not exist or has no kv4j tables"
-                                : " is at version " + current + " but this kv4j needs " + LATEST)
-                        + ", and option migrate=false: open once with migrate=true, or apply the "
-                        + "scripts in the README", null);
-            }
-            for (int v = Math.max(current, 0) + 1; v <= LATEST; v++) {
-                String script = SCRIPTS[v - 1];
-                st.execute(load(script).replace("${schema}", schema)
-                        .replace("${channel}", settings.channel())
-                        .replace("${seed}", String.valueOf(lockSeed(schema))));
-                try (PreparedStatement ins = c.prepareStatement("INSERT INTO " + schema
-                        + ".schema_version (version, script) VALUES (?, ?)")) {
-                    ins.setInt(1, v);
-                    ins.setString(2, script);
-                    ins.executeUpdate();
+            // read first: an up-to-date schema needs no lock and no DDL, so a role with data
+            // rights alone can open it
+            int current = check(c, settings, migrate);
+            if (current < LATEST) {
+                try {
+                    st.execute("SELECT pg_advisory_xact_lock(" + lockKey(schema) + ")");
+                    st.execute("CREATE SCHEMA IF NOT EXISTS " + schema);
+                    st.execute("CREATE TABLE IF NOT EXISTS " + schema + ".schema_version ("
+                            + "version int PRIMARY KEY, "
+                            + "applied_at timestamptz NOT NULL DEFAULT now(), "
+                            + "script text NOT NULL)");
+                    // another process may have migrated while this one waited for the lock
+                    current = check(c, settings, migrate);
+                    for (int v = Math.max(current, 0) + 1; v <= LATEST; v++) {
+                        String script = SCRIPTS[v - 1];
+                        st.execute(load(script).replace("${schema}", schema)
+                                .replace("${channel}", settings.channel())
+                                .replace("${seed}", String.valueOf(lockSeed(schema))));
+                        try (PreparedStatement ins = c.prepareStatement("INSERT INTO " + schema
+                                + ".schema_version (version, script) VALUES (?, ?)")) {
+                            ins.setInt(1, v);
+                            ins.setString(2, script);
+                            ins.executeUpdate();
+                        }
+                        LOG.log(System.Logger.Level.INFO, "Migrating schema {0} of {1} to version"
+                                + " {2} ({3})", schema, settings.url(), v, script);
+                    }
+                } catch (SQLException e) {
+                    if ("42501".equals(e.getSQLState())) {
+                        throw new BackendConfigurationException("Migrating schema '" + schema
+                                + "' of " + settings.url() + " to version " + LATEST + " (it is "
+                                + (current < 0 ? "missing" : "at version " + current) + ") needs "
+                                + "rights the user lacks: " + e.getMessage() + ". Migrate once as "
+                                + "a role that may create the schema (CREATE on the database) or "
+                                + "owns it, then open with this user; with migrate=false a "
+                                + "pending migration is reported instead of tried", e);
+                    }
+                    throw e;
                 }
             }
             c.commit();
@@ -100,6 +110,29 @@ final class Migrations {
         } finally {
             c.setAutoCommit(autoCommit);
         }
+    }
+
+    /**
+     * The schema's version, checked: newer than this library is refused, and older is refused
+     * when {@code migrate} is off.
+     */
+    private static int check(Connection c, PgSettings settings, boolean migrate)
+            throws SQLException {
+        String schema = settings.schema();
+        int current = currentVersion(c, schema);
+        if (current > LATEST) {
+            throw new BackendConfigurationException("The schema '" + schema + "' of "
+                    + settings.url() + " is at version " + current + ", newer than this kv4j "
+                    + "supports (" + LATEST + "): upgrade kv4j", null);
+        }
+        if (current < LATEST && !migrate) {
+            throw new BackendConfigurationException("The schema '" + schema + "' of "
+                    + settings.url() + (current < 0 ? " does not exist or has no kv4j tables"
+                            : " is at version " + current + " but this kv4j needs " + LATEST)
+                    + ", and option migrate=false: open once with migrate=true, or apply the "
+                    + "scripts in the README", null);
+        }
+        return current;
     }
 
     /** The recorded version, or -1 when there is no version table. */
@@ -121,10 +154,15 @@ final class Migrations {
         }
     }
 
-    /** Keys and values may hold any character: only a UTF-8 database can store them all. */
-    private static void requireUtf8(Connection c, PgSettings settings) throws SQLException {
+    /**
+     * Keys and values may hold any character: only a UTF-8 database can store them all. And the
+     * commit's isolation rests on PostgreSQL's advisory locks, which some servers that speak its
+     * protocol accept without locking across the cluster: those are refused.
+     */
+    private static void requireServer(Connection c, PgSettings settings) throws SQLException {
         try (Statement st = c.createStatement();
-                ResultSet rs = st.executeQuery("SELECT current_setting('server_encoding')")) {
+                ResultSet rs = st.executeQuery(
+                        "SELECT current_setting('server_encoding'), version()")) {
             rs.next();
             String encoding = rs.getString(1);
             if (!"UTF8".equals(encoding)) {
@@ -132,7 +170,28 @@ final class Migrations {
                         + " has encoding " + encoding + "; kv4j needs a UTF8 database "
                         + "(CREATE DATABASE ... ENCODING 'UTF8')", null);
             }
+            String engine = unsupportedEngine(rs.getString(2));
+            if (engine != null) {
+                throw new BackendConfigurationException(settings.url() + " is " + engine
+                        + ", not PostgreSQL: kv4j's commits need PostgreSQL's advisory locks,"
+                        + " which it does not provide across its nodes (see \"Distributed"
+                        + " PostgreSQL-compatible engines\" in the backend's README)", null);
+            }
         }
+    }
+
+    /** The name of a server that is not PostgreSQL, from its {@code version()}; else null. */
+    static String unsupportedEngine(String version) {
+        if (version == null) {
+            return null;
+        }
+        if (version.contains("CockroachDB")) {
+            return "CockroachDB";
+        }
+        if (version.contains("-YB-")) {
+            return "YugabyteDB";
+        }
+        return null;
     }
 
     static String load(String script) {

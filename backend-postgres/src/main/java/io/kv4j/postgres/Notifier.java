@@ -21,6 +21,11 @@ import javax.sql.DataSource;
  */
 final class Notifier implements AutoCloseable {
 
+    private static final System.Logger LOG = System.getLogger("io.kv4j.postgres");
+
+    /** Whether the last announcement failed; only the notifier's thread touches it. */
+    private boolean failing;
+
     /**
      * How long the first write of a batch waits for others to join it: one notification then
      * serves every commit of those milliseconds, instead of costing a statement per commit.
@@ -120,8 +125,18 @@ final class Notifier implements AutoCloseable {
             if (!c.getAutoCommit()) {
                 c.commit();
             }
+            if (failing) {
+                LOG.log(System.Logger.Level.INFO, "Announcing commits on {0} again", channel);
+                failing = false;
+            }
             return true;
         } catch (SQLException e) {
+            if (!failing) {
+                LOG.log(System.Logger.Level.WARNING, "Could not announce commits on " + channel
+                        + "; other processes' caches will drop everything once it works again: "
+                        + e);
+            }
+            failing = true;
             return false;
         }
     }

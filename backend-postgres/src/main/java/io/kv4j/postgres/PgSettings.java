@@ -2,34 +2,53 @@ package io.kv4j.postgres;
 
 import io.kv4j.spi.BackendConfig;
 import io.kv4j.spi.KvUrls;
+import java.io.BufferedReader;
+import java.io.IOException;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * A store URL and its options, parsed and validated once, then frozen.
  *
- * <p>Grammar: {@code kv:postgresql://host[:port]/database}; an IPv6 host is written in brackets.
+ * <p>Grammar: {@code kv:postgresql://host[:port][,host[:port]...]/database}; an IPv6 host is
+ * written in brackets.
  * The request engine has checked the options against {@link PgOption#table()}: this backend's own
  * and the PostgreSQL JDBC driver's properties.
  */
 final class PgSettings {
 
-    static final String PREFIX = "kv:postgresql://";
+    static final String SCHEME = "kv:postgresql:";
+    static final String PREFIX = SCHEME + "//";
+
+    /** Options of the store's own pool and connections, which an application's DataSource makes
+     * meaningless. */
+    private static final Set<String> OWN_POOL_ONLY = Set.of(PgOption.USER.key(),
+            PgOption.PASSWORD.key(), PgOption.PASSWORD_FILE.key(), PgOption.POOL_SIZE.key(),
+            PgOption.POOL_MIN_IDLE.key(), PgOption.POOL_TIMEOUT_MS.key(),
+            PgOption.POOL_IDLE_TIMEOUT_MS.key(), PgOption.POOL_MAX_LIFETIME_MS.key(),
+            PgOption.POOL_KEEPALIVE_MS.key(), PgOption.POOL_LEAK_DETECTION_MS.key(),
+            PgOption.POOL_REGISTER_MBEANS.key(), PgOption.CONNECT_TIMEOUT_MS.key());
     private static final int DEFAULT_PORT = 5432;
 
     private final BackendConfig config;
-    private final String host;
-    private final int port;
+    private final List<String> hosts;
+    private final List<Integer> ports;
     private final String database;
     private final Map<String, String> driverProperties;
 
-    private PgSettings(BackendConfig config, String host, int port, String database,
-            Map<String, String> driverProperties) {
+    private PgSettings(BackendConfig config, List<String> hosts, List<Integer> ports,
+            String database, Map<String, String> driverProperties) {
         this.config = config;
-        this.host = host;
-        this.port = port;
+        this.hosts = hosts;
+        this.ports = ports;
         this.database = database;
         this.driverProperties = driverProperties;
     }
@@ -47,8 +66,13 @@ final class PgSettings {
     static PgSettings of(BackendConfig config) {
         String url = config.url();
         if (url == null || !url.startsWith(PREFIX)) {
+            String after = url == null || !url.startsWith(SCHEME) ? null
+                    : url.substring(SCHEME.length());
             throw new IllegalArgumentException("A PostgreSQL store URL must look like "
-                    + PREFIX + "host[:port]/database but was: " + KvUrls.redact(url));
+                    + PREFIX + "host[:port]/database"
+                    + (after != null && !after.startsWith("//")
+                            ? " (two slashes after '" + SCHEME + "')" : "")
+                    + " but was: " + KvUrls.redact(url));
         }
         String rest = url.substring(PREFIX.length());
         int slash = rest.indexOf('/');
@@ -62,16 +86,34 @@ final class PgSettings {
             throw new IllegalArgumentException("The URL names no database; it must look like "
                     + PREFIX + "host[:port]/database but was: " + KvUrls.redact(url));
         }
+        List<String> hosts = new ArrayList<>();
+        List<Integer> ports = new ArrayList<>();
+        for (String server : authority.split(",", -1)) {
+            parseServer(server, url, hosts, ports);
+        }
+        checkCombination(config);
+        Map<String, String> driver = new LinkedHashMap<>();
+        config.given().forEach((name, value) -> {
+            if (PgOption.isDriverProperty(name)) {
+                driver.put(name, value.toString());
+            }
+        });
+        return new PgSettings(config, List.copyOf(hosts), List.copyOf(ports), database, driver);
+    }
+
+    /** One {@code host[:port]} of the URL's comma-separated list; an IPv6 host in brackets. */
+    private static void parseServer(String server, String url, List<String> hosts,
+            List<Integer> ports) {
         String host;
         String portText = null;
-        if (authority.startsWith("[")) {
-            int close = authority.indexOf(']');
+        if (server.startsWith("[")) {
+            int close = server.indexOf(']');
             if (close < 0) {
                 throw new IllegalArgumentException("Unclosed '[' in the host of: "
                         + KvUrls.redact(url));
             }
-            host = authority.substring(1, close);
-            String after = authority.substring(close + 1);
+            host = server.substring(1, close);
+            String after = server.substring(close + 1);
             if (after.startsWith(":")) {
                 portText = after.substring(1);
             } else if (!after.isEmpty()) {
@@ -79,12 +121,14 @@ final class PgSettings {
                         + KvUrls.redact(url));
             }
         } else {
-            int colon = authority.indexOf(':');
-            host = colon < 0 ? authority : authority.substring(0, colon);
-            portText = colon < 0 ? null : authority.substring(colon + 1);
+            int colon = server.indexOf(':');
+            host = colon < 0 ? server : server.substring(0, colon);
+            portText = colon < 0 ? null : server.substring(colon + 1);
         }
         if (host.isEmpty()) {
-            throw new IllegalArgumentException("The URL names no host: " + KvUrls.redact(url));
+            throw new IllegalArgumentException("The URL names no host"
+                    + (hosts.isEmpty() ? "" : " after its " + hosts.size() + ". ','") + ": "
+                    + KvUrls.redact(url));
         }
         int port = DEFAULT_PORT;
         if (portText != null) {
@@ -94,17 +138,63 @@ final class PgSettings {
                 port = -1;
             }
             if (port < 1 || port > 65_535) {
-                throw new IllegalArgumentException("The port must be an integer from 1 to 65535 "
-                        + "but was: '" + portText + "' in " + KvUrls.redact(url));
+                throw new IllegalArgumentException("The port of host '" + host + "' must be an "
+                        + "integer from 1 to 65535 but was: '" + portText + "' in "
+                        + KvUrls.redact(url) + " (several hosts are separated by ',': "
+                        + PREFIX + "h1:5432,h2:5432/database)");
             }
         }
-        Map<String, String> driver = new LinkedHashMap<>();
-        config.given().forEach((name, value) -> {
-            if (PgOption.isDriverProperty(name)) {
-                driver.put(name, value.toString());
+        hosts.add(host);
+        ports.add(port);
+    }
+
+    /** Options that are valid one by one but not together. */
+    private static void checkCombination(BackendConfig config) {
+        long outcome = config.integer(PgOption.OUTCOME_TIMEOUT_MS.key());
+        long retention = config.integer(PgOption.COMMIT_ID_RETENTION_MS.key());
+        if (retention < 2 * outcome) {
+            throw new IllegalArgumentException(PgOption.COMMIT_ID_RETENTION_MS.key() + " ("
+                    + retention + ") must be at least twice " + PgOption.OUTCOME_TIMEOUT_MS.key()
+                    + " (" + outcome + ")");
+        }
+        if (config.isGiven(PgOption.DATA_SOURCE.key())) {
+            List<String> ignored = new ArrayList<>();
+            for (String name : config.given().keySet()) {
+                if (OWN_POOL_ONLY.contains(name) || PgOption.isDriverProperty(name)) {
+                    ignored.add(name);
+                }
             }
-        });
-        return new PgSettings(config, host, port, database, driver);
+            if (!ignored.isEmpty()) {
+                throw new IllegalArgumentException("With " + PgOption.DATA_SOURCE.key()
+                        + " the connections come from the application's DataSource, which the "
+                        + "store does not configure: " + ignored + " would be ignored; set them "
+                        + "on that DataSource");
+            }
+        }
+        if (config.isGiven(PgOption.PASSWORD.key())
+                && !config.text(PgOption.PASSWORD_FILE.key()).isEmpty()) {
+            throw new IllegalArgumentException("Give either " + PgOption.PASSWORD.key() + " or "
+                    + PgOption.PASSWORD_FILE.key() + ", not both");
+        }
+        long size = config.integer(PgOption.POOL_SIZE.key());
+        long minIdle = config.integer(PgOption.POOL_MIN_IDLE.key());
+        if (minIdle > size) {
+            throw new IllegalArgumentException(PgOption.POOL_MIN_IDLE.key() + " (" + minIdle
+                    + ") must not exceed " + PgOption.POOL_SIZE.key() + " (" + size + ")");
+        }
+        long lifetime = config.integer(PgOption.POOL_MAX_LIFETIME_MS.key());
+        long keepalive = config.integer(PgOption.POOL_KEEPALIVE_MS.key());
+        if (keepalive != 0 && (keepalive < 30_000 || keepalive >= lifetime)) {
+            throw new IllegalArgumentException(PgOption.POOL_KEEPALIVE_MS.key() + " (" + keepalive
+                    + ") must be 0 (off), or from 30000 to below "
+                    + PgOption.POOL_MAX_LIFETIME_MS.key() + " (" + lifetime + ")");
+        }
+        long leak = config.integer(PgOption.POOL_LEAK_DETECTION_MS.key());
+        if (leak != 0 && (leak < 2_000 || leak > lifetime)) {
+            throw new IllegalArgumentException(PgOption.POOL_LEAK_DETECTION_MS.key() + " (" + leak
+                    + ") must be 0 (off), or from 2000 to " + PgOption.POOL_MAX_LIFETIME_MS.key()
+                    + " (" + lifetime + ")");
+        }
     }
 
     private static String decode(String s, String url) {
@@ -120,12 +210,66 @@ final class PgSettings {
         return KvUrls.redact(config.url());
     }
 
+    /** The first host of the URL. */
     String host() {
-        return host;
+        return hosts.get(0);
     }
 
+    /** The port of the first host. */
     int port() {
-        return port;
+        return ports.get(0);
+    }
+
+    /** The servers as {@code host:port,host:port}, for messages. */
+    String servers() {
+        StringBuilder out = new StringBuilder();
+        for (int i = 0; i < hosts.size(); i++) {
+            String host = hosts.get(i).contains(":") ? "[" + hosts.get(i) + "]" : hosts.get(i);
+            out.append(i == 0 ? "" : ",").append(host).append(':').append(ports.get(i));
+        }
+        return out.toString();
+    }
+
+    /** Every host of the URL, in order; pgjdbc tries them as targetServerType says. */
+    List<String> hosts() {
+        return hosts;
+    }
+
+    /** The port of each host. */
+    List<Integer> ports() {
+        return ports;
+    }
+
+    /**
+     * The password: the option, else the first line of {@code password-file}, else the
+     * environment's {@code PGPASSWORD}; null when none is set, for the driver's
+     * {@code ~/.pgpass} to apply.
+     *
+     * @throws IllegalArgumentException when the password file cannot be read (the message names
+     *     the file, never its content)
+     */
+    String password() {
+        String given = config.text(PgOption.PASSWORD.key());
+        if (given != null && !given.isEmpty()) {
+            return given;
+        }
+        String file = config.text(PgOption.PASSWORD_FILE.key());
+        if (!file.isEmpty()) {
+            try (BufferedReader in = Files.newBufferedReader(Path.of(file),
+                    StandardCharsets.UTF_8)) {
+                String line = in.readLine();
+                if (line == null || line.isEmpty()) {
+                    throw new IllegalArgumentException(PgOption.PASSWORD_FILE.key() + " " + file
+                            + " is empty");
+                }
+                return line;
+            } catch (IOException | InvalidPathException e) {
+                throw new IllegalArgumentException("Cannot read " + PgOption.PASSWORD_FILE.key()
+                        + " " + file + ": " + e, e);
+            }
+        }
+        String environment = System.getenv("PGPASSWORD");
+        return environment == null || environment.isEmpty() ? null : environment;
     }
 
     String database() {
@@ -160,7 +304,7 @@ final class PgSettings {
 
     /** Which stores share data: the same server, database and schema. */
     String identity() {
-        return host + ":" + port + "/" + database + "/" + schema();
+        return String.join(",", hosts) + ":" + ports + "/" + database + "/" + schema();
     }
 
     /** Everything but secrets, for messages and logs. */

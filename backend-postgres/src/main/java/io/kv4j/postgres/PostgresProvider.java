@@ -1,14 +1,15 @@
 package io.kv4j.postgres;
 
-import com.zaxxer.hikari.HikariDataSource;
 import io.kv4j.spi.BackendConfig;
 import io.kv4j.spi.KvBackend;
 import io.kv4j.spi.KvProvider;
 import io.kv4j.spi.OptionDescriptor;
+import io.kv4j.spi.BackendConfigurationException;
+import java.net.UnknownHostException;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;
-import org.postgresql.ds.PGSimpleDataSource;
+import javax.sql.DataSource;
 
 /**
  * Opens PostgreSQL storage for {@code kv:postgresql://host[:port]/database}.
@@ -43,7 +44,7 @@ public final class PostgresProvider implements KvProvider {
 
     @Override
     public boolean accepts(String url) {
-        return url != null && url.startsWith(PgSettings.PREFIX);
+        return url != null && url.startsWith(PgSettings.SCHEME);
     }
 
     /**
@@ -57,23 +58,54 @@ public final class PostgresProvider implements KvProvider {
     @Override
     public KvBackend open(BackendConfig config) {
         PgSettings settings = PgSettings.of(config);
-        PGSimpleDataSource source = Connections.source(settings);
-        HikariDataSource pool = Connections.pool(settings, source);
-        try {
-            try (Connection c = pool.getConnection()) {
-                Migrations.apply(c, settings, settings.flag(PgOption.MIGRATE));
-            } catch (SQLException e) {
-                throw Failures.of(e, "Opening " + settings.url() + " (schema "
-                        + settings.schema() + ")", pool);
+        DataSource application = config.object(PgOption.DATA_SOURCE.key(), DataSource.class);
+        DataSource direct = application != null ? application : Connections.source(settings);
+        // the first connection is made by hand, once: a wrong address or password is reported at
+        // once and as what it is, instead of as a pool that found no connection in time
+        try (Connection c = direct.getConnection()) {
+            Migrations.apply(c, settings, settings.flag(PgOption.MIGRATE));
+        } catch (SQLException e) {
+            String what = "Opening " + settings.url() + " (" + (application != null
+                    ? "through the application's data source"
+                    : "database '" + settings.database() + "' at " + settings.servers() + " as "
+                            + (settings.get(PgOption.USER).isEmpty() ? "the default user"
+                                    : "user '" + settings.get(PgOption.USER) + "'"))
+                    + ", schema " + settings.schema() + ")";
+            UnknownHostException unknown = Failures.causeOf(e, UnknownHostException.class);
+            if (unknown != null) {
+                throw new BackendConfigurationException(what + " failed: unknown host '"
+                        + unknown.getMessage() + "'", e);
             }
+            throw Failures.of(e, what, null);
+        }
+        RecoveringDataSource recovering = null;
+        Pool pool;
+        if (application != null) {
+            pool = Pool.of(application, settings.integer(PgOption.CONNECT_TIMEOUT_MS));
+        } else {
+            recovering = new RecoveringDataSource(direct,
+                    settings.integer(PgOption.CONNECT_TIMEOUT_MS));
+            pool = Pool.own(Connections.pool(settings, recovering,
+                    config.object(PgOption.METER_REGISTRY.key(), Object.class)),
+                    settings.integer(PgOption.CONNECT_TIMEOUT_MS));
+        }
+        try {
             boolean caching = settings.flag(PgOption.CACHE);
             boolean announcing = settings.flag(PgOption.NOTIFY);
+            // the listener's connection stays open as long as the store: with an application's
+            // data source it is one of that pool's
             ChangeTransport transport = caching || announcing
-                    ? new NotifyTransport(pool, source, settings.channel(), announcing) : null;
-            ReadCache cache = caching
-                    ? new ReadCache(settings.integer(PgOption.CACHE_MAX_BYTES)) : null;
-            return new PostgresBackend(settings, pool,
+                    ? new NotifyTransport(pool.dataSource(), direct, settings.channel(), announcing)
+                    : null;
+            Object registry = config.object(PgOption.METER_REGISTRY.key(), Object.class);
+            ReadCache cache = caching ? new ReadCache(settings.integer(PgOption.CACHE_MAX_BYTES),
+                    registry, settings.schema()) : null;
+            PostgresBackend backend = new PostgresBackend(settings, pool,
                     new CachedReads(settings.identity(), cache, transport));
+            if (recovering != null) {
+                recovering.opened();
+            }
+            return backend;
         } catch (RuntimeException e) {
             pool.close();
             throw e;

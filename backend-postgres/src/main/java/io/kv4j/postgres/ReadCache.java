@@ -28,11 +28,31 @@ final class ReadCache {
     private final AtomicLong epoch = new AtomicLong();
 
     ReadCache(long maxBytes) {
-        this.cache = Caffeine.newBuilder()
+        this(maxBytes, null, null);
+    }
+
+    /**
+     * @param maxBytes the bound on the estimated bytes held
+     * @param registry a Micrometer registry to report to, or null
+     * @param schema the schema, a tag of the meters
+     */
+    ReadCache(long maxBytes, Object registry, String schema) {
+        Caffeine<Id, Cached> builder = Caffeine.newBuilder()
                 .maximumWeight(maxBytes)
                 .weigher((Id id, Cached c) -> 64 + 2 * (id.namespace.length() + id.key.length())
-                        + (c.entry == null ? 0 : c.entry.value().length))
-                .build();
+                        + (c.entry == null ? 0 : c.entry.value().length));
+        if (registry != null) {
+            builder.recordStats();
+        }
+        this.cache = builder.build();
+        if (registry != null) {
+            PgMeters.bindCache(registry, cache, this, schema);
+        }
+    }
+
+    /** The estimated bytes held. */
+    long weightedBytes() {
+        return cache.policy().eviction().map(e -> e.weightedSize().orElse(0L)).orElse(0L);
     }
 
     /** A cached read: {@code entry} null when the key is known missing. */

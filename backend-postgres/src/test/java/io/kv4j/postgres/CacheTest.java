@@ -3,6 +3,7 @@ package io.kv4j.postgres;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.kv4j.KvStore;
 import io.kv4j.spi.BackendConfig;
@@ -11,6 +12,11 @@ import io.kv4j.spi.Entry;
 import java.nio.charset.StandardCharsets;
 import java.sql.SQLException;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.logging.Handler;
+import java.util.logging.Level;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
 import org.junit.jupiter.api.Test;
 
 class CacheTest {
@@ -115,6 +121,22 @@ class CacheTest {
     void listenerConnectionLost_cacheStopsServingUntilItListensAgain() throws SQLException {
         String schema = TestServer.freshSchema("cache");
         String app = "kv4j_" + schema;
+        List<LogRecord> logged = new CopyOnWriteArrayList<>();
+        Handler handler = new Handler() {
+            @Override
+            public void publish(LogRecord r) {
+                logged.add(r);
+            }
+
+            @Override
+            public void flush() {
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        Logger.getLogger("io.kv4j.postgres").addHandler(handler);
         try (PostgresBackend b = Backends.listening(Backends.backend(schema,
                 "ApplicationName", app))) {
             b.commit(set("k", "1"));
@@ -132,6 +154,14 @@ class CacheTest {
             Backends.listening(b);
 
             assertArrayEquals(bytes("3"), b.read("F", "k").value());
+            // operators hear of both: the cache went off, and came back
+            assertTrue(logged.stream().anyMatch(r -> r.getLevel() == Level.WARNING
+                    && r.getMessage().contains("Lost the connection listening on " + schema)),
+                    "no warning logged");
+            assertTrue(logged.stream().anyMatch(r -> r.getLevel() == Level.INFO
+                    && r.getMessage().contains("Listening on {0} again")), "no recovery logged");
+        } finally {
+            Logger.getLogger("io.kv4j.postgres").removeHandler(handler);
         }
     }
 

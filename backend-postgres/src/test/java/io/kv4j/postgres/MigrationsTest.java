@@ -20,6 +20,15 @@ import org.junit.jupiter.api.Test;
 class MigrationsTest {
 
     @Test
+    void serversWithoutClusterWideAdvisoryLocks_areRecognised() throws SQLException {
+        assertEquals("CockroachDB", Migrations.unsupportedEngine("CockroachDB CCL v24.1.0"
+                + " (x86_64-pc-linux-gnu, built 2024/05/15, go1.22.2)"));
+        assertEquals("YugabyteDB", Migrations.unsupportedEngine("PostgreSQL 15.2-YB-2.25.1.0-b0"
+                + " on x86_64-pc-linux-gnu, compiled by clang version 17.0.6"));
+        assertEquals(null, Migrations.unsupportedEngine(one("SELECT version()")));
+    }
+
+    @Test
     void openingAtOnce_appliesEachScriptOnce() throws Exception {
         String schema = TestServer.freshSchema("mig");
         int n = 4;

@@ -66,6 +66,11 @@ public final class PostgresTckFixture implements TckFixture {
         return delegate.commitCuttingUrl();
     }
 
+    @Override
+    public String commitCuttingUnreachableUrl() {
+        return delegate.commitCuttingUnreachableUrl();
+    }
+
     private static String query(Map<String, String> options) {
         StringBuilder b = new StringBuilder();
         options.forEach((name, value) -> b.append(b.length() == 0 ? "" : "&").append(name)

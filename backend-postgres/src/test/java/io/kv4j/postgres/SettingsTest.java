@@ -60,6 +60,42 @@ class SettingsTest {
     }
 
     @Test
+    void passwordWithAnUnencodedAmpersand_neverShowsAnyPartOfIt() {
+        for (String url : new String[] {URL + "?password=Open&Sesame", URL + "?password=Open&Se=same",
+                URL + "?user=kv&password=Open&Sesame=1&schema=x"}) {
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                    () -> io.kv4j.KvStore.open(url));
+            assertFalse(e.getMessage().contains("Open") || e.getMessage().contains("Se"),
+                    e.getMessage());
+            assertTrue(e.getMessage().contains("%26"), e.getMessage());
+        }
+    }
+
+    @Test
+    void malformedUrls_sayWhatIsWrong() {
+        assertTrue(message("kv:postgresql:/localhost/db").contains("(two slashes after"));
+        assertTrue(message("kv:postgresql://localhost").contains("names no database"));
+        assertTrue(message("kv:postgresql://h1:5432;h2:5432/db").contains("several hosts are"
+                + " separated by ','"));
+        assertTrue(message("kv:postgresql://h1,/db").contains("names no host after"));
+        assertTrue(message("kv:postgresql://h1:99999/db").contains("The port of host 'h1' must be"
+                + " an integer from 1 to 65535 but was: '99999'"));
+    }
+
+    private static String message(String url) {
+        return assertThrows(IllegalArgumentException.class,
+                () -> PgSettings.parse(url, Map.of())).getMessage();
+    }
+
+    @Test
+    void severalHosts_areKeptInOrderWithTheirPorts() {
+        PgSettings s = PgSettings.parse("kv:postgresql://a:5433,[::1],c/db", Map.of());
+        assertEquals(java.util.List.of("a", "::1", "c"), s.hosts());
+        assertEquals(java.util.List.of(5433, 5432, 5432), s.ports());
+        assertEquals("a:5433,[::1]:5432,c:5432", s.servers());
+    }
+
+    @Test
     void parse_driverProperty_isPassedThrough() {
         PgSettings s = PgSettings.parse(URL, Map.of("sslmode", "disable"));
         assertEquals(Map.of("sslmode", "disable"), s.driverProperties());

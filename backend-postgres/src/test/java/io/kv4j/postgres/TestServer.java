@@ -4,18 +4,22 @@ import io.kv4j.spi.KvUrls;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Assumptions;
 import org.testcontainers.DockerClientFactory;
-import org.testcontainers.containers.PostgreSQLContainer;
+import org.testcontainers.postgresql.PostgreSQLContainer;
 
 /**
  * The PostgreSQL server of this test JVM, started once, chosen by {@link ServerChoice}.
@@ -62,7 +66,7 @@ final class TestServer {
                 credentials.put("password", options.getOrDefault("password", ""));
                 return new TestServer(KvUrls.withoutQuery(choice.url()), credentials, null);
             case TESTCONTAINERS:
-                PostgreSQLContainer<?> container = new PostgreSQLContainer<>("postgres:17");
+                PostgreSQLContainer container = new PostgreSQLContainer("postgres:17");
                 container.start();
                 return new TestServer("kv:postgresql://" + container.getHost() + ":"
                         + container.getFirstMappedPort() + "/" + container.getDatabaseName(),
@@ -125,6 +129,46 @@ final class TestServer {
     /** A schema name no other test uses. */
     static String freshSchema(String prefix) {
         return prefix + "_" + UUID.randomUUID().toString().replace("-", "").substring(0, 10);
+    }
+
+    /**
+     * A login role that must give its password (SCRAM) over TCP, created once with no rights
+     * beyond logging in, for the tests of authentication and least privilege. Skips the test on
+     * a server whose {@code pg_hba.conf} this JVM cannot edit, such as an external one.
+     */
+    void passwordRole(String role, String password) throws SQLException, IOException {
+        try (Connection c = admin(); Statement st = c.createStatement()) {
+            st.execute("DO $$ BEGIN CREATE ROLE " + role + " LOGIN;"
+                    + " EXCEPTION WHEN duplicate_object THEN NULL; END $$");
+            st.execute("ALTER ROLE " + role + " PASSWORD '" + password + "'");
+            Path hba;
+            try (ResultSet rs = st.executeQuery("SHOW hba_file")) {
+                rs.next();
+                hba = Path.of(rs.getString(1));
+            }
+            Assumptions.assumeTrue(Files.isWritable(hba),
+                    "the server's pg_hba.conf cannot be edited from here: " + hba);
+            String rules = Files.readString(hba, StandardCharsets.UTF_8);
+            String mine = "host all " + role + " 127.0.0.1/32 scram-sha-256\n"
+                    + "host all " + role + " ::1/128 scram-sha-256\n";
+            if (!rules.contains(mine)) {
+                // the first matching line decides: these go before the file's trust lines
+                Files.writeString(hba, mine + rules, StandardCharsets.UTF_8);
+                st.execute("SELECT pg_reload_conf()");
+            }
+        }
+        // the postmaster rereads the file on its own time: wait until it asks for the password
+        long deadline = System.nanoTime() + 5_000_000_000L;
+        while (true) {
+            try (Connection c = DriverManager.getConnection(jdbcUrl, role, password + "-not")) {
+                if (c.isValid(1) && System.nanoTime() > deadline) {
+                    throw new AssertionError("the server does not ask " + role + " for a password");
+                }
+            } catch (SQLException e) {
+                return;
+            }
+            Backends.sleep(20);
+        }
     }
 
     /** A direct connection, for setting up faults and looking at the tables. */

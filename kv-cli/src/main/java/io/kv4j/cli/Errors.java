@@ -19,19 +19,20 @@ final class Errors {
 
     /** A command failed: exit code 1. */
     static int onFailure(Exception e, CommandLine command, ParseResult parsed) {
-        report(e, "", command.getErr());
-        return CommandLine.ExitCode.SOFTWARE;
+        report(e, Context.of(command).where(), command.getErr());
+        return ExitCode.FAILED;
     }
 
     /** The command line was wrong: exit code 2, with a pointer to the help. */
     static int onBadUsage(ParameterException e, String[] args) {
         CommandLine command = e.getCommandLine();
+        Context context = Context.of(command);
         PrintWriter err = command.getErr();
-        err.println("error: " + message(e));
+        err.println("error: " + context.where() + message(e));
         UnmatchedArgumentException.printSuggestions(e, err);
-        err.println("Try '" + command.getCommandSpec().qualifiedName() + " --help' for more.");
+        err.println(context.helpHint(command));
         err.flush();
-        return command.getCommandSpec().exitCodeOnInvalidInput();
+        return ExitCode.USAGE;
     }
 
     /**
@@ -64,7 +65,8 @@ final class Errors {
         return String.join(" ", m.strip().split("\\s*\\R\\s*"));
     }
 
-    private static boolean expected(Exception e) {
+    /** Whether a failure is one a user can cause, rather than a bug. */
+    static boolean expected(Exception e) {
         return e instanceof IllegalArgumentException || e instanceof IllegalStateException
                 || e instanceof KvException || e instanceof IOException
                 || e instanceof UncheckedIOException;

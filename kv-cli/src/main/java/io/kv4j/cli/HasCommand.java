@@ -1,19 +1,24 @@
 package io.kv4j.cli;
 
-import io.kv4j.KvStore;
-import java.io.PrintWriter;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
 /** {@code kv has}: whether a key exists. */
-@Command(name = "has", description = "Print true when KEY exists (even holding null), else false.")
-final class HasCommand extends OneShotCommand {
+@Command(name = "has",
+        description = {
+            "Print whether a key exists, even holding null.",
+            "Prints true, or false and exits with 3."},
+        exitCodeList = {ExitCode.OK_LINE, ExitCode.FAILED_LINE, ExitCode.USAGE_LINE,
+            ExitCode.MISSING_LINE})
+final class HasCommand extends FunctionCommand {
 
-    @Parameters(index = "0", paramLabel = "KEY", description = "The key, as it is.")
+    @Parameters(index = "0", paramLabel = "KEY", description = "The key.")
     private String key;
 
     @Override
-    void execute(KvStore store, PrintWriter out) {
-        out.println(store.reader(function).has(key));
+    int execute(Session session) {
+        boolean has = session.request(session.function(function), kv -> kv.has(key));
+        session.io().out().println(has);
+        return has ? ExitCode.OK : ExitCode.MISSING;
     }
 }

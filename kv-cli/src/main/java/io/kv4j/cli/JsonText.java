@@ -1,24 +1,47 @@
 package io.kv4j.cli;
 
-import io.kv4j.KvEntry;
-import io.kv4j.KvPage;
-import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import tools.jackson.core.JacksonException;
+import tools.jackson.core.JsonGenerator;
 import tools.jackson.core.JsonParser;
+import tools.jackson.core.JsonToken;
+import tools.jackson.core.ObjectReadContext;
+import tools.jackson.core.ObjectWriteContext;
+import tools.jackson.core.StreamReadConstraints;
 import tools.jackson.core.StreamReadFeature;
 import tools.jackson.core.TokenStreamLocation;
-import tools.jackson.databind.DeserializationFeature;
-import tools.jackson.databind.ObjectMapper;
-import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.core.json.JsonFactory;
+import tools.jackson.databind.DeserializationContext;
+import tools.jackson.databind.JacksonSerializable;
+import tools.jackson.databind.SerializationContext;
+import tools.jackson.databind.ValueDeserializer;
+import tools.jackson.databind.annotation.JsonDeserialize;
+import tools.jackson.databind.jsontype.TypeSerializer;
 
-/** How values, keys and listings look as text: compact JSON, and keys quoted only when needed. */
+/**
+ * Values as text, both ways, with every number kept exactly as written: 2.0 stays 2.0, 1.0E10
+ * stays 1.0E10 and a number of any size or precision keeps all its digits, so that what
+ * {@code kv export} writes, {@code kv import} stores unchanged.
+ */
 final class JsonText {
 
-    private static final ObjectMapper MAPPER = JsonMapper.builder()
+    /**
+     * The deepest nesting read. Deeper than the store's own limit (1,000), so that the store
+     * refuses such a value with its own message.
+     */
+    private static final int MAX_NESTING = 2000;
+
+    private static final JsonFactory FACTORY = JsonFactory.builder()
             // {"a":1,"a":2} is a typing mistake, not a value
             .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
-            // what follows a value is reported by parse() itself, with its column
-            .disable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            // no size limits of the parser's own: the store says how big a value may be
+            .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(MAX_NESTING)
+                    .maxStringLength(Integer.MAX_VALUE).maxNumberLength(Integer.MAX_VALUE)
+                    .maxNameLength(Integer.MAX_VALUE).build())
             .build();
 
     private static final int SHOWN_CHARS = 60;
@@ -27,7 +50,8 @@ final class JsonText {
     }
 
     /**
-     * Parses one JSON value, null included.
+     * Parses one JSON value, null included, for {@code Kv.set}: objects as maps, arrays as
+     * lists, numbers as {@link JsonNumber}s that write themselves as they were written.
      *
      * @throws IllegalArgumentException quoting the text and saying where it went wrong
      */
@@ -35,8 +59,9 @@ final class JsonText {
         if (text.isBlank()) {
             throw new IllegalArgumentException("a JSON value is missing");
         }
-        try (JsonParser parser = MAPPER.createParser(text)) {
-            Object value = MAPPER.readValue(parser, Object.class);
+        try (JsonParser parser = FACTORY.createParser(ObjectReadContext.empty(), text)) {
+            parser.nextToken();
+            Object value = read(parser);
             if (parser.nextToken() != null) {
                 throw new IllegalArgumentException(shorten(text) + " is not one JSON value: "
                         + "more follows it (column " + parser.currentTokenLocation().getColumnNr()
@@ -51,33 +76,103 @@ final class JsonText {
         }
     }
 
-    /** A value as compact JSON. */
-    static String print(Object value) {
-        return MAPPER.writeValueAsString(value);
+    /** Reads the value at the parser's current token. Nesting is bounded by MAX_NESTING. */
+    private static Object read(JsonParser p) {
+        switch (p.currentToken()) {
+            case START_OBJECT: {
+                Map<String, Object> map = new LinkedHashMap<>();
+                while (p.nextToken() == JsonToken.PROPERTY_NAME) {
+                    String name = p.currentName();
+                    p.nextToken();
+                    map.put(name, read(p));
+                }
+                return map;
+            }
+            case START_ARRAY: {
+                List<Object> list = new ArrayList<>();
+                while (p.nextToken() != JsonToken.END_ARRAY) {
+                    list.add(read(p));
+                }
+                return list;
+            }
+            case VALUE_STRING:
+                return p.getString();
+            case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT:
+                return new JsonNumber(p.getString());
+            case VALUE_TRUE:
+                return Boolean.TRUE;
+            case VALUE_FALSE:
+                return Boolean.FALSE;
+            default:
+                return null;
+        }
     }
 
     /**
-     * A key as the shell reads it: bare when it is one plain word, else a JSON string.
+     * Stored JSON, as a backend returns it, in compact form with its numbers unchanged.
+     *
+     * @param json one JSON value
+     * @return the compact JSON
      */
-    static String key(String key) {
-        boolean plain = !key.isEmpty() && key.charAt(0) != '"' && !key.startsWith("#")
-                && !key.startsWith("--");
-        for (int i = 0; plain && i < key.length(); i++) {
-            char c = key.charAt(i);
-            plain = !Character.isWhitespace(c) && !Character.isSpaceChar(c)
-                    && !Character.isISOControl(c);
+    static String compact(String json) {
+        StringWriter out = new StringWriter(json.length());
+        try (JsonParser p = FACTORY.createParser(ObjectReadContext.empty(), json);
+                JsonGenerator g = FACTORY.createGenerator(ObjectWriteContext.empty(), out)) {
+            p.nextToken();
+            copy(p, g);
         }
-        return plain ? key : print(key);
+        return out.toString();
     }
 
-    /** Prints a page, one {@code KEY JSON} line per entry, and how to ask for the next page. */
-    static void printPage(KvPage page, PrintWriter out) {
-        for (KvEntry entry : page.entries()) {
-            out.println(key(entry.key()) + " " + print(entry.value()));
+    /** A text as a JSON string literal, in compact form. */
+    static String string(String text) {
+        StringWriter out = new StringWriter(text.length() + 2);
+        try (JsonGenerator g = FACTORY.createGenerator(ObjectWriteContext.empty(), out)) {
+            g.writeString(text);
         }
-        if (page.hasMore()) {
-            out.println("# more: --after " + key(page.cursor()));
+        return out.toString();
+    }
+
+    /**
+     * One JSON object on one line: the given names with string values, then {@code value} with
+     * stored JSON, such as {@code {"key":"k","value":[1,2.0]}}.
+     *
+     * @param names and values, alternating
+     * @param json the stored JSON of the value
+     */
+    static String object(List<String> names, String json) {
+        StringWriter out = new StringWriter(json.length() + 64);
+        try (JsonParser p = FACTORY.createParser(ObjectReadContext.empty(), json);
+                JsonGenerator g = FACTORY.createGenerator(ObjectWriteContext.empty(), out)) {
+            g.writeStartObject();
+            for (int i = 0; i < names.size(); i += 2) {
+                g.writeName(names.get(i));
+                g.writeString(names.get(i + 1));
+            }
+            g.writeName("value");
+            p.nextToken();
+            copy(p, g);
+            g.writeEndObject();
         }
+        return out.toString();
+    }
+
+    /** Copies the value at the parser's current token, writing numbers as they were written. */
+    private static void copy(JsonParser p, JsonGenerator g) {
+        int depth = 0;
+        do {
+            JsonToken t = p.currentToken();
+            if (t == JsonToken.VALUE_NUMBER_INT || t == JsonToken.VALUE_NUMBER_FLOAT) {
+                g.writeNumber(p.getString());
+            } else {
+                g.copyCurrentEvent(p);
+            }
+            if (t.isStructStart()) {
+                depth++;
+            } else if (t.isStructEnd()) {
+                depth--;
+            }
+        } while (depth > 0 && p.nextToken() != null);
     }
 
     private static String hint(String text) {
@@ -89,5 +184,40 @@ final class JsonText {
     private static String shorten(String text) {
         return "'" + (text.length() <= SHOWN_CHARS ? text : text.substring(0, SHOWN_CHARS) + "...")
                 + "'";
+    }
+
+    /** A number as it was written; the store's mapper writes it back the same. */
+    record JsonNumber(String text) implements JacksonSerializable {
+
+        @Override
+        public void serialize(JsonGenerator g, SerializationContext context) {
+            g.writeNumber(text);
+        }
+
+        @Override
+        public void serializeWithType(JsonGenerator g, SerializationContext context,
+                TypeSerializer types) {
+            serialize(g, context);
+        }
+    }
+
+    /**
+     * A stored value read as compact JSON with its numbers unchanged:
+     * {@code kv.get(key, Stored.class)}. JSON null reads as a null {@code Stored}, as a missing
+     * key does; {@code has} tells them apart.
+     */
+    @JsonDeserialize(using = Stored.Reader.class)
+    record Stored(String json) {
+
+        static final class Reader extends ValueDeserializer<Stored> {
+            @Override
+            public Stored deserialize(JsonParser p, DeserializationContext context) {
+                StringWriter out = new StringWriter();
+                try (JsonGenerator g = FACTORY.createGenerator(ObjectWriteContext.empty(), out)) {
+                    copy(p, g);
+                }
+                return new Stored(out.toString());
+            }
+        }
     }
 }

@@ -1,33 +1,78 @@
 package io.kv4j.cli;
 
+import io.kv4j.KvEntry;
+import io.kv4j.KvPage;
 import io.kv4j.KvReader;
-import io.kv4j.KvStore;
 import java.io.PrintWriter;
+import java.util.List;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 
-/** {@code kv list}: one page of entries by prefix. */
-@Command(name = "list", description = {
-    "List the entries whose keys start with PREFIX, in key order, one KEY JSON per line.",
-    "A full page ends with '# more: --after CURSOR': pass that to get the next page."})
-final class ListCommand extends OneShotCommand {
+/** {@code kv list}: entries by prefix, a page or all of them. */
+@Command(name = "list",
+        description = {
+            "List a function's entries in key order.",
+            "Those whose keys start with PREFIX: one KEY JSON line each, or one",
+            "JSON object each with --format json.",
+            "A full page ends with '# more: --after CURSOR' (on standard error",
+            "with --format json): pass that to get the next page, or use --all."},
+        exitCodeList = {ExitCode.OK_LINE, ExitCode.FAILED_LINE, ExitCode.USAGE_LINE})
+final class ListCommand extends FunctionCommand {
 
     @Parameters(arity = "0..1", paramLabel = "PREFIX", defaultValue = "",
             description = "The key prefix. Default: every key.")
     private String prefix;
 
-    @Option(names = "--limit", paramLabel = "N", defaultValue = "" + KvReader.DEFAULT_PAGE_SIZE,
-            description = "The most entries to print, 1 to " + KvReader.MAX_PAGE_SIZE
-                    + ". Default: ${DEFAULT-VALUE}.")
-    private int limit;
+    @Option(names = "--limit", paramLabel = "N", description = {
+        "The most entries to print, 1 to " + KvReader.MAX_PAGE_SIZE + ".",
+        "Default: " + KvReader.DEFAULT_PAGE_SIZE + "."})
+    private Integer limit;
 
     @Option(names = "--after", paramLabel = "CURSOR",
-            description = "List the keys after this one: the cursor a previous page ended with.")
+            description = "Start after this key: the cursor of a page.")
     private String after;
 
+    @Option(names = "--all", description = {
+        "Page through every entry, " + KvReader.MAX_PAGE_SIZE + " at a time; each page",
+        "is read at once, the whole listing is not."})
+    private boolean all;
+
+    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text", description = {
+        "text: KEY JSON; json: {\"key\":...,\"value\":...}.",
+        "Default: ${DEFAULT-VALUE}."})
+    private Format format;
+
     @Override
-    void execute(KvStore store, PrintWriter out) {
-        JsonText.printPage(store.reader(function).list(prefix, after, limit), out);
+    int execute(Session session) {
+        if (all && limit != null) {
+            throw new ParameterException(spec.commandLine(), "--all and --limit exclude each"
+                    + " other: --all lists every entry");
+        }
+        int size = all ? KvReader.MAX_PAGE_SIZE
+                : limit == null ? KvReader.DEFAULT_PAGE_SIZE : limit;
+        if (size < 1 || size > KvReader.MAX_PAGE_SIZE) {
+            throw new ParameterException(spec.commandLine(), "--limit must be from 1 to "
+                    + KvReader.MAX_PAGE_SIZE + " but was: " + size);
+        }
+        String f = session.function(function);
+        PrintWriter out = session.io().out();
+        String cursor = after;
+        do {
+            String from = cursor;
+            KvPage page = session.request(f, kv -> kv.list(prefix, from, size));
+            for (KvEntry entry : page.entries()) {
+                out.println(format == Format.json
+                        ? JsonText.object(List.of("key", entry.key()), entry.json())
+                        : ShellWords.quote(entry.key()) + " " + JsonText.compact(entry.json()));
+            }
+            cursor = page.cursor();
+        } while (all && cursor != null);
+        if (cursor != null) {
+            String more = "# more: --after " + ShellWords.quote(cursor);
+            (format == Format.json ? session.io().err() : out).println(more);
+        }
+        return ExitCode.OK;
     }
 }

@@ -1,44 +1,52 @@
 package io.kv4j.cli;
 
+import io.kv4j.KvStore;
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
+import java.io.IOException;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
+import org.jline.terminal.spi.SystemStream;
+import org.jline.terminal.spi.TerminalProvider;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.HelpCommand;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParameterException;
-import picocli.CommandLine.ScopeType;
 import picocli.CommandLine.Spec;
 
 /**
- * The {@code kv} command: {@code kv shell} to browse and edit a store, and one-shot
- * {@code kv get|set|delete|has|list}. Run {@code kv --help} for the details.
+ * The {@code kv} command: {@code kv shell} to browse and edit a store, one-shot store commands,
+ * export and import, the compatibility kit and the benchmarks. Run {@code kv --help}.
  */
 @Command(name = "kv",
-        scope = ScopeType.INHERIT,
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
-        description = "Browse and edit a kv4j store: each function's namespace of JSON values.",
-        exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {
-            "0:success",
-            "1:the operation failed, or a line of a shell script failed",
-            "2:bad usage"},
-        // a new subcommand is one more class in this list
-        subcommands = {
-            ShellCommand.class,
-            GetCommand.class,
-            SetCommand.class,
-            DeleteCommand.class,
-            HasCommand.class,
-            ListCommand.class,
-            TckCommand.class,
-            BenchCommand.class,
-            HelpCommand.class})
-public final class Main implements Runnable {
+        abbreviateSynopsis = true,
+        description = {
+            "Browse, edit, export and import a kv4j store: each function's namespace",
+            "of JSON values."},
+        commandListHeading = "%nCommands:%n",
+        exitCodeListHeading = ExitCode.HEADING,
+        exitCodeList = {ExitCode.OK_LINE, ExitCode.FAILED_LINE,
+            ExitCode.SCRIPT_MORE,
+            ExitCode.USAGE_LINE, ExitCode.MISSING_LINE},
+        footer = {
+            "",
+            "The store: --url, else system property " + KvStore.URL_PROPERTY + ", else environment",
+            "variable " + KvStore.URL_ENVIRONMENT + ", else " + KvStore.DEFAULT_URL
+                    + ", a memory store private to one command:",
+            "one-shot commands refuse to write there, as it is gone when they end.",
+            "kv COMMAND --help shows a command's options and exit codes."},
+        // the store commands follow, then those of SUITES: see commandLine()
+        subcommands = ShellCommand.class)
+public final class Main implements Runnable, Context {
+
+    /** The commands after the store commands; a new one is one more class here. */
+    private static final List<Class<?>> SUITES = List.of(TckCommand.class, BenchCommand.class,
+            HelpCommand.class);
 
     private final Io io;
 
@@ -57,7 +65,8 @@ public final class Main implements Runnable {
     public static void main(String[] args) {
         PrintWriter out = utf8(FileDescriptor.out);
         PrintWriter err = utf8(FileDescriptor.err);
-        int code = run(args, new Io(System.in, out, err, System.console() != null));
+        int code = run(args, new Io(System.in, out, err, System.console() != null,
+                mayShowProgress(args) && stderrIsTerminal()));
         out.flush();
         err.flush();
         System.exit(code);
@@ -65,25 +74,74 @@ public final class Main implements Runnable {
 
     /** Runs the command without exiting, for tests and for embedding. */
     static int run(String[] args, Io io) {
-        CommandLine line = new CommandLine(new Main(io))
-                .setOut(io.out())
-                .setErr(io.err())
-                .setExecutionExceptionHandler(Errors::onFailure)
-                .setParameterExceptionHandler(Errors::onBadUsage);
-        int code = line.execute(args);
-        io.out().flush();
-        io.err().flush();
-        return code;
+        return commandLine(io).execute(args);
     }
 
-    Io io() {
+    /** The {@code kv} command line, ready to run. */
+    static CommandLine commandLine(Io io) {
+        CommandLine line = new CommandLine(new Main(io));
+        StoreCommand.ALL.forEach(line::addSubcommand);
+        SUITES.forEach(line::addSubcommand);
+        configure(line, io);
+        // the kit's command is registered here: its help option is the one every command has,
+        // and its summary in the list of commands is one line
+        CommandSpec tck = line.getSubcommands().get("tck").getCommandSpec();
+        tck.addMixin("help", CommandSpec.forAnnotatedObject(new HelpOption()));
+        tck.usageMessage().header("Run the compatibility kit against a store.");
+        HelpLayout.wrapAtSpaces(line);
+        return line;
+    }
+
+    /** Sets up a command line of kv, or of a shell line, the same way. */
+    static CommandLine configure(CommandLine line, Io io) {
+        return line.setOut(io.out())
+                .setErr(io.err())
+                // an argument starting with @ is a key or value, not a file of arguments
+                .setExpandAtFiles(false)
+                .setExecutionExceptionHandler(Errors::onFailure)
+                .setParameterExceptionHandler(Errors::onBadUsage);
+    }
+
+    @Override
+    public Io io() {
         return io;
+    }
+
+    @Override
+    public Session open(StoreCommand command) {
+        return new OneShot(command, io);
+    }
+
+    @Override
+    public String where() {
+        return "";
+    }
+
+    @Override
+    public String helpHint(CommandLine command) {
+        return "Try '" + command.getCommandSpec().qualifiedName() + " --help' for more.";
     }
 
     @Override
     public void run() {
         throw new ParameterException(spec.commandLine(),
                 "a command is missing; choose one of " + spec.subcommands().keySet());
+    }
+
+    /**
+     * Only long work shows progress, export and import, in one shot or in the shell, so only it
+     * asks whether a person watches standard error, which takes a process of its own.
+     */
+    private static boolean mayShowProgress(String[] args) {
+        return args.length > 0 && List.of("export", "import", "shell").contains(args[0]);
+    }
+
+    private static boolean stderrIsTerminal() {
+        try {
+            return TerminalProvider.load("exec").isSystemStream(SystemStream.Error);
+        } catch (IOException | RuntimeException | LinkageError e) {
+            return false;
+        }
     }
 
     private static PrintWriter utf8(FileDescriptor fd) {

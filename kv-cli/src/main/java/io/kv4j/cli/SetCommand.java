@@ -1,39 +1,85 @@
 package io.kv4j.cli;
 
-import io.kv4j.KvStore;
-import java.io.PrintWriter;
+import java.io.IOException;
+import java.nio.charset.CharacterCodingException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ITypeConverter;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.TypeConversionException;
 
-/** {@code kv set}: writes one value in a request of its own. */
-@Command(name = "set", description = {
-    "Set KEY to a value written as JSON, in one request.",
-    "Example: kv set --function KT1 foo '{\"bar\":\"baz\"}'"})
-final class SetCommand extends OneShotCommand {
+/** {@code kv set}: writes one value. */
+@Command(name = "set",
+        description = {
+            "Set a key to a JSON value.",
+            "The value is written after KEY, or read from a file.",
+            "Example: kv set --function KT1 foo '{\"bar\":\"baz\"}'"},
+        exitCodeList = {ExitCode.OK_LINE, ExitCode.FAILED_LINE, ExitCode.USAGE_LINE})
+final class SetCommand extends FunctionCommand {
 
-    @Parameters(index = "0", paramLabel = "KEY", description = "The key, as it is.")
+    @Parameters(index = "0", paramLabel = "KEY", description = "The key.")
     private String key;
 
-    @Parameters(index = "1", paramLabel = "JSON", converter = JsonConverter.class,
+    @Parameters(index = "1", arity = "0..1", paramLabel = "JSON", converter = JsonConverter.class,
             description = "The value as JSON; a string is quoted: '\"text\"'.")
-    private Object value;
+    private Json value;
+
+    @Option(names = "--value-file", paramLabel = "FILE", description = {
+        "Read the value from FILE instead, as UTF-8 JSON;",
+        "- reads it from standard input."})
+    private Path valueFile;
 
     @Override
-    void execute(KvStore store, PrintWriter out) {
-        store.run(function, kv -> {
-            kv.set(key, value);
+    boolean writes() {
+        return true;
+    }
+
+    @Override
+    int execute(Session session) throws IOException {
+        if ((value == null) == (valueFile == null)) {
+            throw new ParameterException(spec.commandLine(), valueFile == null
+                    ? "Missing the value: give JSON after KEY, or --value-file FILE"
+                    : "Give the value once: as JSON after KEY, or with --value-file");
+        }
+        Object json = valueFile != null ? JsonText.parse(read(session)) : value.value();
+        session.request(session.function(function), kv -> {
+            kv.set(key, json);
             return null;
         });
+        return ExitCode.OK;
+    }
+
+    private String read(Session session) throws IOException {
+        byte[] bytes;
+        if (valueFile.toString().equals("-")) {
+            if (!session.standardInputFree()) {
+                throw new ParameterException(spec.commandLine(), "--value-file - reads standard"
+                        + " input, which carries the shell's commands; name a file");
+            }
+            bytes = session.io().in().readAllBytes();
+        } else {
+            bytes = Files.readAllBytes(valueFile);
+        }
+        try {
+            return Utf8.decode(bytes);
+        } catch (CharacterCodingException e) {
+            throw new IllegalArgumentException("the value in " + valueFile + " is not UTF-8 text");
+        }
+    }
+
+    /** A parsed value, which may be JSON null. */
+    record Json(Object value) {
     }
 
     /** Bad JSON is bad usage: picocli reports it with the parameter it was given for. */
-    static final class JsonConverter implements ITypeConverter<Object> {
+    static final class JsonConverter implements ITypeConverter<Json> {
         @Override
-        public Object convert(String text) {
+        public Json convert(String text) {
             try {
-                return JsonText.parse(text);
+                return new Json(JsonText.parse(text));
             } catch (IllegalArgumentException e) {
                 throw new TypeConversionException(e.getMessage());
             }

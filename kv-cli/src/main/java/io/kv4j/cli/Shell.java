@@ -1,273 +1,297 @@
 package io.kv4j.cli;
 
 import io.kv4j.Kv;
-import io.kv4j.KvPage;
-import io.kv4j.KvReader;
 import io.kv4j.KvStore;
 import io.kv4j.KvTransaction;
-import java.io.BufferedReader;
+import io.kv4j.spi.Text;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.util.Locale;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
 import java.util.function.Function;
+import picocli.CommandLine;
 
 /**
- * The {@code kv shell} interpreter: one command per line against one store. Outside
- * {@code begin}/{@code commit} each command is a request of its own; inside, commands join the
- * open transaction. A failing line is reported and the shell goes on.
+ * The {@code kv shell} interpreter: one command per line against one store, parsed and run by
+ * the same command classes as {@code kv}'s one-shot commands. Outside {@code begin}/{@code
+ * commit} each command is a request of its own; inside, commands join the open transaction,
+ * and any error aborts it: nothing of it is committed, and later lines up to {@code commit} or
+ * {@code rollback} are refused. A failing line is reported and the shell goes on.
  */
-final class Shell {
+final class Shell implements Session {
 
-    /** How lines arrive, which decides prompts and the exit code. */
+    /** How lines arrive, which decides prompts, error prefixes and the exit code. */
     enum Mode {
         /** A person types: prompts, and errors do not change the exit code. */
         INTERACTIVE,
-        /** A script: no prompts; the exit code is 1 when a line failed. */
+        /** A script: no prompts; errors name their line; the exit code is 1 when a line failed. */
         SCRIPT,
         /** A script shown as a transcript: each line printed, after a prompt, before its output. */
         ECHO
     }
 
-    /** The commands, one per line, as {@code help} prints them; {@code %n} separates lines. */
-    static final String HELP =
-            "Commands (write a KEY with spaces as a JSON string: get \"my key\"):%n"
-            + "  use FUNCTION     choose the function whose keys the commands read and write%n"
-            + "  get KEY          print the value as JSON; null when the key is missing%n"
-            + "  set KEY JSON     set a value written as JSON: set foo {\"bar\":\"baz\"}%n"
-            + "                   (a string value is quoted: set name \"Ada\")%n"
-            + "  delete KEY       delete a key; a missing key is no error%n"
-            + "  has KEY          print true when the key exists, even holding null%n"
-            + "  list [PREFIX] [--limit N] [--after CURSOR]%n"
-            + "                   list entries in key order, one KEY JSON per line;%n"
-            + "                   a full page ends with '# more: --after CURSOR'%n"
-            + "  begin            open a transaction: the next commands join it%n"
-            + "  commit           commit the transaction's writes atomically%n"
-            + "  rollback         discard the transaction's writes%n"
-            + "  help             show this help%n"
-            + "  quit, exit       leave; an open transaction is rolled back%n"
-            + "Outside a transaction each command is a request of its own.%n"
-            + "Lines starting with # are comments.";
+    /** What may be typed in an aborted transaction. */
+    private static final Set<String> WHEN_ABORTED = Set.of("commit", "rollback", "help", "quit",
+            "exit");
 
     private final KvStore store;
-    private final PrintWriter out;
-    private final PrintWriter err;
+    private final Io io;
+    private final Mode mode;
+    private final CommandLine commands;
+    private Lines lines;
     private String function;
+    /** The open transaction, or null: none is open, or it was aborted. */
     private KvTransaction transaction;
+    /** The function of the open or aborted transaction, or null when there is none. */
+    private String block;
+    private int begunAt;
+    private int abortedAt;
+    private int number;
+    private boolean failed;
     private boolean quit;
 
-    Shell(KvStore store, PrintWriter out, PrintWriter err) {
+    Shell(KvStore store, Io io, Mode mode) {
         this.store = store;
-        this.out = out;
-        this.err = err;
+        this.io = io;
+        this.mode = mode;
+        this.commands = Main.configure(ShellLine.commandLine(this), io);
+        // a word in double quotes is a JSON string, as a key or any other text; JSON values
+        // keep their quotes, as their own converter reads them
+        commands.registerConverter(String.class, ShellWords::unquote);
+        commands.registerConverter(Path.class, word -> Path.of(ShellWords.unquote(word)));
+        HelpLayout.wrapAtSpaces(commands);
+        // a command's usage starts "Usage: set", as it is typed
+        for (CommandLine command : commands.getSubcommands().values()) {
+            command.getCommandSpec().usageMessage().synopsisHeading("Usage:");
+        }
+    }
+
+    /** The shell's command line: its commands and their help. */
+    CommandLine commands() {
+        return commands;
     }
 
     /**
      * Reads and runs lines until the end of input or {@code quit}.
      *
-     * @return 1 when a line of a script failed, else 0
+     * @return 1 when a line of a script failed or a transaction of it was aborted or left open,
+     *     else 0
      * @throws IOException when the input cannot be read
      */
-    int run(BufferedReader in, Mode mode) throws IOException {
+    int run(Lines input) throws IOException {
+        this.lines = input;
         if (mode == Mode.INTERACTIVE) {
-            out.println("kv shell on " + store.url() + "; type help for the commands");
+            io.out().println("kv shell on " + store.url() + "; type help for the commands");
+            io.out().flush();
         }
-        boolean failed = false;
-        int number = 0;
-        while (!quit) {
-            if (mode == Mode.INTERACTIVE) {
-                out.print(prompt());
-                out.flush();
-            }
-            String line = in.readLine();
-            if (line == null) {
-                if (mode == Mode.INTERACTIVE) {
-                    out.println();
-                }
-                break;
-            }
+        String line;
+        while (!quit && (line = input.read(prompt())) != null) {
             number++;
             String text = line.strip();
             boolean command = !text.isEmpty() && !text.startsWith("#");
             if (mode == Mode.ECHO) {
-                out.println(command ? prompt() + text : line);
+                io.out().println(command ? prompt() + text : line);
             }
             if (command) {
-                try {
-                    execute(text);
-                } catch (RuntimeException e) {
-                    failed = true;
-                    out.flush();
-                    Errors.report(e, mode == Mode.INTERACTIVE ? "" : "line " + number + ": ", err);
-                }
+                execute(text);
             }
-            out.flush();
+            io.out().flush();
+            io.err().flush();
         }
-        rollBackOpenTransaction();
-        return failed && mode != Mode.INTERACTIVE ? 1 : 0;
+        endBlockAtTheEnd();
+        return failed && mode != Mode.INTERACTIVE ? ExitCode.FAILED : ExitCode.OK;
     }
 
-    /**
-     * Chooses the function the next commands work on.
-     *
-     * @throws IllegalArgumentException for an invalid function name
-     * @throws IllegalStateException while a transaction is open
-     */
-    void use(String name) {
-        if (transaction != null) {
-            throw new IllegalStateException("a transaction of function '" + transaction.function()
-                    + "' is open; commit or rollback before use");
+    private void execute(String text) {
+        List<String> words;
+        try {
+            words = ShellWords.split(text);
+        } catch (IllegalArgumentException e) {
+            Errors.report(e, where(), io.err());
+            lineFailed();
+            return;
         }
-        store.reader(name);
-        function = name;
+        if (abortedAt > 0 && !WHEN_ABORTED.contains(words.get(0))) {
+            io.err().println("error: " + where() + "refused: the transaction was aborted"
+                    + (mode == Mode.INTERACTIVE ? "" : " at line " + abortedAt)
+                    + "; type rollback to end it");
+            failed = true;
+            return;
+        }
+        int code = commands.execute(words.toArray(String[]::new));
+        if (code == ExitCode.FAILED || code == ExitCode.USAGE) {
+            lineFailed();
+        }
+    }
+
+    private void lineFailed() {
+        failed = true;
+        if (transaction != null) {
+            transaction.close();
+            transaction = null;
+            abortedAt = number;
+            io.err().println("error: " + where() + "the transaction of function "
+                    + Text.quote(block) + (mode == Mode.INTERACTIVE ? ""
+                            : " begun at line " + begunAt)
+                    + " is aborted: nothing of it will be committed, and lines up to commit or"
+                    + " rollback are refused");
+        }
+    }
+
+    /** What error messages start with: the line number of a script. */
+    String where() {
+        return mode == Mode.INTERACTIVE ? "" : "line " + number + ": ";
     }
 
     String prompt() {
         return "kv" + (function == null ? "" : " " + function)
-                + (transaction == null ? "" : " (tx)") + "> ";
+                + (block == null ? "" : abortedAt > 0 ? " (tx aborted)" : " (tx)") + "> ";
     }
 
-    private void execute(String text) {
-        LineScanner line = new LineScanner(text);
-        String command = line.word().toLowerCase(Locale.ROOT);
-        switch (command) {
-            case "use" -> {
-                String name = line.usage("use FUNCTION").key("function");
-                line.end();
-                use(name);
-            }
-            case "get" -> {
-                String key = oneKey(line.usage("get KEY"));
-                out.println(JsonText.print(request(kv -> kv.get(key))));
-            }
-            case "set" -> set(line.usage("set KEY JSON"));
-            case "delete" -> {
-                String key = oneKey(line.usage("delete KEY"));
-                request(kv -> {
-                    kv.delete(key);
-                    return null;
-                });
-            }
-            case "has" -> {
-                String key = oneKey(line.usage("has KEY"));
-                boolean has = request(kv -> kv.has(key));
-                out.println(has);
-            }
-            case "list" -> list(line.usage("list [PREFIX] [--limit N] [--after CURSOR]"));
-            case "begin" -> begin(line.usage("begin"));
-            case "commit" -> finish(line.usage("commit"), true);
-            case "rollback" -> finish(line.usage("rollback"), false);
-            case "help" -> {
-                line.usage("help").end();
-                out.println(HELP.replace("%n", System.lineSeparator()));
-            }
-            case "quit", "exit" -> {
-                line.usage(command).end();
-                quit = true;
-            }
-            default -> throw new IllegalArgumentException(
-                    "unknown command '" + command + "'; type help for the commands");
+    /** The function chosen with {@code use}, or null. */
+    String currentFunction() {
+        return function;
+    }
+
+    // the shell's own commands, called by ShellLine
+
+    void use(String name) {
+        requireNoTransaction("use");
+        store.reader(name);
+        function = name;
+    }
+
+    void begin() {
+        if (block != null) {
+            throw new IllegalStateException("a transaction of function " + Text.quote(block)
+                    + " is already open; commit or rollback first");
+        }
+        transaction = store.begin(function(null));
+        block = transaction.function();
+        begunAt = number;
+    }
+
+    void commit() {
+        int aborted = abortedAt;
+        KvTransaction open = endBlock();
+        if (open == null) {
+            throw new IllegalStateException("the transaction was aborted"
+                    + (mode == Mode.INTERACTIVE ? "" : " at line " + aborted)
+                    + ": nothing of it was committed");
+        }
+        open.commit();
+    }
+
+    void rollback() {
+        KvTransaction open = endBlock();
+        if (open != null) {
+            open.rollback();
         }
     }
 
-    private static String oneKey(LineScanner line) {
-        String key = line.key("key");
-        line.end();
-        return key;
+    void quit() {
+        quit = true;
     }
 
-    private void set(LineScanner line) {
-        String key = line.key("key");
-        String json = line.rest();
-        if (json.isEmpty()) {
-            throw new IllegalArgumentException("the JSON value is missing; usage: set KEY JSON,"
-                    + " as in: set foo {\"bar\":\"baz\"}");
-        }
-        Object value = JsonText.parse(json);
-        request(kv -> {
-            kv.set(key, value);
-            return null;
-        });
-    }
-
-    private void list(LineScanner line) {
-        String prefix = null;
-        String after = null;
-        int limit = KvReader.DEFAULT_PAGE_SIZE;
-        while (!line.atEnd()) {
-            if (line.accept("--limit")) {
-                limit = limit(line.key("number after --limit"));
-            } else if (line.accept("--after")) {
-                after = line.key("cursor after --after");
-            } else if (prefix == null) {
-                prefix = line.key("prefix");
-            } else {
-                line.end();
-            }
-        }
-        String p = prefix == null ? "" : prefix;
-        String cursor = after;
-        int n = limit;
-        KvPage page = request(kv -> kv.list(p, cursor, n));
-        JsonText.printPage(page, out);
-    }
-
-    private static int limit(String text) {
-        try {
-            return Integer.parseInt(text);
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("--limit must be a whole number from 1 to "
-                    + KvReader.MAX_PAGE_SIZE + " but was: " + text);
-        }
-    }
-
-    private void begin(LineScanner line) {
-        line.end();
-        if (transaction != null) {
-            throw new IllegalStateException("a transaction of function '" + transaction.function()
-                    + "' is already open; commit or rollback first");
-        }
-        transaction = store.begin(requireFunction());
-    }
-
-    private void finish(LineScanner line, boolean commit) {
-        line.end();
-        if (transaction == null) {
+    /** Ends the transaction: whatever happens next, a new one may begin. */
+    private KvTransaction endBlock() {
+        if (block == null) {
             throw new IllegalStateException("no transaction is open; begin one first");
         }
-        KvTransaction finishing = transaction;
-        // whatever happens, the transaction is over: a failed commit wrote nothing
+        KvTransaction open = transaction;
         transaction = null;
-        if (commit) {
-            finishing.commit();
-        } else {
-            finishing.rollback();
+        block = null;
+        abortedAt = 0;
+        return open;
+    }
+
+    private void endBlockAtTheEnd() {
+        if (block == null) {
+            return;
+        }
+        String name = block;
+        boolean aborted = abortedAt > 0;
+        KvTransaction open = endBlock();
+        if (open != null) {
+            open.close();
+        }
+        if (!aborted) {
+            String message = "the transaction of function " + Text.quote(name)
+                    + (mode == Mode.INTERACTIVE ? "" : " begun at line " + begunAt)
+                    + " was still open at the end and was rolled back";
+            if (mode == Mode.INTERACTIVE) {
+                io.err().println("warning: " + message);
+            } else {
+                io.err().println("error: " + message);
+                failed = true;
+            }
+            io.err().flush();
         }
     }
 
-    /** Runs a command in the open transaction, or else as a request of its own. */
-    private <T> T request(Function<Kv, T> body) {
-        if (transaction != null) {
-            return body.apply(transaction);
-        }
-        return store.run(requireFunction(), body::apply);
+    // the session of the store commands
+
+    @Override
+    public Io io() {
+        return io;
     }
 
-    private String requireFunction() {
+    @Override
+    public KvStore store() {
+        return store;
+    }
+
+    @Override
+    public String function(String given) {
+        if (given != null) {
+            return given;
+        }
         if (function == null) {
-            throw new IllegalStateException("no function chosen; type use FUNCTION first,"
-                    + " or start the shell with --function");
+            throw new IllegalStateException("no function chosen; type use FUNCTION first, or"
+                    + " give --function");
         }
         return function;
     }
 
-    private void rollBackOpenTransaction() {
-        if (transaction != null) {
-            String name = transaction.function();
-            transaction.close();
-            transaction = null;
-            err.println("warning: the transaction of function '" + name
-                    + "' was still open at the end and was rolled back");
-            err.flush();
+    @Override
+    public <T> T request(String name, Function<Kv, T> body) {
+        if (transaction == null) {
+            return store.run(name, body::apply);
         }
+        if (!name.equals(block)) {
+            throw new IllegalStateException("the open transaction is of function "
+                    + Text.quote(block) + ", not " + Text.quote(name));
+        }
+        return body.apply(transaction);
+    }
+
+    @Override
+    public void requireNoTransaction(String command) {
+        if (block != null) {
+            throw new IllegalStateException(command + " cannot join the transaction of function "
+                    + Text.quote(block) + "; commit or rollback first");
+        }
+    }
+
+    @Override
+    public boolean standardInputFree() {
+        return false;
+    }
+
+    @Override
+    public boolean confirm(String question) {
+        if (mode != Mode.INTERACTIVE) {
+            throw new IllegalStateException("a script cannot be asked to confirm; give --yes");
+        }
+        try {
+            return Session.isYes(lines.read(question + " [y/N] "));
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    public void close() {
+        // the shell's store outlives each line
     }
 }

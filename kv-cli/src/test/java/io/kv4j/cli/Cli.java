@@ -24,10 +24,14 @@ final class Cli {
     }
 
     static Cli kvWithInput(String stdin, String... args) {
+        return kvWithInput(stdin.getBytes(StandardCharsets.UTF_8), args);
+    }
+
+    static Cli kvWithInput(byte[] stdin, String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        Io io = new Io(new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)),
-                new PrintWriter(out), new PrintWriter(err), false);
+        Io io = new Io(new ByteArrayInputStream(stdin), new PrintWriter(out),
+                new PrintWriter(err));
         int code = Main.run(args, io);
         return new Cli(code, out.toString(), err.toString());
     }

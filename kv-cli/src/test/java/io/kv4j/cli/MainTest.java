@@ -10,12 +10,16 @@ import io.kv4j.KvStore;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
+/** The one-shot commands: kv get, set, delete, has, list, functions, drop. */
 class MainTest {
 
     /** A named memory store that outlives each command, because this test holds it open. */
@@ -28,14 +32,9 @@ class MainTest {
     }
 
     private Cli kvOn(String command, String... args) {
-        String[] line = new String[args.length + 5];
-        line[0] = command;
-        line[1] = "--url";
-        line[2] = url;
-        line[3] = "--function";
-        line[4] = "KT1";
-        System.arraycopy(args, 0, line, 5, args.length);
-        return kv(line);
+        List<String> line = new ArrayList<>(List.of(command, "--url", url, "--function", "KT1"));
+        line.addAll(List.of(args));
+        return kv(line.toArray(String[]::new));
     }
 
     private void put(String key, Object value) {
@@ -54,6 +53,33 @@ class MainTest {
     }
 
     @Test
+    void set_onAStoreOfThisProcessOnly_warnsThatItIsGoneWhenTheProcessEnds() {
+        Cli result = kvOn("set", "foo", "1");
+
+        assertEquals(List.of("warning: " + url + " is not shared with other processes: what set"
+                + " writes is gone when this process ends"), result.errLines());
+    }
+
+    @Test
+    void set_onAPrivateMemoryStore_isRefusedAndSaysHowToNameAShared() {
+        Cli result = kv("set", "--url", "kv:memory:", "--function", "KT1", "foo", "1");
+
+        assertEquals(2, result.exitCode);
+        assertTrue(result.err.startsWith("error: kv:memory: is private to this command: what set"
+                + " writes would be lost when it ends; name a store that outlives it with --url"
+                + " or KV_URL"), result::toString);
+    }
+
+    @Test
+    void get_onAPrivateMemoryStore_warnsThatItStartsEmpty() {
+        Cli result = kv("get", "--url", "kv:memory:", "--function", "KT1", "foo");
+
+        assertEquals(3, result.exitCode);
+        assertTrue(result.err.startsWith("warning: kv:memory: is private to this command and"
+                + " starts empty"), result::toString);
+    }
+
+    @Test
     void get_printsCompactJson() {
         put("foo", Map.of("bar", List.of(1, 2)));
 
@@ -64,15 +90,50 @@ class MainTest {
     }
 
     @Test
-    void get_missingKey_printsNull() {
-        assertEquals(List.of("null"), kvOn("get", "nothing").outLines());
+    void get_keepsNumbersAsWritten() {
+        kvOn("set", "n", "[2.0, 1.0E10, 0.10000000000000000000001, 1e400, -0]");
+
+        assertEquals(List.of("[2.0,1.0E10,0.10000000000000000000001,1e400,-0]"),
+                kvOn("get", "n").outLines());
     }
 
     @Test
-    void setNull_thenHas_printsTrue() {
+    void get_missingKey_printsNothingAndExitsWithThree() {
+        Cli result = kvOn("get", "nothing");
+
+        assertEquals("", result.out);
+        assertEquals(3, result.exitCode);
+    }
+
+    @Test
+    void get_storedNull_printsNullAndExitsWithZero() {
+        put("k", null);
+
+        Cli result = kvOn("get", "k");
+
+        assertEquals(List.of("null"), result.outLines());
+        assertEquals(0, result.exitCode);
+    }
+
+    @Test
+    void get_asJson_printsKeyAndValue() {
+        put("k", List.of("a b"));
+
+        assertEquals(List.of("{\"key\":\"k\",\"value\":[\"a b\"]}"),
+                kvOn("get", "k", "--format", "json").outLines());
+    }
+
+    @Test
+    void has_printsTrueOrFalseAndExitsWithThreeWhenMissing() {
         kvOn("set", "k", "null");
 
-        assertEquals(List.of("true"), kvOn("has", "k").outLines());
+        Cli has = kvOn("has", "k");
+        Cli hasNot = kvOn("has", "nothing");
+
+        assertEquals(List.of("true"), has.outLines());
+        assertEquals(0, has.exitCode);
+        assertEquals(List.of("false"), hasNot.outLines());
+        assertEquals(3, hasNot.exitCode);
     }
 
     @Test
@@ -87,9 +148,49 @@ class MainTest {
 
     @Test
     void oneShotKey_isTakenAsItIs() {
-        kvOn("set", "my key", "1");
+        kvOn("set", "\"my key\"", "1");
+        kvOn("set", "@at", "2");
 
-        assertEquals(1, store.reader("KT1").get("my key"));
+        assertEquals(1, store.reader("KT1").get("\"my key\""));
+        assertEquals(2, store.reader("KT1").get("@at"));
+    }
+
+    @Test
+    void set_fromAFile_readsTheValue(@TempDir Path dir) throws IOException {
+        Path file = dir.resolve("value.json");
+        Files.writeString(file, "{\"text\": \"" + "x".repeat(200_000) + "\"}\n");
+
+        Cli result = kvOn("set", "big", "--value-file", file.toString());
+
+        assertEquals(0, result.exitCode, result::toString);
+        assertEquals(Map.of("text", "x".repeat(200_000)), store.reader("KT1").get("big"));
+    }
+
+    @Test
+    void set_fromStandardInput_readsTheValue() {
+        Cli result = kvWithInput("[1, 2]", "set", "--url", url, "-f", "KT1", "k",
+                "--value-file", "-");
+
+        assertEquals(0, result.exitCode, result::toString);
+        assertEquals(List.of(1, 2), store.reader("KT1").get("k"));
+    }
+
+    @Test
+    void set_tooBigAValue_isRefusedWithTheStoresOwnMessage() {
+        byte[] value = ("\"" + "x".repeat(20 * 1024 * 1024) + "\"").getBytes(StandardCharsets.UTF_8);
+
+        Cli result = kvWithInput(value, "set", "--url", url, "-f", "KT1", "k", "--value-file", "-");
+
+        assertEquals(1, result.exitCode);
+        assertTrue(result.err.contains("error: The value for key 'k' of function 'KT1' is 20971522"
+                + " bytes of JSON, over the limit of 16777216 bytes (option max-value-bytes)"),
+                result::toString);
+    }
+
+    @Test
+    void set_withBothAValueAndAFile_isBadUsage() {
+        assertEquals(2, kvOn("set", "k", "1", "--value-file", "-").exitCode);
+        assertEquals(2, kvOn("set", "k").exitCode);
     }
 
     @Test
@@ -106,11 +207,88 @@ class MainTest {
     }
 
     @Test
+    void list_asJson_printsOneObjectPerLineAndTheCursorOnStandardError() {
+        put("a", 1);
+        put("b c", Map.of("d", true));
+
+        Cli result = kvOn("list", "--format", "json", "--limit", "1");
+        Cli all = kvOn("list", "--format", "json");
+
+        assertEquals(List.of("{\"key\":\"a\",\"value\":1}"), result.outLines());
+        assertTrue(result.errLines().contains("# more: --after a"), result::toString);
+        assertEquals(List.of("{\"key\":\"a\",\"value\":1}",
+                "{\"key\":\"b c\",\"value\":{\"d\":true}}"), all.outLines());
+    }
+
+    @Test
+    void listAll_pagesThroughEveryEntry() {
+        store.run("KT1", kv -> {
+            for (int i = 0; i < 2500; i++) {
+                kv.set(String.format("k%05d", i), i);
+            }
+            return null;
+        });
+
+        Cli result = kvOn("list", "--all");
+
+        assertEquals(2500, result.outLines().size(), result::toString);
+        assertEquals("k02499 2499", result.outLines().get(2499));
+    }
+
+    @Test
+    void list_limitOutOfRangeOrNotANumber_isBadUsage() {
+        assertEquals(2, kvOn("list", "--limit", "0").exitCode);
+        assertEquals(2, kvOn("list", "--limit", "1001").exitCode);
+        assertEquals(2, kvOn("list", "--limit", "abc").exitCode);
+        assertEquals(2, kvOn("list", "--all", "--limit", "5").exitCode);
+    }
+
+    @Test
+    void functions_listsTheFunctionsThatHoldData() {
+        store.run("b", kv -> {
+            kv.set("k", 1);
+            return null;
+        });
+        store.run("a b", kv -> {
+            kv.set("k", 1);
+            return null;
+        });
+
+        assertEquals(List.of("\"a b\"", "b"), kv("functions", "--url", url).outLines());
+        assertEquals(List.of("{\"function\":\"a b\"}", "{\"function\":\"b\"}"),
+                kv("functions", "--url", url, "--format", "json").outLines());
+    }
+
+    @Test
+    void drop_withYes_deletesEveryKeyOfTheFunction() {
+        put("a", 1);
+        put("b", 2);
+
+        Cli result = kv("drop", "--url", url, "--function", "KT1", "--yes");
+
+        assertEquals(0, result.exitCode, result::toString);
+        assertTrue(result.errLines().contains("deleted 2 keys of function 'KT1'"), result::toString);
+        assertEquals(List.of(), store.functions());
+    }
+
+    @Test
+    void drop_withoutYes_whenNobodyCanConfirm_deletesNothing() {
+        put("a", 1);
+
+        Cli result = kv("drop", "--url", url, "--function", "KT1");
+
+        assertEquals(2, result.exitCode);
+        assertTrue(result.err.contains("pass --yes"), result::toString);
+        assertTrue(store.reader("KT1").has("a"));
+    }
+
+    @Test
     void failedOperation_exitsWithOneAndAnError() {
         Cli result = kvOn("set", "", "1");
 
         assertEquals(1, result.exitCode);
-        assertEquals(List.of("error: Invalid key '' of function 'KT1': it is empty"), result.errLines());
+        assertEquals("error: Invalid key '' of function 'KT1': it is empty",
+                result.errLines().get(result.errLines().size() - 1));
     }
 
     @Test
@@ -167,33 +345,6 @@ class MainTest {
         assertEquals(1, result.exitCode);
         assertTrue(result.err.startsWith("error: "), result::toString);
         assertFalse(result.err.contains("hunter"), result::toString);
-    }
-
-    @Test
-    void help_listsTheCommands() {
-        Cli result = kv("--help");
-
-        assertEquals(0, result.exitCode);
-        for (String command : List.of("shell", "get", "set", "delete", "has", "list", "help")) {
-            assertTrue(result.out.contains("\n  " + command + " "), command);
-        }
-    }
-
-    @Test
-    void shellHelp_listsTheShellsCommandsAndOptions() {
-        Cli result = kv("shell", "--help");
-
-        assertEquals(0, result.exitCode);
-        for (String text : List.of("[FILE]", "--url", "--function", "set KEY JSON", "begin")) {
-            assertTrue(result.out.contains(text), text);
-        }
-    }
-
-    @Test
-    void helpCommand_showsACommandsHelp() {
-        Cli result = kv("help", "list");
-
-        assertTrue(result.out.contains("--after=CURSOR"), result::toString);
     }
 
     @Test

@@ -45,11 +45,18 @@ public final class BackendConfig {
             byName.put(d.name(), d);
         }
         Map<String, Object> given = new LinkedHashMap<>();
+        boolean afterSecret = false;
         for (Map.Entry<String, ?> o : options.entrySet()) {
             OptionDescriptor d = byName.get(o.getKey());
             if (d == null) {
-                throw new IllegalArgumentException(unknown(o.getKey(), url, byName));
+                // in a URL, what follows a secret may be its own tail cut at an unencoded '&'
+                throw new IllegalArgumentException(afterSecret
+                        ? "An unknown option follows a secret option for " + KvUrls.redact(url)
+                                + "; its name is not shown, as it may be the rest of a secret "
+                                + "value holding '&' (percent-encode '&' in values as %26)"
+                        : unknown(o.getKey(), url, byName));
             }
+            afterSecret = d.isSecret() || KvUrls.isSecret(d.name());
             Object v = o.getValue();
             given.put(d.name(), v instanceof String s ? d.parse(s) : d.check(v));
         }

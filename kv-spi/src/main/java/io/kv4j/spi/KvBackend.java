@@ -1,6 +1,7 @@
 package io.kv4j.spi;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -112,6 +113,21 @@ public interface KvBackend extends AutoCloseable {
      * @return how many entries were deleted
      */
     long deleteNamespace(String namespace);
+
+    /**
+     * Checks that the storage can be used now, for a health check: one cheap round trip, or
+     * nothing for storage in this process. Returns what an operator would want to see beside
+     * "up", such as the schema version or the pool's state, with plain values (strings, numbers,
+     * booleans). The default lists one namespace.
+     *
+     * @return details, possibly empty, in a stable order
+     * @throws BackendUnavailableException when the storage cannot be reached
+     * @throws BackendConfigurationException when it is reachable but unusable as configured
+     */
+    default Map<String, Object> check() {
+        namespaces(null, 1);
+        return Map.of();
+    }
 
     /**
      * Releases the storage's resources. Later calls to other methods throw

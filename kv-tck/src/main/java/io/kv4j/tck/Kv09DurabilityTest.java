@@ -11,10 +11,12 @@ import static org.junit.jupiter.api.Assertions.fail;
 import io.kv4j.KvOutcomeUnknownException;
 import io.kv4j.KvStore;
 import io.kv4j.KvUnavailableException;
+import io.kv4j.spi.Capability;
 import io.kv4j.spi.KvUrls;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -104,8 +106,13 @@ final class Kv09DurabilityTest {
     @Clause("KV-9.3")
     void kv9_3_aCommitWithALostOutcomeIsReportedAndAppliedWhollyOrNotAtAll(Env env) {
         requireDurable(env);
-        String url = fixture(env, "a commit-cutting URL").commitCuttingUrl();
-        Assumptions.assumeTrue(url != null, "untested: the fixture offers no commit-cutting URL");
+        // a backend that looks lost commits up can only be made to not know by losing the storage
+        boolean resolves = resolves(env);
+        String url = resolves
+                ? fixture(env, "a commit-cutting URL").commitCuttingUnreachableUrl()
+                : fixture(env, "a commit-cutting URL").commitCuttingUrl();
+        Assumptions.assumeTrue(url != null, "untested: the fixture offers no commit-cutting URL"
+                + (resolves ? " after which the storage is unreachable" : ""));
         String f = env.fn("outcome-unknown");
         try (KvStore cut = KvStore.open(url)) {
             assertThrows(KvOutcomeUnknownException.class, () -> commit(cut, f, kv -> {
@@ -117,6 +124,33 @@ final class Kv09DurabilityTest {
             assertEquals(store.reader(f).has("a"), store.reader(f).has("b"),
                     "the commit was applied wholly or not at all");
         }
+    }
+
+    @Clause("KV-9.5")
+    void kv9_5_aBackendThatResolvesLostCommitsResolvesACutOne(Env env) {
+        requireDurable(env);
+        Skip.doesNotApplyUnless(resolves(env), "the backend does not declare "
+                + Capability.RESOLVES_LOST_COMMITS);
+        String url = fixture(env, "a commit-cutting URL").commitCuttingUrl();
+        Assumptions.assumeTrue(url != null, "untested: the fixture offers no commit-cutting URL");
+        String f = env.fn("outcome-resolved");
+        try (KvStore cut = KvStore.open(url)) {
+            commit(cut, f, kv -> {
+                kv.set("a", 1);
+                kv.set("b", 2);
+                kv.set("count", 1);
+            });
+            commit(cut, f, kv -> kv.set("count", kv.get("count", Integer.class) + 1));
+        }
+        try (KvStore store = env.open()) {
+            assertEquals(Arrays.asList(1, 2, 2), Arrays.asList(store.reader(f).get("a"),
+                    store.reader(f).get("b"), store.reader(f).get("count")),
+                    "each commit whose answer was cut, applied once");
+        }
+    }
+
+    private static boolean resolves(Env env) {
+        return env.store().info().capabilities().contains(Capability.RESOLVES_LOST_COMMITS);
     }
 
     @Clause("KV-9.4")

@@ -93,4 +93,17 @@ public interface TckFixture {
     default String commitCuttingUrl() {
         return null;
     }
+
+    /**
+     * Like {@link #commitCuttingUrl()}, but once the commit was cut every later connection through
+     * the URL is refused, as if the storage had gone away with the answer, for KV-9.3 on a backend
+     * that declares {@code RESOLVES_LOST_COMMITS}: there, the commit must be reported
+     * {@code KvOutcomeUnknownException} once the backend gives up looking it up. The URL should
+     * set the backend's bound for that low, so that the kit does not wait long.
+     *
+     * @return the URL, or null when the fixture cannot offer one
+     */
+    default String commitCuttingUnreachableUrl() {
+        return null;
+    }
 }

@@ -20,13 +20,16 @@ import java.util.concurrent.ConcurrentHashMap;
  * worst moment (KV-9.3). It knows one thing of the backend's SQL: a commit that writes calls
  * {@code nextval('<schema>.versions')}.
  */
-final class CommitCutter implements AutoCloseable {
+public final class CommitCutter implements AutoCloseable {
 
     private final ServerSocket listener;
     private final String host;
     private final int port;
     private final byte[] marker;
+    private final boolean thenRefuse;
     private final Set<Socket> open = ConcurrentHashMap.newKeySet();
+    /** Set once a commit was cut, when every later connection is to be refused. */
+    private volatile boolean down;
 
     /**
      * Starts the proxy.
@@ -34,17 +37,38 @@ final class CommitCutter implements AutoCloseable {
      * @param host the server's host
      * @param port the server's port
      * @param schema the schema whose writing commits are cut
+     * @throws IOException when the proxy cannot listen
      */
-    CommitCutter(String host, int port, String schema) throws IOException {
+    public CommitCutter(String host, int port, String schema) throws IOException {
+        this(host, port, schema, false);
+    }
+
+    /**
+     * Starts the proxy.
+     *
+     * @param host the server's host
+     * @param port the server's port
+     * @param schema the schema whose writing commits are cut
+     * @param thenRefuse whether, once a commit was cut, every open connection is closed and every
+     *     new one refused, as if the server had gone away with the answer
+     * @throws IOException when the proxy cannot listen
+     */
+    public CommitCutter(String host, int port, String schema, boolean thenRefuse)
+            throws IOException {
         this.host = host;
         this.port = port;
+        this.thenRefuse = thenRefuse;
         this.marker = ("nextval('" + schema + ".versions')").getBytes(StandardCharsets.UTF_8);
         this.listener = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
         daemon("kv4j-cutter-accept", this::accept);
     }
 
-    /** The port the proxy listens on, on the loopback address. */
-    int port() {
+    /**
+     * The port the proxy listens on, on the loopback address.
+     *
+     * @return the port
+     */
+    public int port() {
         return listener.getLocalPort();
     }
 
@@ -56,6 +80,10 @@ final class CommitCutter implements AutoCloseable {
                 client = listener.accept();
             } catch (IOException e) {
                 return; // closed
+            }
+            if (down) {
+                closeQuietly(client);
+                continue;
             }
             try {
                 server = new Socket(host, port);
@@ -118,6 +146,11 @@ final class CommitCutter implements AutoCloseable {
             try (InputStream in = server.getInputStream(); OutputStream out = client.getOutputStream()) {
                 for (int n; (n = in.read(buffer)) > 0; ) {
                     if (commitSent) {
+                        if (thenRefuse) {
+                            // the server is gone: so is every connection to it
+                            down = true;
+                            open.forEach(CommitCutter::closeQuietly);
+                        }
                         return;
                     }
                     out.write(buffer, 0, n);

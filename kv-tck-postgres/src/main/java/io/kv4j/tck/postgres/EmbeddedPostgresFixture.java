@@ -22,8 +22,8 @@ import java.util.stream.Stream;
  * postgres-embedded}): it starts an embedded server on a fresh data directory and a free port
  * with {@code fsync=on} and {@code synchronous_commit=on}, as a production server runs, checks
  * that both are on, and offers every hook of the durability chapter: a clean and an immediate
- * restart of the server (KV-9.2), a URL on which commits lose their answer (KV-9.3) and a URL with
- * no server (KV-9.4). It deletes the server's data when it stops.
+ * restart of the server (KV-9.2), URLs on which commits lose their answer (KV-9.3, KV-9.5) and a
+ * URL with no server (KV-9.4). It deletes the server's data when it stops.
  *
  * <p>The options in the query of the kit's URL, if it is a {@code kv:postgresql:} URL, are kept
  * (for example {@code kv:postgresql:?cache=false}); the host, port, database and user are the
@@ -131,6 +131,11 @@ public final class EmbeddedPostgresFixture implements TckFixture {
     @Override
     public String commitCuttingUrl() {
         return hooks.commitCuttingUrl();
+    }
+
+    @Override
+    public String commitCuttingUnreachableUrl() {
+        return hooks.commitCuttingUnreachableUrl();
     }
 
     /**

@@ -9,9 +9,10 @@ import java.nio.charset.StandardCharsets;
 
 /**
  * The kit's hooks into a PostgreSQL server that runs already, named by the kit's URL
- * ({@code kv tck --url kv:postgresql://host:5432/db?user=...&password=... --fixture postgres}): a
- * URL on which every commit loses its answer (KV-9.3), through a proxy in front of the server, and
- * a URL with no server behind it (KV-9.4). It cannot restart the server, so the restart part of
+ * ({@code kv tck --url kv:postgresql://host:5432/db?user=...&password=... --fixture postgres}):
+ * URLs on which every commit loses its answer (KV-9.3, KV-9.5), through proxies in front of the
+ * server, one of which then refuses every connection, and a URL with no server behind it
+ * (KV-9.4). It cannot restart the server, so the restart part of
  * KV-9.2 is reported untested; {@link EmbeddedPostgresFixture} can.
  */
 public class PostgresFixture implements TckFixture {
@@ -24,6 +25,7 @@ public class PostgresFixture implements TckFixture {
     private static final String DEFAULT_SCHEMA = "kv4j";
 
     private CommitCutter cutter;
+    private CommitCutter cutterThenDown;
     private String path;
 
     /** Creates the fixture; the kit calls this. */
@@ -56,14 +58,22 @@ public class PostgresFixture implements TckFixture {
         int port = colon < 0 ? 5432 : Integer.parseInt(authority.substring(colon + 1));
         // the database and the options, which the hook URLs keep
         path = (slash < 0 ? "/" : rest.substring(slash)) + (query < 0 ? "" : configuredUrl.substring(query));
-        cutter = new CommitCutter(host.isEmpty() ? "localhost" : host, port, schema(configuredUrl));
+        String server = host.isEmpty() ? "localhost" : host;
+        cutter = new CommitCutter(server, port, schema(configuredUrl));
+        cutterThenDown = new CommitCutter(server, port, schema(configuredUrl), true);
         return configuredUrl;
     }
 
     @Override
     public void stop() throws IOException {
-        if (cutter != null) {
-            cutter.close();
+        try {
+            if (cutter != null) {
+                cutter.close();
+            }
+        } finally {
+            if (cutterThenDown != null) {
+                cutterThenDown.close();
+            }
         }
     }
 
@@ -93,6 +103,18 @@ public class PostgresFixture implements TckFixture {
     public String commitCuttingUrl() {
         return PREFIX + InetAddress.getLoopbackAddress().getHostAddress() + ":" + cutter.port()
                 + path;
+    }
+
+    /**
+     * A URL of the same database through a proxy that cuts the first writing commit's answer and
+     * then refuses every connection, for KV-9.3 on a backend that resolves lost commits; it gives
+     * up looking the commit up after a second.
+     */
+    @Override
+    public String commitCuttingUnreachableUrl() {
+        return PREFIX + InetAddress.getLoopbackAddress().getHostAddress() + ":"
+                + cutterThenDown.port() + path + (path.indexOf('?') < 0 ? "?" : "&")
+                + "outcome-timeout-ms=1000&connect-timeout-ms=1000&pool-timeout-ms=1000";
     }
 
     /** The schema option of a URL, or the backend's default. */

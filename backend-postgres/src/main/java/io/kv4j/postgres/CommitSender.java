@@ -1,0 +1,110 @@
+package io.kv4j.postgres;
+
+import io.kv4j.spi.BackendOutcomeUnknownException;
+import io.kv4j.spi.BackendUnavailableException;
+import io.kv4j.spi.Commit;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Sends commits that write, and finds out what became of one whose answer was lost with its
+ * connection: the commit's id is looked up on a fresh connection, so a commit that landed returns
+ * as committed and one that did not is sent again under a new id, both within
+ * {@code outcome-timeout-ms}; only past it is the outcome reported unknown.
+ */
+final class CommitSender {
+
+    private static final System.Logger LOG = System.getLogger("io.kv4j.postgres");
+
+    private final Pool pool;
+    private final CommitCall call;
+    private final String url;
+    private final long timeoutMs;
+
+    /**
+     * @param url the store's URL, secrets masked, for messages
+     * @param timeoutMs {@code outcome-timeout-ms}; 0 reports a lost answer unknown at once
+     */
+    CommitSender(Pool pool, CommitCall call, String url, long timeoutMs) {
+        this.pool = pool;
+        this.call = call;
+        this.url = url;
+        this.timeoutMs = timeoutMs;
+    }
+
+    /** Sends a commit that writes, and returns its outcome, looked up if its answer was lost. */
+    CommitCall.Outcome send(Commit commit) {
+        String what = "The commit of " + commit.writes().size() + " writes to " + url;
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeoutMs);
+        UUID id = commit.id();
+        while (true) {
+            Connection c = pool.connection(what);
+            SQLException lost;
+            try {
+                return call.execute(c, commit, id);
+            } catch (SQLException e) {
+                if (!Failures.isConnectionLost(e)) {
+                    pool.rollback(c);
+                    throw Failures.of(e, what, pool);
+                }
+                pool.lost(c);
+                lost = e;
+            } finally {
+                Pool.close(c);
+            }
+            if (timeoutMs == 0) {
+                throw Failures.ofCommit(lost, what, pool);
+            }
+            long version = lookUp(id, deadline, what, lost);
+            LOG.log(System.Logger.Level.INFO, "{0}: the connection failed after it was sent ({1});"
+                    + " looked up, it {2}", what, Failures.describe(lost), version >= 0
+                            ? "had landed" : "had not landed and is sent again");
+            if (version >= 0) {
+                return new CommitCall.Outcome(version, null);
+            }
+            if (System.nanoTime() - deadline >= 0) {
+                throw new BackendUnavailableException(what + " did not land: the connection "
+                        + "failed (" + Failures.describe(lost) + ") and there was no time left "
+                        + "in " + PgOption.OUTCOME_TIMEOUT_MS.key() + "=" + timeoutMs
+                        + " to send it again", lost);
+            }
+            id = UUID.randomUUID();
+        }
+    }
+
+    /**
+     * Whether the commit of {@code id} landed: its version, or -1 when it did not and never
+     * will. Tries a fresh connection until {@code deadline}.
+     *
+     * @throws BackendOutcomeUnknownException when no lookup succeeded in time
+     */
+    private long lookUp(UUID id, long deadline, String what, SQLException lost) {
+        SQLException last = lost;
+        while (true) {
+            try (Connection c = pool.get()) {
+                return call.lookUp(c, id);
+            } catch (SQLException e) {
+                last = e;
+                if (!Failures.isUnavailable(e)) {
+                    break;
+                }
+            }
+            if (System.nanoTime() - deadline >= 0) {
+                break;
+            }
+            Pool.pause(RecoveringDataSource.RETRY_MS);
+        }
+        BackendOutcomeUnknownException unknown = new BackendOutcomeUnknownException(what
+                + " was sent but the connection failed before its outcome was known ("
+                + Failures.describe(lost) + "), and looking it up failed within "
+                + PgOption.OUTCOME_TIMEOUT_MS.key() + "=" + timeoutMs + " ("
+                + Failures.describe(last) + "); it was applied as a whole or not at all", lost);
+        if (last != lost) {
+            unknown.addSuppressed(last);
+        }
+        LOG.log(System.Logger.Level.WARNING, unknown.getMessage());
+        throw unknown;
+    }
+}

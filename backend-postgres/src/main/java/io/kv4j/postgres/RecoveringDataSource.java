@@ -1,0 +1,105 @@
+package io.kv4j.postgres;
+
+import java.io.PrintWriter;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.SQLFeatureNotSupportedException;
+import java.util.concurrent.TimeUnit;
+import java.util.logging.Logger;
+import javax.sql.DataSource;
+
+/**
+ * The pool's source of new connections. Once the store is open, a connection attempt that fails
+ * because the server is unreachable or starting up is made again every
+ * {@value #RETRY_MS} ms, for up to a bound, instead of failing at once: the pool backs off
+ * exponentially (up to 5 s) after each failed attempt, so after a restart it would otherwise
+ * leave requests waiting for seconds after the server is back. Before the store is open, one
+ * attempt decides, so that a wrong address or password is reported at once.
+ */
+final class RecoveringDataSource implements DataSource {
+
+    /** How often a lost server is tried again while it is down. */
+    static final long RETRY_MS = 100;
+
+    private final DataSource source;
+    private final long patienceNanos;
+    private volatile boolean open;
+
+    /**
+     * @param source where connections come from
+     * @param patienceMs how long one attempt keeps trying once the store is open
+     */
+    RecoveringDataSource(DataSource source, long patienceMs) {
+        this.source = source;
+        this.patienceNanos = TimeUnit.MILLISECONDS.toNanos(patienceMs);
+    }
+
+    /** The store is open: from now on, outages are waited out. */
+    void opened() {
+        open = true;
+    }
+
+    @Override
+    public Connection getConnection() throws SQLException {
+        long deadline = System.nanoTime() + patienceNanos;
+        while (true) {
+            try {
+                return source.getConnection();
+            } catch (SQLException e) {
+                if (!open || !Failures.isUnavailable(e) || Failures.isConfiguration(e)
+                        || System.nanoTime() - deadline >= 0) {
+                    throw e;
+                }
+            }
+            try {
+                Thread.sleep(RETRY_MS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new SQLException("Interrupted while waiting for PostgreSQL", "08001", e);
+            }
+        }
+    }
+
+    @Override
+    public Connection getConnection(String user, String password) throws SQLException {
+        throw new SQLFeatureNotSupportedException("the pool connects as the configured user");
+    }
+
+    @Override
+    public PrintWriter getLogWriter() throws SQLException {
+        return source.getLogWriter();
+    }
+
+    @Override
+    public void setLogWriter(PrintWriter out) throws SQLException {
+        source.setLogWriter(out);
+    }
+
+    @Override
+    public void setLoginTimeout(int seconds) throws SQLException {
+        source.setLoginTimeout(seconds);
+    }
+
+    @Override
+    public int getLoginTimeout() throws SQLException {
+        return source.getLoginTimeout();
+    }
+
+    @Override
+    public Logger getParentLogger() throws SQLFeatureNotSupportedException {
+        return source.getParentLogger();
+    }
+
+    @Override
+    public <T> T unwrap(Class<T> iface) throws SQLException {
+        if (iface.isInstance(this)) {
+            return iface.cast(this);
+        }
+        return source.unwrap(iface);
+    }
+
+    @Override
+    public boolean isWrapperFor(Class<?> iface) throws SQLException {
+        return iface.isInstance(this) || source.isWrapperFor(iface);
+    }
+}

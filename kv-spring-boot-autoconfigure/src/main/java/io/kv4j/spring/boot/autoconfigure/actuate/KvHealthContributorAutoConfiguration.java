@@ -1,0 +1,43 @@
+package io.kv4j.spring.boot.autoconfigure.actuate;
+
+import io.kv4j.KvStore;
+import io.kv4j.spring.boot.autoconfigure.KvAutoConfiguration;
+import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.health.autoconfigure.contributor.CompositeHealthContributorConfiguration;
+import org.springframework.boot.health.autoconfigure.contributor.ConditionalOnEnabledHealthIndicator;
+import org.springframework.boot.health.contributor.HealthContributor;
+import org.springframework.context.annotation.Bean;
+
+/**
+ * The {@code kv} health indicator of every {@link KvStore} bean (one indicator per store when
+ * there are several), unless {@code management.health.kv.enabled=false}.
+ */
+@AutoConfiguration(after = KvAutoConfiguration.class)
+@ConditionalOnClass({KvStore.class, HealthContributor.class,
+        ConditionalOnEnabledHealthIndicator.class})
+@ConditionalOnBean(KvStore.class)
+@ConditionalOnEnabledHealthIndicator("kv")
+public class KvHealthContributorAutoConfiguration
+        extends CompositeHealthContributorConfiguration<KvHealthIndicator, KvStore> {
+
+    /** Creates the configuration; Spring Boot does. */
+    public KvHealthContributorAutoConfiguration() {
+        super(KvHealthIndicator::new);
+    }
+
+    /**
+     * The contributor.
+     *
+     * @param beanFactory where the stores are
+     * @return an indicator, or a composite of one per store
+     */
+    @Bean
+    @ConditionalOnMissingBean(name = {"kvHealthIndicator", "kvHealthContributor"})
+    public HealthContributor kvHealthContributor(ConfigurableListableBeanFactory beanFactory) {
+        return createContributor(beanFactory, KvStore.class);
+    }
+}
