@@ -62,7 +62,15 @@ public final class Main implements Runnable, Context {
      *
      * @param args the command line
      */
+    private static final String LOG_FORMAT = "java.util.logging.SimpleFormatter.format";
+
     public static void main(String[] args) {
+        // what a store logs (a migration, a lost connection) takes one line on standard error,
+        // unless the user configured java.util.logging
+        if (System.getProperty("java.util.logging.config.file") == null
+                && System.getProperty(LOG_FORMAT) == null) {
+            System.setProperty(LOG_FORMAT, "kv: %4$s: %5$s%6$s%n");
+        }
         PrintWriter out = utf8(FileDescriptor.out);
         PrintWriter err = utf8(FileDescriptor.err);
         int code = run(args, new Io(System.in, out, err, System.console() != null,
