@@ -41,8 +41,10 @@ final class DefaultKvStore implements KvStore {
             KvObserver observer) {
         Objects.requireNonNull(url, "url");
         String base = KvUrls.normalize(url);
-        Map<String, Object> options = new LinkedHashMap<>(KvUrls.queryOptions(url));
-        options.putAll(given);
+        // the map's options win, and come first: an unknown name after a secret of the query
+        // may be the secret's tail and is refused unnamed, which must not hide the map's names
+        Map<String, Object> options = new LinkedHashMap<>(given);
+        KvUrls.queryOptions(url).forEach(options::putIfAbsent);
         Config config = Config.take(options);
         KvProvider provider = Providers.find(base);
         List<OptionDescriptor> table = provider.options();

@@ -72,6 +72,15 @@ class SettingsTest {
     }
 
     @Test
+    void unknownOptionOfTheMap_isNamedEvenWhenTheUrlHoldsAPassword() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> io.kv4j.KvStore.open(URL + "?schema=x&password=Open",
+                        Map.of("pool-sise", "3")));
+        assertTrue(e.getMessage().contains("'pool-sise'"), e.getMessage());
+        assertFalse(e.getMessage().contains("Open"), e.getMessage());
+    }
+
+    @Test
     void malformedUrls_sayWhatIsWrong() {
         assertTrue(message("kv:postgresql:/localhost/db").contains("(two slashes after"));
         assertTrue(message("kv:postgresql://localhost").contains("names no database"));

@@ -194,12 +194,12 @@ final class Kv11DiscoveryTest {
     void kv11_6_anUnknownOptionIsRefusedNamingIt(Env env) {
         Map<String, IllegalArgumentException> refused = new LinkedHashMap<>();
         refused.put("tck-unknown-option (query)", assertThrows(IllegalArgumentException.class,
-                () -> KvStore.open(withQuery(env.url(), "tck-unknown-option=1")).close()));
+                () -> KvStore.open(withFirstQuery(env.url(), "tck-unknown-option=1")).close()));
         refused.put("tck-unknown-option (map)", assertThrows(IllegalArgumentException.class,
                 () -> KvStore.open(env.url(), Map.of("tck-unknown-option", "1")).close()));
         refused.put("MAX-RETRIES (names are case-sensitive)", assertThrows(
                 IllegalArgumentException.class,
-                () -> KvStore.open(withQuery(env.url(), "MAX-RETRIES=1")).close()));
+                () -> KvStore.open(withFirstQuery(env.url(), "MAX-RETRIES=1")).close()));
         refused.forEach((what, e) -> assertNames(e, what.substring(0, what.indexOf(' ')),
                 what + ": names the option"));
     }
@@ -395,6 +395,17 @@ final class Kv11DiscoveryTest {
 
     static String withQuery(String url, String query) {
         return url + (url.indexOf('?') < 0 ? "?" : "&") + query;
+    }
+
+    /**
+     * The URL with this option first in its query, ahead of any secret: a backend may decline
+     * to name an unknown option that follows a secret, which may be the secret's own tail.
+     */
+    static String withFirstQuery(String url, String query) {
+        int q = url.indexOf('?');
+        return q < 0 ? url + "?" + query
+                : url.substring(0, q + 1) + query + (q + 1 < url.length() ? "&" : "")
+                        + url.substring(q + 1);
     }
 
     /** The URL with a password in its user information, or null when it has no authority. */
