@@ -1,14 +1,11 @@
 package io.kv4j.postgres;
 
+import io.kv4j.tck.postgres.EmbeddedPostgresFixture;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.net.ServerSocket;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.concurrent.TimeUnit;
 
 /**
  * An embedded PostgreSQL of a test's own, on a port and data directory it keeps, with the durable
@@ -45,7 +42,7 @@ final class DurableServer implements AutoCloseable {
     /** Stops the server: {@code immediate} as after a crash (no checkpoint), else cleanly. */
     void stop(boolean immediate) throws IOException, InterruptedException {
         if (immediate) {
-            pgCtlStop("immediate");
+            EmbeddedPostgresFixture.pgCtlStop(data, "immediate");
         }
         // after an immediate stop this only releases the data directory's lock
         server.close();
@@ -55,25 +52,6 @@ final class DurableServer implements AutoCloseable {
     /** Starts the stopped server again on the same port and data. */
     void startAgain() {
         server = start();
-    }
-
-    /** {@code pg_ctl stop -m MODE}: immediate exits at once, and recovers when it starts. */
-    private void pgCtlStop(String mode) throws IOException, InterruptedException {
-        long pid = Long.parseLong(Files.readAllLines(data.resolve("postmaster.pid")).get(0).trim());
-        String postgres = ProcessHandle.of(pid).flatMap(p -> p.info().command())
-                .orElseThrow(() -> new IOException("cannot find the binary of postmaster " + pid));
-        List<String> command = new ArrayList<>();
-        if (System.getProperty("user.name").equals("root")) {
-            // pg_ctl refuses to run as root; the embedded server runs its tools the same way
-            command.addAll(List.of("unshare", "-U"));
-        }
-        command.addAll(List.of(Path.of(postgres).resolveSibling("pg_ctl").toString(), "-D",
-                data.toString(), "stop", "-m", mode, "-w", "-t", "30"));
-        Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
-        String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        if (!p.waitFor(60, TimeUnit.SECONDS) || p.exitValue() != 0) {
-            throw new IOException("pg_ctl stop -m " + mode + " failed: " + output);
-        }
     }
 
     @Override

@@ -116,7 +116,7 @@ public final class EmbeddedPostgresFixture implements TckFixture {
     @Override
     public void restart(boolean immediate) throws IOException, InterruptedException {
         if (immediate) {
-            stopImmediately();
+            pgCtlStop(data, "immediate");
         }
         // after an immediate stop this only releases the data directory's lock
         server.close();
@@ -173,8 +173,18 @@ public final class EmbeddedPostgresFixture implements TckFixture {
         }
     }
 
-    /** {@code pg_ctl stop -m immediate}: the server exits at once, and recovers when it starts. */
-    private void stopImmediately() throws IOException, InterruptedException {
+    /**
+     * Stops the server of a data directory with {@code pg_ctl stop -m MODE}, as tests that stop
+     * a server between requests need: {@code immediate} exits at once, without a checkpoint, as
+     * after a crash, and the server recovers from its log when it starts; {@code fast} stops it
+     * cleanly. The embedded server's handle must still be closed afterwards.
+     *
+     * @param data the server's data directory
+     * @param mode {@code immediate}, {@code fast} or {@code smart}
+     * @throws IOException when pg_ctl cannot be found or fails
+     * @throws InterruptedException when interrupted while pg_ctl runs
+     */
+    public static void pgCtlStop(Path data, String mode) throws IOException, InterruptedException {
         long pid = Long.parseLong(Files.readAllLines(data.resolve("postmaster.pid")).get(0).trim());
         String postgres = ProcessHandle.of(pid).flatMap(p -> p.info().command())
                 .orElseThrow(() -> new IOException("cannot find the binary of postmaster " + pid));
@@ -184,11 +194,11 @@ public final class EmbeddedPostgresFixture implements TckFixture {
             command.addAll(List.of("unshare", "-U"));
         }
         command.addAll(List.of(Path.of(postgres).resolveSibling("pg_ctl").toString(), "-D",
-                data.toString(), "stop", "-m", "immediate", "-w", "-t", "30"));
+                data.toString(), "stop", "-m", mode, "-w", "-t", "30"));
         Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
         String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         if (!p.waitFor(60, TimeUnit.SECONDS) || p.exitValue() != 0) {
-            throw new IOException("pg_ctl stop -m immediate failed: " + output);
+            throw new IOException("pg_ctl stop -m " + mode + " failed: " + output);
         }
     }
 
