@@ -27,13 +27,6 @@ public final class BenchSuite {
     /** The arguments of every benchmark JVM: a fixed heap, the same for kv4j and the baselines. */
     static final List<String> FORK_JVM_ARGS = List.of("-Xms2g", "-Xmx2g");
 
-    /**
-     * The stores' own INFO events (a migration of each benchmark database) would interleave with
-     * the progress lines; warnings still show. Held here, as java.util.logging keeps loggers
-     * weakly.
-     */
-    private static final java.util.logging.Logger STORES = java.util.logging.Logger.getLogger("io.kv4j");
-
     private BenchSuite() {
     }
 
@@ -67,7 +60,6 @@ public final class BenchSuite {
             out.println(SuiteOptions.USAGE);
             return 0;
         }
-        STORES.setLevel(java.util.logging.Level.WARNING);
         out.println("kv4j benchmarks, " + options.describe());
         out.println("machine: " + Machine.describe());
         out.println("JVM: " + Machine.jvm(FORK_JVM_ARGS));

@@ -12,6 +12,17 @@ final class Kv4jAdapter implements Adapter {
 
     static final String FUNCTION = "bench";
 
+    /**
+     * The stores' own INFO events (a migration of each benchmark database) would interleave with
+     * the suite's progress lines, from every benchmark JVM; warnings still show. Held here, as
+     * java.util.logging keeps loggers weakly.
+     */
+    private static final java.util.logging.Logger STORES = java.util.logging.Logger.getLogger("io.kv4j");
+
+    static {
+        STORES.setLevel(java.util.logging.Level.WARNING);
+    }
+
     /** The counter of the benchmark thread's running request, for the observer. */
     private static final ThreadLocal<AttemptCounter> COUNTING = new ThreadLocal<>();
 

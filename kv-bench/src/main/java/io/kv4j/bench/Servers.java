@@ -77,10 +77,15 @@ final class Servers {
         return "jdbc:postgresql://" + address + "/" + database + "?user=" + USER;
     }
 
+    /** Options added to kv4j's PostgreSQL URL, as {@code name=value&name=value}. */
+    static final String OPTIONS_PROPERTY = "kv4j.bench.options";
+
     static String kvUrl(String address, String database) {
         // the same pool size as the JDBC baselines
+        // for experiments, such as the cost of the cache: -Dkv4j.bench.options=cache=false
+        String more = System.getProperty(OPTIONS_PROPERTY, "");
         return "kv:postgresql://" + address + "/" + database + "?user=" + USER + "&pool-size="
-                + JdbcAdapter.POOL_SIZE;
+                + JdbcAdapter.POOL_SIZE + (more.isEmpty() ? "" : "&" + more);
     }
 
     /** How a setting reads in the table: {@code fsync=on} or {@code fsync=off}. */
