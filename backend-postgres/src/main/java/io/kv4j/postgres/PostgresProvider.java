@@ -65,12 +65,13 @@ public final class PostgresProvider implements KvProvider {
         try (Connection c = direct.getConnection()) {
             Migrations.apply(c, settings, settings.flag(PgOption.MIGRATE));
         } catch (SQLException e) {
-            String what = "Opening " + settings.url() + " (" + (application != null
+            // the engine's message names the store's URL; this one says what was tried
+            String what = "Connecting " + (application != null
                     ? "through the application's data source"
-                    : "database '" + settings.database() + "' at " + settings.servers() + " as "
+                    : "to database '" + settings.database() + "' at " + settings.servers() + " as "
                             + (settings.get(PgOption.USER).isEmpty() ? "the default user"
                                     : "user '" + settings.get(PgOption.USER) + "'"))
-                    + ", schema " + settings.schema() + ")";
+                    + " (schema " + settings.schema() + ")";
             UnknownHostException unknown = Failures.causeOf(e, UnknownHostException.class);
             if (unknown != null) {
                 throw new BackendConfigurationException(what + " failed: unknown host '"
