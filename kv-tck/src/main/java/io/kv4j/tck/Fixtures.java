@@ -49,7 +49,10 @@ final class Fixtures {
                         + "=" + name + ": " + className + " is not on the class path"
                         + (NAMED.containsKey(name) ? "; it ships in io.kv4j:kv-tck-postgres "
                         + "(kv-tck-postgres/target/kv-tck-postgres.jar, which ./kv adds for "
-                        + "kv tck --fixture " + name + ")" : ""), e);
+                        + "kv tck --fixture " + name + ")"
+                        : "; it is neither a fixture's name (" + String.join(", ",
+                                new java.util.TreeSet<>(NAMED.keySet())) + ", " + NONE
+                        + ") nor a TckFixture class on the class path"), e);
             } catch (ReflectiveOperationException | ClassCastException | LinkageError e) {
                 throw new IllegalArgumentException("Cannot make the fixture named by " + Tck.FIXTURE
                         + "=" + name + ": " + e, e);

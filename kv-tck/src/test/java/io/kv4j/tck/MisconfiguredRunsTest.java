@@ -45,6 +45,8 @@ class MisconfiguredRunsTest {
         KitRuns.Run run = KitRuns.run("kv:memory:", null, Map.of(Tck.FIXTURE, "no.such.Fixture"));
         assertEquals(Tck.MISCONFIGURED, run.result().exitCode(), run.output());
         assertTrue(run.output().contains("no.such.Fixture"), run.output());
+        assertTrue(run.output().contains("it is neither a fixture's name (postgres, "
+                + "postgres-embedded, none) nor a TckFixture class"), run.output());
     }
 
     @Test
