@@ -59,6 +59,24 @@ final class Reports {
         return "";
     }
 
+    /**
+     * Why the reports cannot go to a directory, made if missing, or null when they can.
+     *
+     * @param dir the directory
+     * @return the reason, or null
+     */
+    static String unwritable(Path dir) {
+        if (Files.exists(dir) && !Files.isDirectory(dir)) {
+            return "it is a file, not a directory";
+        }
+        try {
+            Files.createDirectories(dir);
+        } catch (IOException e) {
+            return "cannot make the directory (" + e + ")";
+        }
+        return Files.isWritable(dir) ? null : "the directory is not writable";
+    }
+
     static void write(Path dir, Report r) throws IOException {
         Files.createDirectories(dir);
         Files.writeString(dir.resolve(JSON), json(r), StandardCharsets.UTF_8);

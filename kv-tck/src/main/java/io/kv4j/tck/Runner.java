@@ -64,6 +64,14 @@ final class Runner {
         }
         secrets.addUrl(given.get(Tck.URL));
         secrets.addUrl(System.getProperty(Tck.URL));
+        if (reportDir != null) {
+            // found out before the run, not after it
+            String unwritable = Reports.unwritable(reportDir);
+            if (unwritable != null) {
+                return misconfigured(out, secrets, "cannot write the reports to " + reportDir
+                        + ": " + unwritable);
+            }
+        }
         Target target;
         try {
             Settings settings = Settings.from(name -> Optional.ofNullable(given.get(name))

@@ -5,11 +5,15 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** Runs that prove nothing exit 2 and say why, without showing secrets. */
 class MisconfiguredRunsTest {
@@ -55,6 +59,16 @@ class MisconfiguredRunsTest {
         assertEquals(Tck.MISCONFIGURED, run.result().exitCode(), run.output());
         assertTrue(run.output().contains("io.kv4j.tck.postgres.EmbeddedPostgresFixture is not on "
                 + "the class path; it ships in io.kv4j:kv-tck-postgres"), run.output());
+    }
+
+    @Test
+    void aReportDirectoryThatIsAFileExits2BeforeTheRun(@TempDir Path dir) throws IOException {
+        Path file = Files.createFile(dir.resolve("reports"));
+        KitRuns.Run run = KitRuns.run("kv:memory:", file, NO_FIXTURE);
+        assertEquals(Tck.MISCONFIGURED, run.result().exitCode(), run.output());
+        assertTrue(run.output().contains("cannot write the reports to " + file
+                + ": it is a file, not a directory"), run.output());
+        assertFalse(run.output().contains("kv-tck: testing"), run.output());
     }
 
     @Test
