@@ -19,6 +19,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.UnaryOperator;
 
 /**
  * Backends that each break exactly one behaviour, on top of the memory backend, to prove that
@@ -70,6 +71,37 @@ public final class BrokenBackends {
     }
 
     /** Forwards everything; subclasses override the one call they break. */
+    /**
+     * Scans and commits that take turns under one lock per broken kind (shared by every store of
+     * it, as they share storage), so each page is one committed state, as on a database; each
+     * commit is applied as {@code checked} rewrites it, with some of its checks left out.
+     */
+    static final class TakingTurns extends Forwarding {
+
+        private final Object lock;
+        private final UnaryOperator<Commit> checked;
+
+        TakingTurns(KvBackend inner, Object lock, UnaryOperator<Commit> checked) {
+            super(inner);
+            this.lock = lock;
+            this.checked = checked;
+        }
+
+        @Override
+        public List<Entry> scan(String namespace, String prefix, String after, int limit) {
+            synchronized (lock) {
+                return inner.scan(namespace, prefix, after, limit);
+            }
+        }
+
+        @Override
+        public long commit(Commit c) {
+            synchronized (lock) {
+                return inner.commit(checked.apply(c));
+            }
+        }
+    }
+
     static class Forwarding implements KvBackend {
 
         final KvBackend inner;
@@ -477,21 +509,8 @@ public final class BrokenBackends {
 
         @Override
         KvBackend wrap(KvBackend memory) {
-            return new Forwarding(memory) {
-                @Override
-                public List<Entry> scan(String namespace, String prefix, String after, int limit) {
-                    synchronized (LOCK) {
-                        return inner.scan(namespace, prefix, after, limit);
-                    }
-                }
-
-                @Override
-                public long commit(Commit c) {
-                    synchronized (LOCK) {
-                        return inner.commit(Commit.of(c.id(), c.reads(), List.of(), c.writes()));
-                    }
-                }
-            };
+            return new TakingTurns(memory, LOCK,
+                    c -> Commit.of(c.id(), c.reads(), List.of(), c.writes()));
         }
     }
 
@@ -654,22 +673,8 @@ public final class BrokenBackends {
 
         @Override
         KvBackend wrap(KvBackend memory) {
-            return new Forwarding(memory) {
-                @Override
-                public List<Entry> scan(String namespace, String prefix, String after, int limit) {
-                    synchronized (LOCK) {
-                        return inner.scan(namespace, prefix, after, limit);
-                    }
-                }
-
-                @Override
-                public long commit(Commit c) {
-                    synchronized (LOCK) {
-                        return inner.commit(Commit.of(c.id(), c.reads(), c.ranges().stream()
-                                .filter(r -> !r.prefix().isEmpty()).toList(), c.writes()));
-                    }
-                }
-            };
+            return new TakingTurns(memory, LOCK, c -> Commit.of(c.id(), c.reads(),
+                    c.ranges().stream().filter(r -> !r.prefix().isEmpty()).toList(), c.writes()));
         }
     }
 
