@@ -30,9 +30,30 @@ final class Errors {
         PrintWriter err = command.getErr();
         err.println("error: " + context.where() + message(e));
         UnmatchedArgumentException.printSuggestions(e, err);
+        String misplaced = commandsOption(e);
+        if (misplaced != null) {
+            err.println("note: " + misplaced + " is an option of the commands: write it after one,"
+                    + " as in kv get " + misplaced + " ...");
+        }
         err.println(context.helpHint(command));
         err.flush();
         return ExitCode.USAGE;
+    }
+
+    /** An option given before the command that the commands take, such as --url; or null. */
+    private static String commandsOption(ParameterException e) {
+        CommandLine command = e.getCommandLine();
+        if (command.getParent() != null || !(e instanceof UnmatchedArgumentException u)) {
+            return null;
+        }
+        for (String arg : u.getUnmatched()) {
+            String name = arg.contains("=") ? arg.substring(0, arg.indexOf('=')) : arg;
+            if (name.startsWith("-") && command.getSubcommands().values().stream()
+                    .anyMatch(c -> c.getCommandSpec().findOption(name) != null)) {
+                return name;
+            }
+        }
+        return null;
     }
 
     /**

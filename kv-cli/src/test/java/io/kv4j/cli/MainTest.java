@@ -315,6 +315,15 @@ class MainTest {
     }
 
     @Test
+    void anOptionOfTheCommandsBeforeTheCommand_isBadUsageThatSaysWhereItGoes() {
+        Cli result = kv("--url", url, "get", "--function", "KT1", "foo");
+
+        assertEquals(2, result.exitCode);
+        assertTrue(result.err.contains("note: --url is an option of the commands: write it after"
+                + " one, as in kv get --url ..."), result::toString);
+    }
+
+    @Test
     void noCommand_isBadUsage() {
         Cli result = kv();
 
