@@ -709,6 +709,20 @@ public final class BrokenBackends {
         }
     }
 
+    /** A page of a scan in {@link String#compareTo} order, the cursor compared the same way. */
+    static List<Entry> inStringOrder(KvBackend inner, String namespace, String prefix,
+            String after, int limit) {
+        List<Entry> all = new ArrayList<>(inner.scan(namespace, prefix, null, Integer.MAX_VALUE));
+        all.sort((a, b) -> a.key().compareTo(b.key()));
+        List<Entry> out = new ArrayList<>();
+        for (Entry e : all) {
+            if ((after == null || e.key().compareTo(after) > 0) && out.size() < limit) {
+                out.add(e);
+            }
+        }
+        return out;
+    }
+
     /** Lists in {@link String#compareTo} order instead of UTF-8 byte order. */
     public static final class ListsInStringOrder extends Broken {
         @Override
@@ -721,16 +735,7 @@ public final class BrokenBackends {
             return new ScanBroken(memory) {
                 @Override
                 public List<Entry> scan(String namespace, String prefix, String after, int limit) {
-                    List<Entry> all = new ArrayList<>(inner.scan(namespace, prefix, null,
-                            Integer.MAX_VALUE));
-                    all.sort((a, b) -> a.key().compareTo(b.key()));
-                    List<Entry> out = new ArrayList<>();
-                    for (Entry e : all) {
-                        if ((after == null || e.key().compareTo(after) > 0) && out.size() < limit) {
-                            out.add(e);
-                        }
-                    }
-                    return out;
+                    return inStringOrder(inner, namespace, prefix, after, limit);
                 }
             };
         }
@@ -905,19 +910,8 @@ public final class BrokenBackends {
             return new ScanBroken(memory) {
                 @Override
                 public List<Entry> scan(String namespace, String prefix, String after, int limit) {
-                    if (prefix.isEmpty()) {
-                        return inner.scan(namespace, prefix, after, limit);
-                    }
-                    List<Entry> all = new ArrayList<>(inner.scan(namespace, prefix, null,
-                            Integer.MAX_VALUE));
-                    all.sort((a, b) -> a.key().compareTo(b.key()));
-                    List<Entry> out = new ArrayList<>();
-                    for (Entry e : all) {
-                        if ((after == null || e.key().compareTo(after) > 0) && out.size() < limit) {
-                            out.add(e);
-                        }
-                    }
-                    return out;
+                    return prefix.isEmpty() ? inner.scan(namespace, prefix, after, limit)
+                            : inStringOrder(inner, namespace, prefix, after, limit);
                 }
             };
         }
