@@ -1,9 +1,11 @@
 package io.kv4j.postgres;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import org.junit.jupiter.api.Test;
+import org.testcontainers.postgresql.PostgreSQLContainer;
 
 class ServerChoiceTest {
 
@@ -50,5 +52,13 @@ class ServerChoiceTest {
     void unknownKind_isRefused() {
         assertThrows(IllegalStateException.class,
                 () -> ServerChoice.choose(null, null, "docker", () -> true));
+    }
+
+    @Test
+    void container_hasAPasswordThatIsNoOtherWordOfItsUrl() {
+        PostgreSQLContainer container = TestServer.container();
+        String url = "kv:postgresql://localhost:5432/" + container.getDatabaseName() + "?user="
+                + container.getUsername();
+        assertFalse(url.contains(container.getPassword()), container.getPassword() + " in " + url);
     }
 }

@@ -26,6 +26,9 @@ import org.testcontainers.postgresql.PostgreSQLContainer;
  */
 final class TestServer {
 
+    /** The password of the container's user. */
+    static final String CONTAINER_PASSWORD = "kv4j-container-secret";
+
     private static TestServer instance;
 
     private final String url;
@@ -66,7 +69,7 @@ final class TestServer {
                 credentials.put("password", options.getOrDefault("password", ""));
                 return new TestServer(KvUrls.withoutQuery(choice.url()), credentials, null);
             case TESTCONTAINERS:
-                PostgreSQLContainer container = new PostgreSQLContainer("postgres:17");
+                PostgreSQLContainer container = container();
                 container.start();
                 return new TestServer("kv:postgresql://" + container.getHost() + ":"
                         + container.getFirstMappedPort() + "/" + container.getDatabaseName(),
@@ -77,6 +80,16 @@ final class TestServer {
                 return new TestServer("kv:postgresql://localhost:" + pg.getPort() + "/postgres",
                         Map.of("user", "postgres", "password", ""), pg);
         }
+    }
+
+    /**
+     * The container of {@code -Dkv.test.postgres=testcontainers}, not started. It gets a password
+     * of its own: Testcontainers' default, {@code test}, is also the database's name and user, so
+     * that every URL of the server would hold the secret as a word (and the kit's check that no
+     * secret is logged would find it in {@code .../test}).
+     */
+    static PostgreSQLContainer container() {
+        return new PostgreSQLContainer("postgres:17").withPassword(CONTAINER_PASSWORD);
     }
 
     /**
