@@ -6,11 +6,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -54,26 +49,13 @@ public final class EmbeddedPostgresFixture implements TckFixture {
      */
     @Override
     public String start(String configuredUrl) throws IOException {
-        String options = "user=postgres";
-        if (configuredUrl != null) {
-            if (!configuredUrl.startsWith("kv:postgresql:")) {
-                throw new IllegalArgumentException("The fixture " + NAME + " starts a PostgreSQL "
-                        + "server, so the kit's URL can only be a kv:postgresql: URL whose options "
-                        + "it keeps, not another store's URL");
-            }
-            int query = configuredUrl.indexOf('?');
-            for (String pair : query < 0 ? new String[0]
-                    : configuredUrl.substring(query + 1).split("&")) {
-                if (!pair.isEmpty() && !pair.startsWith("user=") && !pair.startsWith("password=")) {
-                    options += "&" + pair;
-                }
-            }
-        }
+        String options = "user=postgres" + PostgresFixture.keptOptions(configuredUrl, NAME);
         data = Files.createTempDirectory("kv4j-tck-postgres");
         port = PostgresFixture.freePort();
         try {
             server = startServer();
-            requireDurable();
+            PostgresFixture.requireDurable("jdbc:postgresql://localhost:" + port + "/postgres",
+                    "postgres", "");
         } catch (IOException | RuntimeException e) {
             stop();
             throw e;
@@ -153,24 +135,6 @@ public final class EmbeddedPostgresFixture implements TckFixture {
                 .setCleanDataDirectory(false)
                 .setRegisterShutdownHook(true)
                 .start();
-    }
-
-    /** Fails unless the server runs with fsync and synchronous_commit on. */
-    private void requireDurable() throws IOException {
-        try (Connection c = DriverManager.getConnection("jdbc:postgresql://localhost:" + port
-                + "/postgres", "postgres", ""); Statement s = c.createStatement()) {
-            for (String setting : List.of("fsync", "synchronous_commit")) {
-                try (ResultSet r = s.executeQuery("SHOW " + setting)) {
-                    r.next();
-                    if (!r.getString(1).equals("on")) {
-                        throw new IOException("the embedded PostgreSQL runs with " + setting + "="
-                                + r.getString(1) + ", not on");
-                    }
-                }
-            }
-        } catch (SQLException e) {
-            throw new IOException("cannot check the embedded PostgreSQL's settings: " + e, e);
-        }
     }
 
     /**

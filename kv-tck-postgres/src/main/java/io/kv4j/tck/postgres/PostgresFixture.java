@@ -6,6 +6,12 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.List;
 
 /**
  * The kit's hooks into a PostgreSQL server that runs already, named by the kit's URL
@@ -129,6 +135,59 @@ public class PostgresFixture implements TckFixture {
             }
         }
         return DEFAULT_SCHEMA;
+    }
+
+    /**
+     * The options of a fixture's configured URL that the URL of the server it starts keeps: all
+     * but the credentials, which are the server's.
+     *
+     * @param configuredUrl null, or a {@code kv:postgresql:} URL
+     * @param fixture the fixture's name, for the error
+     * @return {@code &name=value...}, or empty
+     * @throws IllegalArgumentException when the URL is another store's
+     */
+    static String keptOptions(String configuredUrl, String fixture) {
+        if (configuredUrl == null) {
+            return "";
+        }
+        if (!configuredUrl.startsWith("kv:postgresql:")) {
+            throw new IllegalArgumentException("The fixture " + fixture + " starts a PostgreSQL "
+                    + "server, so the kit's URL can only be a kv:postgresql: URL whose options "
+                    + "it keeps, not another store's URL");
+        }
+        StringBuilder options = new StringBuilder();
+        int query = configuredUrl.indexOf('?');
+        for (String pair : query < 0 ? new String[0]
+                : configuredUrl.substring(query + 1).split("&")) {
+            if (!pair.isEmpty() && !pair.startsWith("user=") && !pair.startsWith("password=")) {
+                options.append('&').append(pair);
+            }
+        }
+        return options.toString();
+    }
+
+    /**
+     * Fails unless a server runs with fsync and synchronous_commit on, as a production server
+     * does: otherwise a commit that returned could be lost by an immediate shutdown.
+     *
+     * @throws IOException when a setting is off or cannot be read
+     */
+    static void requireDurable(String jdbcUrl, String user, String password) throws IOException {
+        try (Connection c = DriverManager.getConnection(jdbcUrl, user, password);
+                Statement s = c.createStatement()) {
+            for (String setting : List.of("fsync", "synchronous_commit")) {
+                try (ResultSet r = s.executeQuery("SHOW " + setting)) {
+                    r.next();
+                    if (!r.getString(1).equals("on")) {
+                        throw new IOException("the PostgreSQL server of " + jdbcUrl + " runs with "
+                                + setting + "=" + r.getString(1) + ", not on");
+                    }
+                }
+            }
+        } catch (SQLException e) {
+            throw new IOException("cannot check the settings of the PostgreSQL server of "
+                    + jdbcUrl + ": " + e, e);
+        }
     }
 
     static int freePort() throws IOException {
