@@ -1,5 +1,6 @@
 package io.kv4j.spring.boot.autoconfigure;
 
+import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
@@ -25,6 +26,10 @@ public class KvProperties {
     private final Jackson jackson = new Jackson();
 
     private final Postgresql postgresql = new Postgresql();
+
+    private final Health health = new Health();
+
+    private final Web web = new Web();
 
     /** Creates the settings with their defaults; Spring Boot binds them. */
     public KvProperties() {
@@ -64,6 +69,24 @@ public class KvProperties {
      */
     public Postgresql getPostgresql() {
         return postgresql;
+    }
+
+    /**
+     * Settings of the {@code kv} health indicator.
+     *
+     * @return the health settings
+     */
+    public Health getHealth() {
+        return health;
+    }
+
+    /**
+     * Settings of the answers a web application gives when the store fails for now.
+     *
+     * @return the web settings
+     */
+    public Web getWeb() {
+        return web;
     }
 
     /** How stored values meet the application's Jackson configuration. */
@@ -129,6 +152,116 @@ public class KvProperties {
          */
         public void setUseApplicationDatasource(boolean useApplicationDatasource) {
             this.useApplicationDatasource = useApplicationDatasource;
+        }
+    }
+
+    /** Settings of the {@code kv} health indicator. */
+    public static class Health {
+
+        /**
+         * How long the kv health indicator waits for the store's answer before it reports DOWN,
+         * so that a server that does not answer is reported within this time, not after the
+         * pool's timeout. A check still running is joined by the next one rather than repeated.
+         */
+        private Duration timeout = Duration.ofSeconds(2);
+
+        /** Creates the settings with their defaults. */
+        public Health() {
+        }
+
+        /**
+         * How long the health indicator waits for the store.
+         *
+         * @return the timeout
+         */
+        public Duration getTimeout() {
+            return timeout;
+        }
+
+        /**
+         * Sets how long the health indicator waits for the store.
+         *
+         * @param timeout the timeout, positive
+         */
+        public void setTimeout(Duration timeout) {
+            this.timeout = timeout;
+        }
+    }
+
+    /** Settings of the answers a web application gives when the store fails for now. */
+    public static class Web {
+
+        private final ProblemDetails problemDetails = new ProblemDetails();
+
+        /**
+         * The Retry-After of the 503 answer to a request whose store was unavailable or whose
+         * conflicts outlasted its retries, rounded up to whole seconds.
+         */
+        private Duration retryAfter = Duration.ofSeconds(1);
+
+        /** Creates the settings with their defaults. */
+        public Web() {
+        }
+
+        /**
+         * Settings of the problem-detail exception handler.
+         *
+         * @return the settings
+         */
+        public ProblemDetails getProblemDetails() {
+            return problemDetails;
+        }
+
+        /**
+         * The Retry-After of a 503 answer.
+         *
+         * @return the delay
+         */
+        public Duration getRetryAfter() {
+            return retryAfter;
+        }
+
+        /**
+         * Sets the Retry-After of a 503 answer.
+         *
+         * @param retryAfter the delay, not negative
+         */
+        public void setRetryAfter(Duration retryAfter) {
+            this.retryAfter = retryAfter;
+        }
+
+        /** Settings of the problem-detail exception handler. */
+        public static class ProblemDetails {
+
+            /**
+             * Whether a request that fails with a transient kv4j exception
+             * (KvUnavailableException, or KvConflictException once retries ran out) is answered
+             * 503 Service Unavailable with Retry-After and an RFC 9457 problem detail, instead of
+             * 500. An exception handler of the application for these exceptions comes first.
+             */
+            private boolean enabled = true;
+
+            /** Creates the settings with their defaults. */
+            public ProblemDetails() {
+            }
+
+            /**
+             * Whether the handler is on.
+             *
+             * @return true when it is
+             */
+            public boolean isEnabled() {
+                return enabled;
+            }
+
+            /**
+             * Turns the handler on or off.
+             *
+             * @param enabled true for on
+             */
+            public void setEnabled(boolean enabled) {
+                this.enabled = enabled;
+            }
         }
     }
 }

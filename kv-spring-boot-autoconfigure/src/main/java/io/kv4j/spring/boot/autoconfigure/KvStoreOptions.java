@@ -20,7 +20,7 @@ import org.springframework.boot.context.properties.source.ConfigurationPropertyN
 final class KvStoreOptions {
 
     /** The first segments of the integration's own properties, which no option may take. */
-    private static final Set<String> OWN = Set.of("url", "jackson", "postgresql");
+    private static final Set<String> OWN = Set.of("url", "jackson", "postgresql", "health", "web");
 
     private KvStoreOptions() {
     }

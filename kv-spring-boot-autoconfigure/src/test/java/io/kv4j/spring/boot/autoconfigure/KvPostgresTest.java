@@ -81,7 +81,8 @@ class KvPostgresTest {
             runner.withPropertyValues(server.properties(server.url(db) + "?password=hunter2"))
                     .withPropertyValues("kv.pool-timeout-ms=250", "kv.connect-timeout-ms=1000")
                     .run(context -> {
-                        assertThat(health(context).getStatus()).isEqualTo(Status.UP);
+                        Health up = health(context);
+                        assertThat(up.getStatus()).as(up.toString()).isEqualTo(Status.UP);
                         try (Connection c = server.admin(); Statement st = c.createStatement()) {
                             st.execute("ALTER DATABASE " + db + " ALLOW_CONNECTIONS false");
                             st.execute("SELECT pg_terminate_backend(pid) FROM pg_stat_activity "

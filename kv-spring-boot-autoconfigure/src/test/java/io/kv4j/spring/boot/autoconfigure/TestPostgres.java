@@ -15,7 +15,8 @@ import java.util.UUID;
 /**
  * The PostgreSQL server of this test JVM: the one {@code KV_TEST_POSTGRES_URL} names (environment
  * variable or system property, a {@code kv:postgresql://host:port/db?user=..&password=..} URL),
- * else an embedded PostgreSQL 17 started once and stopped when the JVM exits.
+ * else an embedded PostgreSQL 17 started once and stopped when the JVM exits. A test that stops
+ * its server takes one of its own from {@link #startOwn()}.
  */
 public final class TestPostgres {
 
@@ -27,12 +28,17 @@ public final class TestPostgres {
     private final String database;
     private final String user;
     private final String password;
+    /** The server, when it is a test's own; null for the shared one. */
+    private final EmbeddedPostgres own;
+    private boolean stopped;
 
-    private TestPostgres(String host, String database, String user, String password) {
+    private TestPostgres(String host, String database, String user, String password,
+            EmbeddedPostgres own) {
         this.host = host;
         this.database = database;
         this.user = user;
         this.password = password;
+        this.own = own;
     }
 
     public static synchronized TestPostgres get() {
@@ -44,11 +50,41 @@ public final class TestPostgres {
     }
 
     private static TestPostgres embedded() {
+        return new TestPostgres("localhost:" + startEmbedded().getPort(), "postgres", "postgres",
+                "", null);
+    }
+
+    /**
+     * An embedded server of the caller's own, to stop under a store with {@link #stop()}.
+     *
+     * @return the server, started
+     */
+    public static TestPostgres startOwn() {
+        EmbeddedPostgres pg = startEmbedded();
+        return new TestPostgres("localhost:" + pg.getPort(), "postgres", "postgres", "", pg);
+    }
+
+    private static EmbeddedPostgres startEmbedded() {
         try {
-            EmbeddedPostgres pg = EmbeddedPostgres.builder().setRegisterShutdownHook(true).start();
-            return new TestPostgres("localhost:" + pg.getPort(), "postgres", "postgres", "");
+            return EmbeddedPostgres.builder().setRegisterShutdownHook(true).start();
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot start the embedded PostgreSQL", e);
+        }
+    }
+
+    /** Stops a server of {@link #startOwn()}, once: its port then refuses connections. */
+    public synchronized void stop() {
+        if (own == null) {
+            throw new IllegalStateException("the shared test server is not stopped by a test");
+        }
+        if (stopped) {
+            return;
+        }
+        stopped = true;
+        try {
+            own.close();
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot stop the embedded PostgreSQL", e);
         }
     }
 
@@ -57,7 +93,7 @@ public final class TestPostgres {
         String rest = KvUrls.withoutQuery(url).substring("kv:postgresql://".length());
         int slash = rest.indexOf('/');
         return new TestPostgres(rest.substring(0, slash), rest.substring(slash + 1),
-                options.getOrDefault("user", ""), options.getOrDefault("password", ""));
+                options.getOrDefault("user", ""), options.getOrDefault("password", ""), null);
     }
 
     /** The store URL of a database of the server, without options. */
