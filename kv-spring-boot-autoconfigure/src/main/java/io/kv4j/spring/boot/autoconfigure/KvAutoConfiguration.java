@@ -23,6 +23,9 @@ import tools.jackson.databind.json.JsonMapper;
  * own.
  *
  * <ul>
+ *   <li>A {@link KvConnectionDetails} bean, such as the one Spring Boot makes of a Testcontainers
+ *       {@code PostgreSQLContainer} annotated {@code @ServiceConnection}, replaces
+ *       {@code kv.url}.
  *   <li>Values map with the application's {@link JsonMapper} when there is one (Spring Boot
  *       auto-configures it from {@code spring.jackson.*}), unless
  *       {@code kv.jackson.use-application-mapper=false}.
@@ -50,6 +53,7 @@ public class KvAutoConfiguration {
      * The store.
      *
      * @param properties the integration's settings
+     * @param connectionDetails where the store is, when not at {@code kv.url}
      * @param environment the application's properties, for the store's options
      * @param jsonMapper the application's Jackson mapper, if any
      * @param dataSource the application's data source, if any
@@ -60,10 +64,14 @@ public class KvAutoConfiguration {
      */
     @Bean(destroyMethod = "close")
     @ConditionalOnMissingBean
-    public KvStore kvStore(KvProperties properties, Environment environment,
+    public KvStore kvStore(KvProperties properties,
+            ObjectProvider<KvConnectionDetails> connectionDetails, Environment environment,
             ObjectProvider<JsonMapper> jsonMapper, ObjectProvider<DataSource> dataSource,
             ObjectProvider<KvObserver> observer, ObjectProvider<KvStoreBuilderCustomizer> customizers) {
-        String url = properties.getUrl();
+        KvConnectionDetails details = connectionDetails.getIfAvailable();
+        String url = details == null ? properties.getUrl() : details.url();
+        String source = details == null ? "kv.url=" : "the URL of the "
+                + KvConnectionDetails.class.getSimpleName() + " bean, ";
         try {
             KvStoreBuilder builder = KvStore.builder(url)
                     .options(KvStoreOptions.bind(Binder.get(environment), KvStore.options(url)));
@@ -89,7 +97,7 @@ public class KvAutoConfiguration {
         } catch (KvStoreOpenException e) {
             throw e;
         } catch (RuntimeException e) {
-            throw new KvStoreOpenException("Cannot open the kv4j store of kv.url="
+            throw new KvStoreOpenException("Cannot open the kv4j store of " + source
                     + KvUrls.redact(url) + ": " + e.getMessage(), action(e), e);
         }
     }

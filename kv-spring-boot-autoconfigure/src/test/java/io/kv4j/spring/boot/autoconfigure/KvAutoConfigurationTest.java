@@ -73,6 +73,30 @@ class KvAutoConfigurationTest {
     }
 
     @Test
+    void connectionDetailsBean_replacesTheUrlProperty_andTheOptionsStillApply() {
+        KvConnectionDetails details = () -> "kv:memory:spring-details";
+        runner.withPropertyValues("kv.url=kv:nosuch://db/app", "kv.max-value-bytes=10")
+                .withBean(KvConnectionDetails.class, () -> details).run(context -> {
+                    KvStore bean = context.getBean(KvStore.class);
+                    assertThat(bean.url()).isEqualTo("kv:memory:spring-details");
+                    assertThatThrownBy(() -> bean.run("f", kv -> {
+                        kv.set("k", "more than ten bytes");
+                        return null;
+                    })).isInstanceOf(IllegalArgumentException.class);
+                });
+    }
+
+    @Test
+    void connectionDetailsThatCannotOpen_failStartup_namingWhereTheUrlCameFrom() {
+        KvConnectionDetails details = () -> "kv:nosuch://db/app?password=hunter2";
+        runner.withBean(KvConnectionDetails.class, () -> details).run(context -> assertThat(
+                findCause(context.getStartupFailure(), KvStoreOpenException.class).getMessage())
+                .startsWith("Cannot open the kv4j store of the URL of the KvConnectionDetails "
+                        + "bean, kv:nosuch://db/app?password=<masked>: ")
+                .doesNotContain("hunter2"));
+    }
+
+    @Test
     void unknownScheme_failsStartup_namingTheUrlAndTheBackendsFound() {
         runner.withPropertyValues("kv.url=kv:nosuch://db/app?password=hunter2").run(context -> {
             assertThat(context).hasFailed();
