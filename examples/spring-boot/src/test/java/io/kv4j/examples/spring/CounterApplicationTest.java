@@ -6,6 +6,9 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -73,6 +76,14 @@ class CounterApplicationTest {
         } finally {
             pool.shutdownNow();
         }
+    }
+
+    @Test
+    void readme_statesTheFiguresOfTheConcurrencyTest() throws Exception {
+        String readme = Files.readString(Path.of("..", "..", "README.md"), StandardCharsets.UTF_8);
+        assertThat(readme.replaceAll("\\s+", " ")).contains("a test sends " + THREADS
+                + " threads of " + REQUESTS_PER_THREAD + " `POST`s and checks the count is exactly "
+                + THREADS * REQUESTS_PER_THREAD);
     }
 
     @Test
