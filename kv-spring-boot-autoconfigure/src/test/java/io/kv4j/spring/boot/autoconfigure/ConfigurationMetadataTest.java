@@ -15,7 +15,11 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.SerializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -81,6 +85,31 @@ class ConfigurationMetadataTest {
             assertThat(built).contains("\"kv.url\"", "\"kv.postgresql.use-application-datasource\"",
                     "\"kv.max-retries\"", "\"kv.pool-size\"", "\"kv.password\"");
         }
+    }
+
+    @Test
+    void readmePropertyTable_listsEveryPropertyOfTheIntegration_withItsDefault() throws IOException {
+        String readme = Files.readString(Path.of("..", "README.md"), StandardCharsets.UTF_8);
+        String table = readme.substring(readme.indexOf("The integration's own\nproperties:"));
+        table = table.substring(0, table.indexOf("\n\n", table.indexOf("| property |")));
+        Map<String, String> documented = new TreeMap<>();
+        Matcher row = Pattern.compile("(?m)^\\| `(kv\\.[^`]+)` \\| `([^`]*)` \\|").matcher(table);
+        while (row.find()) {
+            documented.put(row.group(1), row.group(2));
+        }
+        Map<String, String> built = new TreeMap<>();
+        try (InputStream in = getClass().getClassLoader()
+                .getResourceAsStream("META-INF/spring-configuration-metadata.json")) {
+            JsonNode metadata = JsonMapper.builder().build().readTree(in);
+            for (JsonNode property : metadata.get("properties")) {
+                if (property.path("sourceType").asString("").startsWith(
+                        KvProperties.class.getName())) {
+                    built.put(property.get("name").asString(),
+                            property.path("defaultValue").asString(""));
+                }
+            }
+        }
+        assertThat(documented).isEqualTo(built);
     }
 
     /** Every option of the engine and of the backends, each with the schemes that take it. */
