@@ -1,7 +1,7 @@
 /**
  * Spring Boot auto-configuration for kv4j. Open, because Spring reads and binds the
- * configuration classes and properties reflectively; Actuator, Micrometer, Spring Web and
- * Testcontainers are optional. Spring Boot's and Testcontainers' jars are automatic modules.
+ * configuration classes and properties reflectively; Actuator, Micrometer and Spring Web are
+ * optional. Spring Boot's jars are automatic modules.
  */
 @SuppressWarnings({"requires-automatic", "requires-transitive-automatic"})
 open module io.kv4j.spring.boot.autoconfigure {
@@ -17,8 +17,6 @@ open module io.kv4j.spring.boot.autoconfigure {
     requires static transitive spring.boot.actuator.autoconfigure;
     requires static transitive micrometer.core;
     requires static transitive spring.web;
-    requires static spring.boot.testcontainers;
-    requires static testcontainers;
 
     exports io.kv4j.spring.boot.autoconfigure;
     exports io.kv4j.spring.boot.autoconfigure.actuate;

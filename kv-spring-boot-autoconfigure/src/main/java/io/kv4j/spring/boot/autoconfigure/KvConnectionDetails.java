@@ -4,9 +4,10 @@ import org.springframework.boot.autoconfigure.service.connection.ConnectionDetai
 
 /**
  * Where the store is, given by something other than {@code kv.url}: a bean of this type replaces
- * {@code kv.url}, and the {@code kv.*} options still apply. Spring Boot makes one for a
- * Testcontainers {@code PostgreSQLContainer} field or bean annotated {@code @ServiceConnection},
- * through the factory this module registers, so that a test needs no property for its container.
+ * {@code kv.url}, and the {@code kv.*} options still apply. With
+ * {@code io.kv4j:kv-spring-boot-testcontainers} on a test's class path, Spring Boot makes one for a
+ * Testcontainers {@code PostgreSQLContainer} field or bean annotated {@code @ServiceConnection}, so
+ * that the test needs no property for its container.
  */
 public interface KvConnectionDetails extends ConnectionDetails {
 
