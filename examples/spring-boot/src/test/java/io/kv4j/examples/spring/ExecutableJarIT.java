@@ -123,6 +123,8 @@ class ExecutableJarIT {
             checked.add(curl.group(2));
         }
         assertThat(checked).as("curl lines in the README's example").hasSizeGreaterThan(2);
+        assertThat(example).as("the README runs this jar").contains("java -jar examples/spring-boot/"
+                + "target/" + Path.of(System.getProperty("kv.example.jar")).getFileName());
         assertThat(get("/actuator/health/kv").body()).contains("\"backend\":\"postgresql\"");
     }
 
