@@ -1,6 +1,8 @@
 package io.kv4j.spi;
 
-import java.net.URLDecoder;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Locale;
@@ -12,9 +14,9 @@ import java.util.regex.Pattern;
  * The store URL grammar, {@code kv:<scheme>:<rest>[?name=value&...]}, and secret redaction.
  *
  * <p>Query parameters are options: {@code name=value} pairs, names case-sensitive, both
- * percent-decoded as UTF-8 ({@code +} is a plain plus); a pair without {@code =}, an empty name
- * and a name given twice are errors. A value holding {@code &} or {@code %} must be
- * percent-encoded ({@code %26}, {@code %25}).
+ * percent-decoded as UTF-8 ({@code +} is a plain plus); anything else in the query is an error
+ * ({@link #queryOptions}). A value holding {@code &}, {@code %} or {@code #} must be
+ * percent-encoded ({@code %26}, {@code %25}, {@code %23}).
  */
 public final class KvUrls {
 
@@ -24,7 +26,6 @@ public final class KvUrls {
     private static final String PREFIX = "kv:";
     private static final Pattern SCHEME = Pattern.compile("[A-Za-z][A-Za-z0-9+.-]*");
     private static final Pattern OPTION_NAME = Pattern.compile("[A-Za-z][A-Za-z0-9._-]*");
-    private static final Pattern USER_INFO_PASSWORD = Pattern.compile("(//[^/?#@:]*):[^/?#@]*@");
 
     private KvUrls() {
     }
@@ -77,41 +78,82 @@ public final class KvUrls {
     /**
      * The options in the URL's query string, in their order.
      *
+     * <p>Refused, each naming the option where it has a name that is safe to show: an empty pair
+     * ({@code ?&}, {@code &&}, a {@code &} at the start or end), a pair without {@code =}, an
+     * empty name or one that is no option name ({@code ??a=1}), a name given twice, a bad percent
+     * escape or escaped bytes that are not UTF-8, and a {@code #} anywhere in the URL (store URLs
+     * have no fragment). A lone {@code ?} is an empty query: no options. What follows a secret
+     * option is never named, as it may be the rest of a secret holding an unencoded {@code &}.
+     *
      * @param url a store URL
      * @return name to decoded value; empty when there is no query
-     * @throws IllegalArgumentException for a parameter without a name or given twice; the message
-     *     shows no value of the query, which may be a secret
+     * @throws IllegalArgumentException for a malformed query; the message shows no value of the
+     *     query, which may be a secret
      */
     public static Map<String, String> queryOptions(String url) {
         Map<String, String> options = new LinkedHashMap<>();
         int q = url.indexOf('?');
+        int hash = url.indexOf('#');
+        if (hash >= 0 && (q < 0 || hash < q)) {
+            throw new IllegalArgumentException("A store URL has no fragment, but this one holds "
+                    + "'#' (percent-encode it as %23): " + redact(withoutQuery(url)));
+        }
         if (q < 0 || q == url.length() - 1) {
             return options;
         }
-        int n = 0;
-        for (String part : url.substring(q + 1).split("&")) {
-            n++;
+        String[] parts = url.substring(q + 1).split("&", -1);
+        String previous = null;
+        boolean afterSecret = false;
+        for (int i = 0; i < parts.length; i++) {
+            String part = parts[i];
+            // the name of an option is shown unless it may be the tail of a secret's value
+            String at = "Option " + (i + 1) + " of the URL's query";
             if (part.isEmpty()) {
-                continue;
+                throw malformed(url, "The URL's query has an empty pair "
+                        + (i == 0 ? "at its start" : i == parts.length - 1 ? "at its end"
+                                : "after " + (afterSecret ? "option " + i : "option "
+                                        + Text.quote(previous)))
+                        + " (a '&' too many)");
             }
             int eq = part.indexOf('=');
-            if (eq < 0) {
-                throw new IllegalArgumentException("Option " + n + " of the URL's query has no "
-                        + "'=value' (percent-encode '&' in values as %26): "
-                        + redact(withoutQuery(url)));
+            String rawName = eq < 0 ? part : part.substring(0, eq);
+            String name = decode(rawName);
+            boolean valid = name != null && OPTION_NAME.matcher(name).matches();
+            boolean showName = valid && !afterSecret;
+            String shown = showName ? "Option " + Text.quote(name) + " of the URL's query" : at;
+            if (part.indexOf('#') >= 0) {
+                throw malformed(url, shown + " holds a '#', which starts a fragment; a store URL "
+                        + "has none (percent-encode '#' in values as %23)");
             }
-            String name = decode(part.substring(0, eq), url);
-            String value = decode(part.substring(eq + 1), url);
-            if (name.isEmpty()) {
-                throw new IllegalArgumentException("Option " + n + " of the URL's query has no "
-                        + "name: " + redact(withoutQuery(url)));
+            if (eq < 0) {
+                throw malformed(url, shown + " has no '=value' (percent-encode '&' in values as "
+                        + "%26)");
+            }
+            if (rawName.isEmpty()) {
+                throw malformed(url, at + " has no name");
+            }
+            if (!valid) {
+                throw malformed(url, at + " has a name that is no option name" + (afterSecret
+                        ? "" : name == null ? ", with a bad percent escape" : ", " + Text.quote(name))
+                        + " (names are letters, digits, '.', '_' and '-')");
+            }
+            String value = decode(part.substring(eq + 1));
+            if (value == null) {
+                throw malformed(url, shown + " has a bad percent escape, or escaped bytes that "
+                        + "are not UTF-8 (percent-encode '%' in values as %25)");
             }
             if (options.put(name, value) != null) {
-                throw new IllegalArgumentException("URL option " + Text.quote(name)
-                        + " is given twice in: " + redact(url));
+                throw malformed(url, "URL option " + Text.quote(name) + " is given twice");
             }
+            previous = name;
+            afterSecret = isSecret(name);
         }
         return options;
+    }
+
+    private static IllegalArgumentException malformed(String url, String what) {
+        // the URL without its query: a value in it may be a secret that redaction cannot find
+        return new IllegalArgumentException(what + ": " + redact(withoutQuery(url)));
     }
 
     /**
@@ -154,7 +196,7 @@ public final class KvUrls {
         if (url == null) {
             return "null";
         }
-        String masked = USER_INFO_PASSWORD.matcher(url).replaceFirst("$1:" + MASK + "@");
+        String masked = maskUserInfo(url);
         int q = masked.indexOf('?');
         if (q < 0) {
             return masked;
@@ -167,8 +209,8 @@ public final class KvUrls {
                 out.append('&');
             }
             int eq = parts[i].indexOf('=');
-            String name = eq < 0 ? "" : decodeLenient(parts[i].substring(0, eq));
-            if (eq < 0 || !OPTION_NAME.matcher(name).matches()) {
+            String name = eq < 0 ? null : decode(parts[i].substring(0, eq));
+            if (name == null || !OPTION_NAME.matcher(name).matches()) {
                 out.append(afterSecret ? MASK : parts[i]);
             } else if (secret.test(name) || isSecret(name)) {
                 out.append(parts[i], 0, eq + 1).append(MASK);
@@ -179,6 +221,25 @@ public final class KvUrls {
             }
         }
         return out.toString();
+    }
+
+    /**
+     * The URL with the password of its {@code //user:password@} part masked. The password runs
+     * to the last {@code @} before the query, so that one holding an unencoded {@code @} or
+     * {@code /} is masked whole.
+     */
+    private static String maskUserInfo(String url) {
+        int start = url.indexOf("//");
+        int q = url.indexOf('?');
+        if (start < 0 || q >= 0 && q < start) {
+            return url;
+        }
+        int at = url.lastIndexOf('@', q < 0 ? url.length() - 1 : q - 1);
+        int colon = url.indexOf(':', start + 2);
+        if (at < start || colon < 0 || colon > at) {
+            return url;
+        }
+        return url.substring(0, colon + 1) + MASK + url.substring(at);
     }
 
     /**
@@ -193,21 +254,43 @@ public final class KvUrls {
         return out;
     }
 
-    private static String decode(String s, String url) {
-        try {
-            return URLDecoder.decode(s.replace("+", "%2B"), StandardCharsets.UTF_8);
-        } catch (IllegalArgumentException e) {
-            // the message names the URL, redacted, never the raw text: it may be a secret
-            throw new IllegalArgumentException("Bad percent-encoding in the options of: "
-                    + redact(withoutQuery(url)) + " (percent-encode '%' in values as %25)");
-        }
-    }
-
-    private static String decodeLenient(String s) {
-        try {
-            return URLDecoder.decode(s.replace("+", "%2B"), StandardCharsets.UTF_8);
-        } catch (IllegalArgumentException e) {
+    /**
+     * Percent-decodes as UTF-8, strictly: {@code +} is a plain plus, and a bad escape or escaped
+     * bytes that are not UTF-8 make it null (a lenient decoder would put U+FFFD in their place).
+     */
+    static String decode(String s) {
+        if (s.indexOf('%') < 0) {
             return s;
+        }
+        ByteBuffer bytes = ByteBuffer.allocate(s.length() * 4);
+        int i = 0;
+        while (i < s.length()) {
+            char c = s.charAt(i);
+            if (c == '%') {
+                int hi = i + 2 < s.length() ? Character.digit(s.charAt(i + 1), 16) : -1;
+                int lo = hi < 0 ? -1 : Character.digit(s.charAt(i + 2), 16);
+                if (lo < 0 || s.charAt(i + 1) > 'f' || s.charAt(i + 2) > 'f') {
+                    return null;
+                }
+                bytes.put((byte) (hi << 4 | lo));
+                i += 3;
+            } else {
+                int end = s.indexOf('%', i);
+                end = end < 0 ? s.length() : end;
+                try {
+                    bytes.put(StandardCharsets.UTF_8.newEncoder()
+                            .encode(CharBuffer.wrap(s, i, end)));
+                } catch (CharacterCodingException e) {
+                    return null;
+                }
+                i = end;
+            }
+        }
+        bytes.flip();
+        try {
+            return StandardCharsets.UTF_8.newDecoder().decode(bytes).toString();
+        } catch (CharacterCodingException e) {
+            return null;
         }
     }
 }

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -70,5 +71,83 @@ class KvUrlsTest {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> KvUrls.queryOptions("kv:memory:?password=%zz"));
         assertFalse(e.getMessage().contains("%zz"), e.getMessage());
+    }
+
+    @Test
+    void emptyPairsAreRefused() {
+        for (String query : List.of("&", "a=1&", "&a=1", "a=1&&b=2", "a=1&&")) {
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                    () -> KvUrls.queryOptions("kv:memory:?" + query), query);
+            assertTrue(e.getMessage().contains("empty"), query + ": " + e.getMessage());
+        }
+    }
+
+    @Test
+    void aPairWithoutEqualsNamesIt_unlessItFollowsASecret() {
+        IllegalArgumentException named = assertThrows(IllegalArgumentException.class,
+                () -> KvUrls.queryOptions("kv:memory:?a=1&flag"));
+        assertTrue(named.getMessage().contains("'flag'"), named.getMessage());
+        IllegalArgumentException tail = assertThrows(IllegalArgumentException.class,
+                () -> KvUrls.queryOptions("kv:memory:?password=ab&cd"));
+        assertFalse(tail.getMessage().contains("cd"), tail.getMessage());
+    }
+
+    @Test
+    void optionsAfterASecretAreTaken() {
+        assertEquals(Map.of("password", "p", "a", "1"),
+                KvUrls.queryOptions("kv:memory:?password=p&a=1"));
+    }
+
+    @Test
+    void anEmptyNameIsRefused() {
+        for (String query : List.of("=", "=1", "a=1&=2")) {
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                    () -> KvUrls.queryOptions("kv:memory:?" + query), query);
+            assertTrue(e.getMessage().contains("no name"), query + ": " + e.getMessage());
+        }
+    }
+
+    @Test
+    void aNameThatIsNoOptionNameIsRefusedNamingIt() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> KvUrls.queryOptions("kv:memory:??a=1"));
+        assertTrue(e.getMessage().contains("'?a'"), e.getMessage());
+    }
+
+    @Test
+    void aFragmentIsRefused() {
+        for (String url : List.of("kv:memory:x?a=1#f", "kv:memory:x#f", "kv:memory:x?#")) {
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                    () -> KvUrls.queryOptions(url), url);
+            assertTrue(e.getMessage().contains("%23"), url + ": " + e.getMessage());
+        }
+        IllegalArgumentException secret = assertThrows(IllegalArgumentException.class,
+                () -> KvUrls.queryOptions("kv:memory:?password=ab#cd"));
+        assertTrue(secret.getMessage().contains("'password'"), secret.getMessage());
+        assertFalse(secret.getMessage().contains("ab#cd") || secret.getMessage().contains("cd"),
+                secret.getMessage());
+    }
+
+    @Test
+    void badPercentEscapesAreRefusedNamingTheOption() {
+        for (String value : List.of("%zz", "%2", "1%", "%FF", "%C3", "%C3%28", "%ED%A0%80")) {
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                    () -> KvUrls.queryOptions("kv:memory:?a=1&password=" + value), value);
+            assertTrue(e.getMessage().contains("'password'"), value + ": " + e.getMessage());
+            assertFalse(e.getMessage().contains("password=" + value), value + ": " + e.getMessage());
+        }
+    }
+
+    @Test
+    void anEmptyQueryIsNoOptions() {
+        assertEquals(Map.of(), KvUrls.queryOptions("kv:memory:?"));
+    }
+
+    @Test
+    void redactMasksAUserInfoPasswordHoldingAtSignsAndSlashes() {
+        assertEquals("kv:postgresql://u:<masked>@db/app?user=u",
+                KvUrls.redact("kv:postgresql://u:p@s/s@db/app?user=u"));
+        assertEquals("kv:postgresql://db:5432/app?user=me@corp",
+                KvUrls.redact("kv:postgresql://db:5432/app?user=me@corp"));
     }
 }
