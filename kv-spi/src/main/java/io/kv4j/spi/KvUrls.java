@@ -82,8 +82,9 @@ public final class KvUrls {
      * ({@code ?&}, {@code &&}, a {@code &} at the start or end), a pair without {@code =}, an
      * empty name or one that is no option name ({@code ??a=1}), a name given twice, a bad percent
      * escape or escaped bytes that are not UTF-8, and a {@code #} anywhere in the URL (store URLs
-     * have no fragment). A lone {@code ?} is an empty query: no options. What follows a secret
-     * option is never named, as it may be the rest of a secret holding an unencoded {@code &}.
+     * have no fragment). A lone {@code ?} is an empty query: no options. A part after the first
+     * that is no {@code name=value} pair is never shown, as it may be the rest of the value before
+     * it, cut at an unencoded {@code &}; the option it follows is named instead.
      *
      * @param url a store URL
      * @return name to decoded value; empty when there is no query
@@ -103,24 +104,25 @@ public final class KvUrls {
         }
         String[] parts = url.substring(q + 1).split("&", -1);
         String previous = null;
-        boolean afterSecret = false;
         for (int i = 0; i < parts.length; i++) {
             String part = parts[i];
-            // the name of an option is shown unless it may be the tail of a secret's value
             String at = "Option " + (i + 1) + " of the URL's query";
             if (part.isEmpty()) {
                 throw malformed(url, "The URL's query has an empty pair "
                         + (i == 0 ? "at its start" : i == parts.length - 1 ? "at its end"
-                                : "after " + (afterSecret ? "option " + i : "option "
-                                        + Text.quote(previous)))
+                                : "after option " + Text.quote(previous))
                         + " (a '&' too many)");
             }
             int eq = part.indexOf('=');
             String rawName = eq < 0 ? part : part.substring(0, eq);
             String name = decode(rawName);
             boolean valid = name != null && OPTION_NAME.matcher(name).matches();
-            boolean showName = valid && !afterSecret;
-            String shown = showName ? "Option " + Text.quote(name) + " of the URL's query" : at;
+            // a part that is no name=value pair may be the rest of the value before it, cut at
+            // an unencoded '&': it is never shown, but the option it follows is named
+            boolean afterSecret = previous != null && isSecret(previous);
+            String shown = valid && (eq >= 0 && !afterSecret || i == 0)
+                    ? "Option " + Text.quote(name) + " of the URL's query"
+                    : i == 0 ? at : at + ", after option " + Text.quote(previous) + ",";
             if (part.indexOf('#') >= 0) {
                 throw malformed(url, shown + " holds a '#', which starts a fragment; a store URL "
                         + "has none (percent-encode '#' in values as %23)");
@@ -130,10 +132,10 @@ public final class KvUrls {
                         + "%26)");
             }
             if (rawName.isEmpty()) {
-                throw malformed(url, at + " has no name");
+                throw malformed(url, shown + " has no name");
             }
             if (!valid) {
-                throw malformed(url, at + " has a name that is no option name" + (afterSecret
+                throw malformed(url, shown + " has a name that is no option name" + (i > 0
                         ? "" : name == null ? ", with a bad percent escape" : ", " + Text.quote(name))
                         + " (names are letters, digits, '.', '_' and '-')");
             }
@@ -146,7 +148,6 @@ public final class KvUrls {
                 throw malformed(url, "URL option " + Text.quote(name) + " is given twice");
             }
             previous = name;
-            afterSecret = isSecret(name);
         }
         return options;
     }

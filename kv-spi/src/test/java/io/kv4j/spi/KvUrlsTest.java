@@ -83,12 +83,16 @@ class KvUrlsTest {
     }
 
     @Test
-    void aPairWithoutEqualsNamesIt_unlessItFollowsASecret() {
-        IllegalArgumentException named = assertThrows(IllegalArgumentException.class,
-                () -> KvUrls.queryOptions("kv:memory:?a=1&flag"));
-        assertTrue(named.getMessage().contains("'flag'"), named.getMessage());
+    void aPairWithoutEqualsIsNamed_onlyWhenItComesFirst() {
+        IllegalArgumentException first = assertThrows(IllegalArgumentException.class,
+                () -> KvUrls.queryOptions("kv:memory:?flag&a=1"));
+        assertTrue(first.getMessage().startsWith("Option 'flag' of the URL's query has no "
+                + "'=value'"), first.getMessage());
+        // it may be the rest of the value before it, cut at an unencoded '&'
         IllegalArgumentException tail = assertThrows(IllegalArgumentException.class,
-                () -> KvUrls.queryOptions("kv:memory:?password=ab&cd"));
+                () -> KvUrls.queryOptions("kv:memory:?api-key=ab&cd"));
+        assertTrue(tail.getMessage().startsWith("Option 2 of the URL's query, after option "
+                + "'api-key', has no '=value'"), tail.getMessage());
         assertFalse(tail.getMessage().contains("cd"), tail.getMessage());
     }
 
@@ -112,6 +116,10 @@ class KvUrlsTest {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> KvUrls.queryOptions("kv:memory:??a=1"));
         assertTrue(e.getMessage().contains("'?a'"), e.getMessage());
+        IllegalArgumentException later = assertThrows(IllegalArgumentException.class,
+                () -> KvUrls.queryOptions("kv:memory:?a=1&?b=2"));
+        assertTrue(later.getMessage().startsWith("Option 2 of the URL's query, after option 'a',"
+                + " has a name that is no option name"), later.getMessage());
     }
 
     @Test
