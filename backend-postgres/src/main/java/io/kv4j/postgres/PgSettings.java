@@ -2,9 +2,12 @@ package io.kv4j.postgres;
 
 import io.kv4j.spi.BackendConfig;
 import io.kv4j.spi.KvUrls;
-import java.io.BufferedReader;
+import io.kv4j.spi.Text;
 import java.io.IOException;
+import java.io.InputStream;
 import java.net.URLDecoder;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
@@ -37,6 +40,8 @@ final class PgSettings {
             PgOption.POOL_KEEPALIVE_MS.key(), PgOption.POOL_LEAK_DETECTION_MS.key(),
             PgOption.POOL_REGISTER_MBEANS.key(), PgOption.CONNECT_TIMEOUT_MS.key());
     private static final int DEFAULT_PORT = 5432;
+    /** The largest password file read: far above any password, far below any heap. */
+    static final int MAX_PASSWORD_FILE_BYTES = 65_536;
 
     private final BackendConfig config;
     private final List<String> hosts;
@@ -245,8 +250,8 @@ final class PgSettings {
      * environment's {@code PGPASSWORD}; null when none is set, for the driver's
      * {@code ~/.pgpass} to apply.
      *
-     * @throws IllegalArgumentException when the password file cannot be read (the message names
-     *     the file, never its content)
+     * @throws IllegalArgumentException when the password file cannot be read or holds no
+     *     password (the message names the option and the file, never its content)
      */
     String password() {
         String given = config.text(PgOption.PASSWORD.key());
@@ -255,21 +260,52 @@ final class PgSettings {
         }
         String file = config.text(PgOption.PASSWORD_FILE.key());
         if (!file.isEmpty()) {
-            try (BufferedReader in = Files.newBufferedReader(Path.of(file),
-                    StandardCharsets.UTF_8)) {
-                String line = in.readLine();
-                if (line == null || line.isEmpty()) {
-                    throw new IllegalArgumentException(PgOption.PASSWORD_FILE.key() + " " + file
-                            + " is empty");
-                }
-                return line;
-            } catch (IOException | InvalidPathException e) {
-                throw new IllegalArgumentException("Cannot read " + PgOption.PASSWORD_FILE.key()
-                        + " " + file + ": " + e, e);
-            }
+            return firstLine(file);
         }
         String environment = System.getenv("PGPASSWORD");
         return environment == null || environment.isEmpty() ? null : environment;
+    }
+
+    /**
+     * The first line of a password file, read whole but at most {@value #MAX_PASSWORD_FILE_BYTES}
+     * bytes: a device such as {@code /dev/zero}, a pipe or a huge file would otherwise fill the
+     * heap or block the open.
+     */
+    private static String firstLine(String file) {
+        String shown = PgOption.PASSWORD_FILE.key() + " " + Text.quote(file);
+        byte[] bytes;
+        try {
+            Path path = Path.of(file);
+            if (Files.exists(path) && !Files.isRegularFile(path)) {
+                throw new IllegalArgumentException(shown + " is not a regular file");
+            }
+            try (InputStream in = Files.newInputStream(path)) {
+                bytes = in.readNBytes(MAX_PASSWORD_FILE_BYTES + 1);
+            }
+        } catch (IOException | InvalidPathException e) {
+            throw new IllegalArgumentException("Cannot read " + shown + ": " + e, e);
+        }
+        if (bytes.length > MAX_PASSWORD_FILE_BYTES) {
+            throw new IllegalArgumentException(shown + " is larger than " + MAX_PASSWORD_FILE_BYTES
+                    + " bytes; it holds the password on its first line");
+        }
+        String text;
+        try {
+            text = StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(bytes)).toString();
+        } catch (CharacterCodingException e) {
+            throw new IllegalArgumentException(shown + " is not UTF-8 text");
+        }
+        int end = text.indexOf('\n');
+        String line = end < 0 ? text : text.substring(0, end);
+        line = line.endsWith("\r") ? line.substring(0, line.length() - 1) : line;
+        if (line.isEmpty()) {
+            throw new IllegalArgumentException(shown + (text.isEmpty() ? " is empty"
+                    : " has an empty first line"));
+        }
+        if (line.indexOf('\0') >= 0) {
+            throw new IllegalArgumentException(shown + " holds a NUL character");
+        }
+        return line;
     }
 
     String database() {
