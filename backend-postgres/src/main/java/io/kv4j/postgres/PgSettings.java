@@ -21,8 +21,8 @@ import java.util.Set;
 /**
  * A store URL and its options, parsed and validated once, then frozen.
  *
- * <p>Grammar: {@code kv:postgresql://host[:port][,host[:port]...]/database}; an IPv6 host is
- * written in brackets.
+ * <p>Grammar: {@code kv:postgresql://host[:port][,host[:port]...]/database}, or
+ * {@code kv:postgres://...}; an IPv6 host is written in brackets.
  * The request engine has checked the options against {@link PgOption#table()}: this backend's own
  * and the PostgreSQL JDBC driver's properties.
  */
@@ -30,6 +30,8 @@ final class PgSettings {
 
     static final String SCHEME = "kv:postgresql:";
     static final String PREFIX = SCHEME + "//";
+    /** {@code kv:postgres:}, as libpq and most tools also accept {@code postgres://}. */
+    static final String ALIAS = "kv:postgres:";
 
     /** Options of the store's own pool and connections, which an application's DataSource makes
      * meaningless. */
@@ -70,16 +72,17 @@ final class PgSettings {
      */
     static PgSettings of(BackendConfig config) {
         String url = config.url();
-        if (url == null || !url.startsWith(PREFIX)) {
-            String after = url == null || !url.startsWith(SCHEME) ? null
-                    : url.substring(SCHEME.length());
+        String scheme = url != null && url.startsWith(ALIAS) ? ALIAS : SCHEME;
+        if (url == null || !url.startsWith(scheme + "//")) {
+            String after = url == null || !url.startsWith(scheme) ? null
+                    : url.substring(scheme.length());
             throw new IllegalArgumentException("A PostgreSQL store URL must look like "
                     + PREFIX + "host[:port]/database"
                     + (after != null && !after.startsWith("//")
-                            ? " (two slashes after '" + SCHEME + "')" : "")
+                            ? " (two slashes after '" + scheme + "')" : "")
                     + " but was: " + KvUrls.redact(url));
         }
-        String rest = url.substring(PREFIX.length());
+        String rest = url.substring(scheme.length() + 2);
         int slash = rest.indexOf('/');
         String authority = slash < 0 ? rest : rest.substring(0, slash);
         String database = slash < 0 ? "" : decode(rest.substring(slash + 1), url);

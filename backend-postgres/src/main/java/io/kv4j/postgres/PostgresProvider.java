@@ -12,7 +12,8 @@ import java.util.List;
 import javax.sql.DataSource;
 
 /**
- * Opens PostgreSQL storage for {@code kv:postgresql://host[:port]/database}.
+ * Opens PostgreSQL storage for {@code kv:postgresql://host[:port]/database}, or
+ * {@code kv:postgres://...}.
  *
  * <p>Options: {@code user}, {@code password}, {@code schema} (default {@code kv4j}),
  * {@code migrate} (default true), {@code pool-size} (10), {@code pool-timeout-ms} (5000),
@@ -44,7 +45,8 @@ public final class PostgresProvider implements KvProvider {
 
     @Override
     public boolean accepts(String url) {
-        return url != null && url.startsWith(PgSettings.SCHEME);
+        return url != null && (url.startsWith(PgSettings.SCHEME)
+                || url.startsWith(PgSettings.ALIAS));
     }
 
     /**
