@@ -40,7 +40,8 @@ final class Kv11DiscoveryTest {
             assertNames(e, url, "URL " + url + ": the message names it");
         }
         for (String query : List.of("=1", "max-retries", "max-retries=1&max-retries=2",
-                "max-retries=%zz")) {
+                "max-retries=%zz", "max-retries=%FF", "&", "max-retries=1&",
+                "max-retries=1&&max-call-depth=2", "max-retries=1#fragment", "?max-retries=1")) {
             String url = withQuery(env.url(), query);
             assertThrows(IllegalArgumentException.class, () -> KvStore.open(url).close(),
                     "query " + query);
@@ -219,6 +220,13 @@ final class Kv11DiscoveryTest {
                         () -> KvStore.open(env.url(), Map.of(o.key(), value)).close(), option);
                 assertNames(e, kind, option);
                 assertNames(e, " but was: " + value, option);
+            }
+            // a value is never trimmed: one with a space around it is shown quoted
+            for (String value : List.of(" 1", "1 ", "\t1")) {
+                String option = o.key() + "='" + value + "'";
+                IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                        () -> KvStore.open(env.url(), Map.of(o.key(), value)).close(), option);
+                assertNames(e, kind, option);
             }
         }
     }
