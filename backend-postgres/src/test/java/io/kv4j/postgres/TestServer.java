@@ -66,7 +66,9 @@ final class TestServer {
                 credentials.put("password", options.getOrDefault("password", ""));
                 return new TestServer(KvUrls.withoutQuery(choice.url()), credentials, null);
             case TESTCONTAINERS:
-                PostgreSQLContainer container = new PostgreSQLContainer("postgres:17");
+                // a password of its own: the default, 'test', is also the database's name
+                PostgreSQLContainer container = new PostgreSQLContainer("postgres:17")
+                        .withPassword("kv4j-" + UUID.randomUUID());
                 container.start();
                 return new TestServer("kv:postgresql://" + container.getHost() + ":"
                         + container.getFirstMappedPort() + "/" + container.getDatabaseName(),
