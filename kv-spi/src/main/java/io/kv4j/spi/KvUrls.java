@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.Predicate;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -26,6 +27,12 @@ public final class KvUrls {
     private static final String PREFIX = "kv:";
     private static final Pattern SCHEME = Pattern.compile("[A-Za-z][A-Za-z0-9+.-]*");
     private static final Pattern OPTION_NAME = Pattern.compile("[A-Za-z][A-Za-z0-9._-]*");
+    /** A URL inside a text: {@code kv:} or {@code jdbc:} and a scheme, or a scheme and //. */
+    private static final Pattern URL_IN_TEXT = Pattern.compile("(?i)(?:\\b(?:kv|jdbc):"
+            + "[a-z][a-z0-9+.-]*:|\\b[a-z][a-z0-9+.-]*://)[^\\s'\"]*");
+    /** An option written as {@code name=value} in a text, its value running to a space or quote. */
+    private static final Pattern OPTION_IN_TEXT = Pattern.compile(
+            "\\b([A-Za-z][A-Za-z0-9._-]*)=([^\\s'\"&]*)");
 
     private KvUrls() {
     }
@@ -222,6 +229,34 @@ public final class KvUrls {
             }
         }
         return out.toString();
+    }
+
+    /**
+     * A text with every URL in it redacted where it stands ({@link #redact(String)}): store URLs
+     * ({@code kv:...}), JDBC URLs and any {@code scheme://...}, each running to the next space or
+     * quote; and the value of every {@code name=value} outside them whose name
+     * {@linkplain #isSecret says it is a secret}. For messages that quote what a user typed, such
+     * as a command line parser's.
+     *
+     * @param text a text, or null
+     * @return the text safe to show; {@code "null"} for null
+     */
+    public static String redactText(String text) {
+        if (text == null) {
+            return "null";
+        }
+        Matcher m = URL_IN_TEXT.matcher(text);
+        StringBuilder urls = new StringBuilder();
+        while (m.find()) {
+            m.appendReplacement(urls, Matcher.quoteReplacement(redact(m.group())));
+        }
+        Matcher o = OPTION_IN_TEXT.matcher(m.appendTail(urls));
+        StringBuilder out = new StringBuilder();
+        while (o.find()) {
+            o.appendReplacement(out, Matcher.quoteReplacement(isSecret(o.group(1))
+                    && !o.group(2).equals(MASK) ? o.group(1) + "=" + MASK : o.group()));
+        }
+        return o.appendTail(out).toString();
     }
 
     /**

@@ -158,4 +158,14 @@ class KvUrlsTest {
         assertEquals("kv:postgresql://db:5432/app?user=me@corp",
                 KvUrls.redact("kv:postgresql://db:5432/app?user=me@corp"));
     }
+
+    @Test
+    void redactTextMasksEveryUrlWhereItStands() {
+        assertEquals("Unknown options: '--url', 'kv:postgresql://u:<masked>@db/app?user=u"
+                + "&password=<masked>&x=1', jdbc:postgresql://db/app?sslpassword=<masked> and "
+                + "postgres://u:<masked>@db/app; --password=<masked> outside a URL, user=u",
+                KvUrls.redactText("Unknown options: '--url', 'kv:postgresql://u:pw@db/app?user=u"
+                        + "&password=s3cret&x=1', jdbc:postgresql://db/app?sslpassword=k3y and "
+                        + "postgres://u:pw@db/app; --password=s3cret outside a URL, user=u"));
+    }
 }
