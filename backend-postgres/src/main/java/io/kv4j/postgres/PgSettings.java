@@ -5,7 +5,6 @@ import io.kv4j.spi.KvUrls;
 import io.kv4j.spi.Text;
 import java.io.IOException;
 import java.io.InputStream;
-import java.net.URLDecoder;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
@@ -140,11 +139,8 @@ final class PgSettings {
         }
         int port = DEFAULT_PORT;
         if (portText != null) {
-            try {
-                port = Integer.parseInt(portText);
-            } catch (NumberFormatException e) {
-                port = -1;
-            }
+            // ASCII digits only: Integer.parseInt would take '+' and digits of any script
+            port = portText.matches("[0-9]{1,5}") ? Integer.parseInt(portText) : -1;
             if (port < 1 || port > 65_535) {
                 throw new IllegalArgumentException("The port of host '" + host + "' must be an "
                         + "integer from 1 to 65535 but was: '" + portText + "' in "
@@ -206,12 +202,12 @@ final class PgSettings {
     }
 
     private static String decode(String s, String url) {
-        try {
-            return URLDecoder.decode(s.replace("+", "%2B"), StandardCharsets.UTF_8);
-        } catch (IllegalArgumentException e) {
+        String decoded = KvUrls.decode(s);
+        if (decoded == null) {
             throw new IllegalArgumentException("Bad percent-encoding in the database name of: "
-                    + KvUrls.redact(url));
+                    + KvUrls.redact(url) + " (a bad escape, or escaped bytes that are not UTF-8)");
         }
+        return decoded;
     }
 
     String url() {

@@ -96,6 +96,21 @@ class SettingsTest {
                 + " an integer from 1 to 65535 but was: '99999'"));
     }
 
+    @Test
+    void portsAreAsciiDigits_andTheDatabaseNameIsStrictlyDecoded() {
+        // Integer.parseInt takes '+' and digits of any script: U+0665 is an Arabic-Indic five
+        for (String port : List.of("+5432", "\u0665\u0664\u0663\u0662", " 5432")) {
+            assertTrue(message("kv:postgresql://h1:" + port + "/db").contains("The port of host "
+                    + "'h1' must be an integer from 1 to 65535"), port);
+        }
+        for (String database : List.of("db%FF", "db%zz", "db%C3")) {
+            assertTrue(message("kv:postgresql://h/" + database).contains("Bad percent-encoding "
+                    + "in the database name"), database);
+        }
+        assertEquals("d b\u00e9", PgSettings.parse("kv:postgresql://h/d%20b%C3%A9", Map.of())
+                .database());
+    }
+
     private static String message(String url) {
         return assertThrows(IllegalArgumentException.class,
                 () -> PgSettings.parse(url, Map.of())).getMessage();

@@ -291,10 +291,14 @@ public final class KvUrls {
     }
 
     /**
-     * Percent-decodes as UTF-8, strictly: {@code +} is a plain plus, and a bad escape or escaped
-     * bytes that are not UTF-8 make it null (a lenient decoder would put U+FFFD in their place).
+     * Percent-decodes a part of a URL as UTF-8, strictly, as the query's names and values are
+     * decoded: {@code +} is a plain plus, and a bad escape or escaped bytes that are not UTF-8
+     * are refused, where {@link java.net.URLDecoder} would put U+FFFD in their place.
+     *
+     * @param s the text as written in the URL
+     * @return the decoded text, or null when it holds a bad escape or bytes that are not UTF-8
      */
-    static String decode(String s) {
+    public static String decode(String s) {
         if (s.indexOf('%') < 0) {
             return s;
         }
