@@ -28,14 +28,16 @@ final class Failures {
 
     /**
      * Whether the connection was lost: class 08, the server shutting down or terminating the
-     * session (57P01, 57P02), or no SQLSTATE at all (an I/O failure inside the driver); but not a
+     * session (57P01, 57P02) or ending it as idle too long (57P05, and 25P03 inside a
+     * transaction), or no SQLSTATE at all (an I/O failure inside the driver); but not a
      * connection refused as configured ({@link #isConfiguration}). What was sent may or may not
      * have been done.
      */
     static boolean isConnectionLost(SQLException e) {
         String state = e.getSQLState();
         return (state == null || state.startsWith("08") || "57P01".equals(state)
-                || "57P02".equals(state)) && !isConfiguration(e);
+                || "57P02".equals(state) || "57P05".equals(state) || "25P03".equals(state))
+                && !isConfiguration(e);
     }
 
     /**

@@ -175,6 +175,32 @@ class ClassificationTest {
         }
     }
 
+    @Test
+    void sessionEndedByTheServersIdleTimeouts_isALostConnection() throws Exception {
+        // the server ends a session idle too long (57P05) or idle inside a transaction (25P03);
+        // what was sent after it did nothing, and a fresh connection serves
+        for (String timeout : java.util.List.of("idle_session_timeout",
+                "idle_in_transaction_session_timeout")) {
+            java.util.Properties p = new java.util.Properties();
+            p.setProperty("user", TestServer.get().options("x").getOrDefault("user", ""));
+            p.setProperty("password", TestServer.get().options("x").getOrDefault("password", ""));
+            p.setProperty("options", "-c " + timeout + "=100");
+            String jdbc = "jdbc:postgresql:" + TestServer.get().url()
+                    .substring("kv:postgresql:".length());
+            java.sql.SQLException ended;
+            try (Connection c = java.sql.DriverManager.getConnection(jdbc, p);
+                    Statement st = c.createStatement()) {
+                c.setAutoCommit(!timeout.contains("transaction"));
+                st.execute("SELECT 1");
+                Backends.sleep(400);
+                ended = assertThrows(java.sql.SQLException.class, () -> st.execute("SELECT 1"));
+            }
+            assertTrue(Failures.isConnectionLost(ended), timeout + ": " + Failures.describe(ended));
+            assertTrue(Failures.of(ended, "Reading", null)
+                    instanceof io.kv4j.spi.BackendUnavailableException, timeout);
+        }
+    }
+
     private static void grantData(String schema, String role) throws Exception {
         admin("GRANT USAGE ON SCHEMA " + schema + " TO " + role);
         admin("GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA " + schema + " TO "
