@@ -6,7 +6,6 @@ import io.kv4j.spi.BackendFailureException;
 import io.kv4j.spi.BackendOutcomeUnknownException;
 import io.kv4j.spi.BackendUnavailableException;
 import java.io.FileNotFoundException;
-import java.nio.file.FileSystemException;
 import java.security.GeneralSecurityException;
 import java.sql.SQLException;
 import java.sql.SQLTransientConnectionException;
@@ -46,8 +45,8 @@ final class Failures {
      * (insufficient privilege), 3F000 (no such schema), 25006 (a read-only server, such as a
      * standby), 08004 (the connection refused as configured: no password to give, SSL, GSS
      * encryption, an authentication method or channel binding that the server does not offer);
-     * and any failure caused by a class that cannot be loaded, a file that cannot be read, or a
-     * key or certificate that cannot be used.
+     * and any failure caused by a class that cannot be loaded, a file that cannot be opened
+     * (such as {@code sslrootcert}), or a key or certificate that cannot be used or verified.
      */
     static boolean isConfiguration(SQLException e) {
         String state = e.getSQLState();
@@ -58,7 +57,6 @@ final class Failures {
         }
         return causeOf(e, ReflectiveOperationException.class) != null
                 || causeOf(e, FileNotFoundException.class) != null
-                || causeOf(e, FileSystemException.class) != null
                 || causeOf(e, GeneralSecurityException.class) != null;
     }
 
