@@ -40,7 +40,7 @@ final class DefaultKvStore implements KvStore {
     static KvStore open(String url, Map<String, Object> given, ObjectMapper mapper,
             KvObserver observer) {
         Objects.requireNonNull(url, "url");
-        String base = KvUrls.normalize(url);
+        String base = Providers.normalize(url);
         // the map's options win, and come first: an unknown name after a secret of the query
         // may be the secret's tail and is refused unnamed, which must not hide the map's names
         Map<String, Object> options = new LinkedHashMap<>(given);
@@ -55,8 +55,9 @@ final class DefaultKvStore implements KvStore {
             }
             observer = KvMeters.observing(observer, config.meterRegistry());
         }
-        String shown = redact(url, table);
-        BackendConfig backendConfig = BackendConfig.of(base, options, table);
+        String shown = Providers.redact(url, table);
+        BackendConfig backendConfig = BackendConfig.of(base, options, table,
+                KvOption.descriptors());
         KvBackend backend;
         try {
             backend = provider.open(backendConfig);
@@ -74,22 +75,17 @@ final class DefaultKvStore implements KvStore {
                 observer, info);
     }
 
+    /**
+     * The engine's options, then the backend's; an option both declare, such as
+     * {@code meter-registry}, is listed once, as the engine's, which hands it on.
+     */
     static List<OptionDescriptor> options(String url) {
-        List<OptionDescriptor> all = new ArrayList<>(KvOption.descriptors());
-        all.addAll(Providers.find(KvUrls.normalize(url)).options());
-        return all;
-    }
-
-    /** The URL with the values of the table's secret options masked, and the usual suspects. */
-    private static String redact(String url, List<OptionDescriptor> table) {
-        return KvUrls.redact(url, name -> {
-            for (OptionDescriptor d : table) {
-                if (d.name().equals(name)) {
-                    return d.isSecret();
-                }
-            }
-            return false;
-        });
+        Map<String, OptionDescriptor> all = new LinkedHashMap<>();
+        KvOption.descriptors().forEach(d -> all.put(d.name(), d));
+        for (OptionDescriptor d : Providers.find(Providers.normalize(url)).options()) {
+            all.putIfAbsent(d.name(), d);
+        }
+        return List.copyOf(all.values());
     }
 
     Storage storage() {

@@ -10,6 +10,8 @@ public class KvConfigurationException extends KvNonTransientException {
 
     private static final long serialVersionUID = 1L;
 
+    private final String sqlState;
+
     /**
      * Creates the exception.
      *
@@ -17,6 +19,28 @@ public class KvConfigurationException extends KvNonTransientException {
      * @param cause the backend's report
      */
     public KvConfigurationException(String message, Throwable cause) {
+        this(message, null, cause);
+    }
+
+    /**
+     * Creates the exception with the SQLSTATE of the failure it reports.
+     *
+     * @param message what is wrong and how to mend it
+     * @param sqlState the five-character SQLSTATE the backend reported, or null when there is none
+     * @param cause the backend's report
+     */
+    public KvConfigurationException(String message, String sqlState, Throwable cause) {
         super(message, cause);
+        this.sqlState = sqlState;
+    }
+
+    /**
+     * The SQLSTATE of the failure, for code that handles SQL errors by their class (R2DBC's and
+     * JDBC's {@code getSQLState()}).
+     *
+     * @return the five-character code, such as {@code 42501}; null when the backend reported none
+     */
+    public String sqlState() {
+        return sqlState;
     }
 }

@@ -9,6 +9,8 @@ public class KvStorageException extends KvNonTransientException {
 
     private static final long serialVersionUID = 1L;
 
+    private final String sqlState;
+
     /**
      * Creates the exception.
      *
@@ -16,6 +18,28 @@ public class KvStorageException extends KvNonTransientException {
      * @param cause the backend's report
      */
     public KvStorageException(String message, Throwable cause) {
+        this(message, null, cause);
+    }
+
+    /**
+     * Creates the exception with the SQLSTATE of the failure it reports.
+     *
+     * @param message what failed
+     * @param sqlState the five-character SQLSTATE the backend reported, or null when there is none
+     * @param cause the backend's report
+     */
+    public KvStorageException(String message, String sqlState, Throwable cause) {
         super(message, cause);
+        this.sqlState = sqlState;
+    }
+
+    /**
+     * The SQLSTATE of the failure, for code that handles SQL errors by their class (R2DBC's and
+     * JDBC's {@code getSQLState()}).
+     *
+     * @return the five-character code, such as {@code 42501}; null when the backend reported none
+     */
+    public String sqlState() {
+        return sqlState;
     }
 }

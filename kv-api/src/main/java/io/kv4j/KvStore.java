@@ -104,7 +104,7 @@ public interface KvStore extends AutoCloseable {
 
     /**
      * The options a store on this URL takes, without opening it: the engine's
-     * ({@link KvOption}) and then those of the backend that serves the URL.
+     * ({@link KvOption}) and then those of the backend that serves the URL, each name once.
      *
      * @param url a store URL
      * @return the option table

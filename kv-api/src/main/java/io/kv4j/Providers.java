@@ -2,6 +2,7 @@ package io.kv4j;
 
 import io.kv4j.spi.KvProvider;
 import io.kv4j.spi.KvUrls;
+import io.kv4j.spi.OptionDescriptor;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -59,6 +60,69 @@ final class Providers {
         List<KvProvider> usable = new ArrayList<>();
         load(usable, new Problems());
         return usable;
+    }
+
+    /**
+     * The URL as providers see it ({@link KvUrls#normalize}). A URL without {@code kv:} that a
+     * provider would accept with it, such as {@code jdbc:postgresql://h/db} or
+     * {@code postgres://h/db}, is refused with the URL to write instead.
+     *
+     * @throws IllegalArgumentException for a URL that does not start with {@code kv:<scheme>:}
+     */
+    static String normalize(String url) {
+        try {
+            return KvUrls.normalize(url);
+        } catch (IllegalArgumentException e) {
+            String hint = url == null || url.startsWith("kv:") ? null : kvUrlFor(url);
+            if (hint == null) {
+                throw e;
+            }
+            throw new IllegalArgumentException(hint, e);
+        }
+    }
+
+    /**
+     * For a URL written as JDBC's or libpq's that a provider would accept with {@code kv:}, the
+     * message that says what to write instead, with the provider's secrets masked; else null.
+     */
+    private static String kvUrlFor(String url) {
+        String rest = url.regionMatches(true, 0, "jdbc:", 0, 5) ? url.substring(5) : url;
+        String candidate;
+        try {
+            candidate = KvUrls.normalize("kv:" + rest);
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+        String afterScheme = candidate.substring(3 + KvUrls.scheme(candidate).length());
+        String query = rest.substring(KvUrls.withoutQuery(rest).length());
+        List<KvProvider> usable = new ArrayList<>();
+        load(usable, new Problems());
+        for (KvProvider p : usable) {
+            try {
+                if (p.accepts(candidate)) {
+                    String own = "kv:" + p.scheme() + afterScheme;
+                    List<OptionDescriptor> table = p.options();
+                    return "A store URL must start with 'kv:<scheme>:' but was: "
+                            + redact(url, table) + "; use kv:" + p.scheme() + ": ("
+                            + redact((p.accepts(own) ? own : candidate) + query, table) + ")";
+                }
+            } catch (RuntimeException | LinkageError ignored) {
+                // a provider that cannot answer gives no hint; the lookup reports it
+            }
+        }
+        return null;
+    }
+
+    /** The URL with the values of the table's secret options masked, and the usual suspects. */
+    static String redact(String url, List<OptionDescriptor> table) {
+        return KvUrls.redact(url, name -> {
+            for (OptionDescriptor d : table) {
+                if (d.name().equals(name)) {
+                    return d.isSecret();
+                }
+            }
+            return false;
+        });
     }
 
     static KvProvider find(String url) {

@@ -165,10 +165,12 @@ final class Storage implements AutoCloseable {
         } else if (e instanceof BackendOutcomeUnknownException) {
             return new KvOutcomeUnknownException(where + " was sent but its outcome is unknown "
                     + "(applied as a whole or not at all): " + e.getMessage(), e);
-        } else if (e instanceof BackendConfigurationException) {
+        } else if (e instanceof BackendConfigurationException c) {
             return new KvConfigurationException(where + " failed: the storage refuses the "
-                    + "configuration: " + e.getMessage(), e);
-        } else if (e instanceof BackendFailureException || e instanceof BackendException) {
+                    + "configuration: " + e.getMessage(), c.sqlState(), e);
+        } else if (e instanceof BackendFailureException f) {
+            return new KvStorageException(where + " failed: " + e.getMessage(), f.sqlState(), e);
+        } else if (e instanceof BackendException) {
             return new KvStorageException(where + " failed: " + e.getMessage(), e);
         } else if (e instanceof IllegalArgumentException || e instanceof IllegalStateException) {
             throw e;

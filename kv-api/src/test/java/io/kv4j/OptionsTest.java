@@ -8,6 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -106,5 +108,47 @@ class OptionsTest {
             String row = "| `" + o.key() + "` | integer | " + o.defaultValue() + " |";
             assertTrue(text.contains(row), "README.md lacks the row starting: " + row);
         }
+    }
+
+    @Test
+    void unknownOptionOfABackendWithoutOptions_namesTheEnginesOptions() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> KvStore.open("kv:throwing:?foo=1"));
+        assertEquals("Unknown option 'foo' for kv:throwing:: the request engine's options are "
+                + "[retry-timeout-ms, max-retries, retry-backoff-ms, retry-max-backoff-ms, "
+                + "max-call-depth, max-value-bytes, meter-registry], and this backend has no "
+                + "options of its own (names are case-sensitive)", e.getMessage());
+    }
+
+    @Test
+    void unknownOptionOfABackendWithOptions_namesBothTables() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> KvStore.open("kv:stub:?colour=blue"));
+        assertTrue(e.getMessage().endsWith("max-value-bytes, meter-registry], and this "
+                + "backend's are [greeting, api-key] (names are case-sensitive)"), e.getMessage());
+    }
+
+    @Test
+    void anOptionBothTheEngineAndTheBackendDeclare_isListedOnce() {
+        List<String> names = new ArrayList<>();
+        KvStore.options("kv:registry:").forEach(d -> names.add(d.name()));
+        assertEquals(List.of("retry-timeout-ms", "max-retries", "retry-backoff-ms",
+                "retry-max-backoff-ms", "max-call-depth", "max-value-bytes", "meter-registry",
+                "colour"), names);
+    }
+
+    @Test
+    void aNumberWithASpaceAroundIt_isRefusedNamingTheOption() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> KvStore.open("kv:stub:?max-retries=%201"));
+        assertEquals("max-retries must be an integer from 0 to 2147483647 but was: ' 1' (a space "
+                + "before or after a value is not trimmed)", e.getMessage());
+    }
+
+    @Test
+    void anEmptyPairInTheQuery_isRefused() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> KvStore.open("kv:stub:?&"));
+        assertTrue(e.getMessage().startsWith("The URL's query has an empty pair"), e.getMessage());
     }
 }

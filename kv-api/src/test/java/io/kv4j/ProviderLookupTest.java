@@ -13,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import javax.tools.JavaCompiler;
 import javax.tools.ToolProvider;
+import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -172,5 +173,20 @@ class ProviderLookupTest {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> KvStore.open("memory"));
         assertTrue(e.getMessage().contains("must start with 'kv:<scheme>:'"), e.getMessage());
+    }
+
+    @Test
+    void aJdbcOrLibpqStyleUrl_isRefusedWithTheKvUrlToUse() {
+        for (String url : List.of("jdbc:stub://h/db?greeting=hi&api-key=s3cret",
+                "stub://h/db?greeting=hi&api-key=s3cret", "JDBC:STUB://h/db?greeting=hi&api-key=s3cret")) {
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                    () -> KvStore.open(url), url);
+            assertTrue(e.getMessage().contains("must start with 'kv:<scheme>:'")
+                    && e.getMessage().endsWith("; use kv:stub: (kv:stub://h/db?greeting=hi"
+                            + "&api-key=<masked>)"), e.getMessage());
+        }
+        IllegalArgumentException none = assertThrows(IllegalArgumentException.class,
+                () -> KvStore.open("jdbc:nope://h/db"));
+        assertFalse(none.getMessage().contains("; use"), none.getMessage());
     }
 }

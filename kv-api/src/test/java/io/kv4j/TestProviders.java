@@ -42,6 +42,36 @@ final class TestProviders {
         }
     }
 
+    /** A provider for {@code kv:registry:} that declares the engine's meter-registry too. */
+    public static final class Registry implements KvProvider {
+        @Override
+        public int apiVersion() {
+            return API_VERSION;
+        }
+
+        @Override
+        public String scheme() {
+            return "registry";
+        }
+
+        @Override
+        public boolean accepts(String url) {
+            return url.startsWith("kv:registry:");
+        }
+
+        @Override
+        public List<OptionDescriptor> options() {
+            return List.of(OptionDescriptor.object(KvOption.METER_REGISTRY_KEY,
+                    "io.micrometer.core.instrument.MeterRegistry", "The backend's meters."),
+                    OptionDescriptor.text("colour", null, "A colour."));
+        }
+
+        @Override
+        public KvBackend open(BackendConfig config) {
+            return CheckedMapProvider.newBackend();
+        }
+    }
+
     /** One of two providers that both accept {@code kv:twin:}. */
     public static final class TwinA extends Twin {
         static final AtomicInteger OPENED = new AtomicInteger();

@@ -107,6 +107,19 @@ class TranslationTest {
         }
     }
 
+    @Test
+    void theSqlStateOfAStorageOrConfigurationFailure_isKeptAsAField() {
+        KvConfigurationException refused = (KvConfigurationException) committing(() ->
+                new BackendConfigurationException("permission denied", "42501", null));
+        assertEquals("42501", refused.sqlState());
+        KvStorageException failed = (KvStorageException) committing(() ->
+                new BackendFailureException("disk full", "53100", null));
+        assertEquals("53100", failed.sqlState());
+        KvStorageException none = (KvStorageException) committing(() ->
+                new BackendFailureException("unreadable", null));
+        assertEquals(null, none.sqlState());
+    }
+
     private static Throwable rootOf(Throwable e) {
         Throwable t = e;
         while (t.getCause() != null) {

@@ -11,7 +11,7 @@ import java.util.Set;
 /**
  * Opens memory storage. {@code kv:memory:} gives a store its own storage; {@code kv:memory:NAME}
  * shares one storage between every store opened with that name until the last of them closes.
- * It takes no options.
+ * It has no options of its own; the request engine's apply.
  */
 public final class MemoryProvider implements KvProvider {
 

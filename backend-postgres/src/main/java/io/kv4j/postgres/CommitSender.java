@@ -47,7 +47,7 @@ final class CommitSender {
             } catch (SQLException e) {
                 if (!Failures.isConnectionLost(e)) {
                     pool.rollback(c);
-                    throw Failures.of(e, what, pool);
+                    throw pool.failure(e, what, c);
                 }
                 pool.lost(c);
                 lost = e;

@@ -2,11 +2,10 @@ package io.kv4j.postgres;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
-import java.sql.SQLException;
-import java.util.Map;
+import java.util.Properties;
 import java.util.concurrent.atomic.AtomicInteger;
 import javax.sql.DataSource;
-import org.postgresql.ds.PGSimpleDataSource;
+import org.postgresql.PGProperty;
 
 /**
  * Builds the driver's data source and the pool from the settings.
@@ -18,34 +17,28 @@ final class Connections {
     private Connections() {
     }
 
-    /** Unpooled connections: the pool's source, and the change listener's. */
-    static PGSimpleDataSource source(PgSettings s) {
-        PGSimpleDataSource ds = new PGSimpleDataSource();
-        ds.setServerNames(s.hosts().toArray(new String[0]));
-        ds.setPortNumbers(s.ports().stream().mapToInt(Integer::intValue).toArray());
-        ds.setDatabaseName(s.database());
+    /**
+     * Unpooled connections: the pool's source, and the change listener's. Every setting, the
+     * password among them, goes to the driver as a connection property, never into a URL.
+     */
+    static DriverSource source(PgSettings s) {
+        Properties p = new Properties();
         String user = s.get(PgOption.USER);
         if (user != null && !user.isEmpty()) {
-            ds.setUser(user);
+            p.setProperty(PGProperty.USER.getName(), user);
         }
         String password = s.password();
         if (password != null) {
-            ds.setPassword(password);
+            p.setProperty(PGProperty.PASSWORD.getName(), password);
         }
-        int connectSeconds = (s.integer(PgOption.CONNECT_TIMEOUT_MS) + 999) / 1000;
-        ds.setConnectTimeout(connectSeconds);
-        ds.setLoginTimeout(connectSeconds);
-        ds.setApplicationName("kv4j");
-        ds.setTcpKeepAlive(true);
-        for (Map.Entry<String, String> p : s.driverProperties().entrySet()) {
-            try {
-                ds.setProperty(p.getKey(), p.getValue());
-            } catch (SQLException e) {
-                throw new IllegalArgumentException("Option '" + p.getKey() + "' was refused by the "
-                        + "PostgreSQL JDBC driver: " + e.getMessage(), e);
-            }
-        }
-        return ds;
+        String connectSeconds = Integer.toString((s.integer(PgOption.CONNECT_TIMEOUT_MS) + 999)
+                / 1000);
+        p.setProperty(PGProperty.CONNECT_TIMEOUT.getName(), connectSeconds);
+        p.setProperty(PGProperty.LOGIN_TIMEOUT.getName(), connectSeconds);
+        p.setProperty(PGProperty.APPLICATION_NAME.getName(), "kv4j");
+        p.setProperty(PGProperty.TCP_KEEP_ALIVE.getName(), "true");
+        p.putAll(s.driverProperties());
+        return new DriverSource(s.servers(), s.database(), p);
     }
 
     /**

@@ -5,11 +5,14 @@ import io.kv4j.spi.BackendConflictException;
 import io.kv4j.spi.BackendFailureException;
 import io.kv4j.spi.BackendOutcomeUnknownException;
 import io.kv4j.spi.BackendUnavailableException;
+import java.io.FileNotFoundException;
+import java.security.GeneralSecurityException;
 import java.sql.SQLException;
 import java.sql.SQLTransientConnectionException;
 
 /**
- * Turns a JDBC failure into the SPI's exceptions, by SQLSTATE.
+ * Turns a JDBC failure into the SPI's exceptions, by SQLSTATE and, for the driver's own failures,
+ * by their cause. A configuration error is never reported as an outage: retrying cannot mend it.
  */
 final class Failures {
 
@@ -24,41 +27,69 @@ final class Failures {
 
     /**
      * Whether the connection was lost: class 08, the server shutting down or terminating the
-     * session (57P01, 57P02), or no SQLSTATE at all (an I/O failure inside the driver). What was
-     * sent may or may not have been done.
+     * session (57P01, 57P02) or ending it as idle too long (57P05, and 25P03 inside a
+     * transaction), or no SQLSTATE at all (an I/O failure inside the driver); but not a
+     * connection refused as configured ({@link #isConfiguration}). What was sent may or may not
+     * have been done.
      */
     static boolean isConnectionLost(SQLException e) {
         String state = e.getSQLState();
-        return state == null || state.startsWith("08") || "57P01".equals(state)
-                || "57P02".equals(state);
+        return (state == null || state.startsWith("08") || "57P01".equals(state)
+                || "57P02".equals(state) || "57P05".equals(state) || "25P03".equals(state))
+                && !isConfiguration(e);
     }
 
     /**
-     * Whether the server refuses the configuration rather than the moment: class 28 (invalid
-     * authorization, such as a wrong password), 3D000 (no such database), 42501 (insufficient
-     * privilege), 3F000 (no such schema).
+     * Whether the server or the driver refuses the configuration rather than the moment: class 28
+     * (invalid authorization, such as a wrong password), 3D000 (no such database), 42501
+     * (insufficient privilege), 3F000 (no such schema), 25006 (a read-only server, such as a
+     * standby), 08004 (the connection refused as configured: no password to give, SSL, GSS
+     * encryption, an authentication method or channel binding that the server does not offer);
+     * and any failure caused by a class that cannot be loaded, a file that cannot be opened
+     * (such as {@code sslrootcert}), or a key or certificate that cannot be used or verified.
      */
     static boolean isConfiguration(SQLException e) {
         String state = e.getSQLState();
-        return state != null && (state.startsWith("28") || "3D000".equals(state)
-                || "42501".equals(state) || "3F000".equals(state));
+        if (state != null && (state.startsWith("28") || "3D000".equals(state)
+                || "42501".equals(state) || "3F000".equals(state) || "25006".equals(state)
+                || "08004".equals(state))) {
+            return true;
+        }
+        return causeOf(e, ReflectiveOperationException.class) != null
+                || causeOf(e, FileNotFoundException.class) != null
+                || causeOf(e, GeneralSecurityException.class) != null;
     }
 
     /**
      * Whether the server is out of reach or refusing work for now: a lost connection, class 53
      * (resources, such as too many connections), 57P03 (starting up), 57014 (cancelled, such as
-     * a statement timeout), class 58 (system errors), or no free pooled connection.
+     * a statement timeout), 55P03 (a lock not granted within lock_timeout), class 58 (system
+     * errors), or no free pooled connection; never a configuration error.
      */
     static boolean isUnavailable(SQLException e) {
         String state = e.getSQLState();
-        return isConnectionLost(e) || state.startsWith("53") || "57P03".equals(state)
-                || "57014".equals(state) || state.startsWith("58")
-                || e instanceof SQLTransientConnectionException;
+        return isConnectionLost(e) || !isConfiguration(e) && (state.startsWith("53")
+                || "57P03".equals(state) || "57014".equals(state) || "55P03".equals(state)
+                || state.startsWith("58") || e instanceof SQLTransientConnectionException);
     }
 
     /** A failure of a call that wrote nothing. */
     static RuntimeException of(SQLException e, String what, Pool pool) {
+        return of(e, what, pool, null);
+    }
+
+    /**
+     * A failure of a call that wrote nothing.
+     *
+     * @param lacking the rights the user lacks, for a 42501; null when not known
+     */
+    static RuntimeException of(SQLException e, String what, Pool pool, String lacking) {
         if (pool != null && pool.isTimeout(e)) {
+            // the pool's last attempt to connect tells whether waiting longer could help
+            if (e.getCause() instanceof SQLException last && isConfiguration(last)) {
+                return configuration(last, what + " found no connection: PostgreSQL refuses to "
+                        + "connect as configured", null);
+            }
             return pool.timeout(e, what);
         }
         if (isConflict(e)) {
@@ -68,14 +99,32 @@ final class Failures {
                             : BackendConflictException.Reason.SERIALIZATION_FAILURE, null, null, e);
         }
         if (isConfiguration(e)) {
-            return new BackendConfigurationException(what + " failed: PostgreSQL refused ("
-                    + describe(e) + ")", e);
+            return configuration(e, what + " failed", lacking);
         }
         if (isUnavailable(e)) {
-            return new BackendUnavailableException(what + " failed: PostgreSQL is unreachable ("
-                    + describe(e) + ")", e);
+            return new BackendUnavailableException(what + " failed: PostgreSQL is unreachable or "
+                    + "refuses work for now (" + describe(e) + ")", e);
         }
-        return new BackendFailureException(what + " failed: " + describe(e), e);
+        return new BackendFailureException(what + " failed: " + describe(e), e.getSQLState(), e);
+    }
+
+    /**
+     * A failure to open a connection: unless the server is out of reach or busy for now, what it
+     * refuses is the configuration, such as a startup option it does not take (22023, 42704) or
+     * an authentication plugin that cannot be loaded.
+     */
+    static RuntimeException ofConnecting(SQLException e, String what) {
+        if (isUnavailable(e)) {
+            return new BackendUnavailableException(what + " failed: PostgreSQL is unreachable or "
+                    + "refuses work for now (" + describe(e) + ")", e);
+        }
+        return configuration(e, what + " failed", null);
+    }
+
+    private static BackendConfigurationException configuration(SQLException e, String what,
+            String lacking) {
+        return new BackendConfigurationException(what + (lacking == null ? " "
+                : ": " + lacking + " ") + "(" + describe(e) + ")", e.getSQLState(), e);
     }
 
     /** A failure after a commit was sent: the connection's loss leaves its outcome unknown. */

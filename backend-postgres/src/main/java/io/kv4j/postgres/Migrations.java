@@ -94,7 +94,8 @@ final class Migrations {
                                 + "rights the user lacks: " + e.getMessage() + ". Migrate once as "
                                 + "a role that may create the schema (CREATE on the database) or "
                                 + "owns it, then open with this user; with migrate=false a "
-                                + "pending migration is reported instead of tried", e);
+                                + "pending migration is reported instead of tried",
+                                e.getSQLState(), e);
                     }
                     throw e;
                 }

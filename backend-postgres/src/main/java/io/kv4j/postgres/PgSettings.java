@@ -2,9 +2,11 @@ package io.kv4j.postgres;
 
 import io.kv4j.spi.BackendConfig;
 import io.kv4j.spi.KvUrls;
-import java.io.BufferedReader;
+import io.kv4j.spi.Text;
 import java.io.IOException;
-import java.net.URLDecoder;
+import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
@@ -18,8 +20,8 @@ import java.util.Set;
 /**
  * A store URL and its options, parsed and validated once, then frozen.
  *
- * <p>Grammar: {@code kv:postgresql://host[:port][,host[:port]...]/database}; an IPv6 host is
- * written in brackets.
+ * <p>Grammar: {@code kv:postgresql://host[:port][,host[:port]...]/database}, or
+ * {@code kv:postgres://...}; an IPv6 host is written in brackets.
  * The request engine has checked the options against {@link PgOption#table()}: this backend's own
  * and the PostgreSQL JDBC driver's properties.
  */
@@ -27,6 +29,8 @@ final class PgSettings {
 
     static final String SCHEME = "kv:postgresql:";
     static final String PREFIX = SCHEME + "//";
+    /** {@code kv:postgres:}, as libpq and most tools also accept {@code postgres://}. */
+    static final String ALIAS = "kv:postgres:";
 
     /** Options of the store's own pool and connections, which an application's DataSource makes
      * meaningless. */
@@ -37,6 +41,8 @@ final class PgSettings {
             PgOption.POOL_KEEPALIVE_MS.key(), PgOption.POOL_LEAK_DETECTION_MS.key(),
             PgOption.POOL_REGISTER_MBEANS.key(), PgOption.CONNECT_TIMEOUT_MS.key());
     private static final int DEFAULT_PORT = 5432;
+    /** The largest password file read: far above any password, far below any heap. */
+    static final int MAX_PASSWORD_FILE_BYTES = 65_536;
 
     private final BackendConfig config;
     private final List<String> hosts;
@@ -65,16 +71,17 @@ final class PgSettings {
      */
     static PgSettings of(BackendConfig config) {
         String url = config.url();
-        if (url == null || !url.startsWith(PREFIX)) {
-            String after = url == null || !url.startsWith(SCHEME) ? null
-                    : url.substring(SCHEME.length());
+        String scheme = url != null && url.startsWith(ALIAS) ? ALIAS : SCHEME;
+        if (url == null || !url.startsWith(scheme + "//")) {
+            String after = url == null || !url.startsWith(scheme) ? null
+                    : url.substring(scheme.length());
             throw new IllegalArgumentException("A PostgreSQL store URL must look like "
                     + PREFIX + "host[:port]/database"
                     + (after != null && !after.startsWith("//")
-                            ? " (two slashes after '" + SCHEME + "')" : "")
+                            ? " (two slashes after '" + scheme + "')" : "")
                     + " but was: " + KvUrls.redact(url));
         }
-        String rest = url.substring(PREFIX.length());
+        String rest = url.substring(scheme.length() + 2);
         int slash = rest.indexOf('/');
         String authority = slash < 0 ? rest : rest.substring(0, slash);
         String database = slash < 0 ? "" : decode(rest.substring(slash + 1), url);
@@ -132,11 +139,8 @@ final class PgSettings {
         }
         int port = DEFAULT_PORT;
         if (portText != null) {
-            try {
-                port = Integer.parseInt(portText);
-            } catch (NumberFormatException e) {
-                port = -1;
-            }
+            // ASCII digits only: Integer.parseInt would take '+' and digits of any script
+            port = portText.matches("[0-9]{1,5}") ? Integer.parseInt(portText) : -1;
             if (port < 1 || port > 65_535) {
                 throw new IllegalArgumentException("The port of host '" + host + "' must be an "
                         + "integer from 1 to 65535 but was: '" + portText + "' in "
@@ -198,12 +202,12 @@ final class PgSettings {
     }
 
     private static String decode(String s, String url) {
-        try {
-            return URLDecoder.decode(s.replace("+", "%2B"), StandardCharsets.UTF_8);
-        } catch (IllegalArgumentException e) {
+        String decoded = KvUrls.decode(s);
+        if (decoded == null) {
             throw new IllegalArgumentException("Bad percent-encoding in the database name of: "
-                    + KvUrls.redact(url));
+                    + KvUrls.redact(url) + " (a bad escape, or escaped bytes that are not UTF-8)");
         }
+        return decoded;
     }
 
     String url() {
@@ -245,8 +249,8 @@ final class PgSettings {
      * environment's {@code PGPASSWORD}; null when none is set, for the driver's
      * {@code ~/.pgpass} to apply.
      *
-     * @throws IllegalArgumentException when the password file cannot be read (the message names
-     *     the file, never its content)
+     * @throws IllegalArgumentException when the password file cannot be read or holds no
+     *     password (the message names the option and the file, never its content)
      */
     String password() {
         String given = config.text(PgOption.PASSWORD.key());
@@ -255,21 +259,52 @@ final class PgSettings {
         }
         String file = config.text(PgOption.PASSWORD_FILE.key());
         if (!file.isEmpty()) {
-            try (BufferedReader in = Files.newBufferedReader(Path.of(file),
-                    StandardCharsets.UTF_8)) {
-                String line = in.readLine();
-                if (line == null || line.isEmpty()) {
-                    throw new IllegalArgumentException(PgOption.PASSWORD_FILE.key() + " " + file
-                            + " is empty");
-                }
-                return line;
-            } catch (IOException | InvalidPathException e) {
-                throw new IllegalArgumentException("Cannot read " + PgOption.PASSWORD_FILE.key()
-                        + " " + file + ": " + e, e);
-            }
+            return firstLine(file);
         }
         String environment = System.getenv("PGPASSWORD");
         return environment == null || environment.isEmpty() ? null : environment;
+    }
+
+    /**
+     * The first line of a password file, read whole but at most {@value #MAX_PASSWORD_FILE_BYTES}
+     * bytes: a device such as {@code /dev/zero}, a pipe or a huge file would otherwise fill the
+     * heap or block the open.
+     */
+    private static String firstLine(String file) {
+        String shown = PgOption.PASSWORD_FILE.key() + " " + Text.quote(file);
+        byte[] bytes;
+        try {
+            Path path = Path.of(file);
+            if (Files.exists(path) && !Files.isRegularFile(path)) {
+                throw new IllegalArgumentException(shown + " is not a regular file");
+            }
+            try (InputStream in = Files.newInputStream(path)) {
+                bytes = in.readNBytes(MAX_PASSWORD_FILE_BYTES + 1);
+            }
+        } catch (IOException | InvalidPathException e) {
+            throw new IllegalArgumentException("Cannot read " + shown + ": " + e, e);
+        }
+        if (bytes.length > MAX_PASSWORD_FILE_BYTES) {
+            throw new IllegalArgumentException(shown + " is larger than " + MAX_PASSWORD_FILE_BYTES
+                    + " bytes; it holds the password on its first line");
+        }
+        String text;
+        try {
+            text = StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(bytes)).toString();
+        } catch (CharacterCodingException e) {
+            throw new IllegalArgumentException(shown + " is not UTF-8 text");
+        }
+        int end = text.indexOf('\n');
+        String line = end < 0 ? text : text.substring(0, end);
+        line = line.endsWith("\r") ? line.substring(0, line.length() - 1) : line;
+        if (line.isEmpty()) {
+            throw new IllegalArgumentException(shown + (text.isEmpty() ? " is empty"
+                    : " has an empty first line"));
+        }
+        if (line.indexOf('\0') >= 0) {
+            throw new IllegalArgumentException(shown + " holds a NUL character");
+        }
+        return line;
     }
 
     String database() {

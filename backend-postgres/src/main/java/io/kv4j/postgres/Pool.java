@@ -30,29 +30,35 @@ final class Pool implements AutoCloseable {
     private final HikariDataSource hikari;
     private final boolean owned;
     private final long againNanos;
+    /** The store's schema, whose rights a "permission denied" is explained by. */
+    private final String schema;
 
-    private Pool(DataSource source, HikariDataSource hikari, boolean owned, long againMs) {
+    private Pool(DataSource source, HikariDataSource hikari, boolean owned, long againMs,
+            String schema) {
         this.source = source;
         this.hikari = hikari;
         this.owned = owned;
         this.againNanos = TimeUnit.MILLISECONDS.toNanos(againMs);
+        this.schema = schema;
     }
 
     /**
      * The backend's own pool, which it closes.
      *
      * @param againMs how long {@link #again} tries work whose connection was lost
+     * @param schema the store's schema
      */
-    static Pool own(HikariDataSource pool, long againMs) {
-        return new Pool(pool, pool, true, againMs);
+    static Pool own(HikariDataSource pool, long againMs, String schema) {
+        return new Pool(pool, pool, true, againMs, schema);
     }
 
     /**
      * An application's source, which the application closes.
      *
      * @param againMs how long {@link #again} tries work whose connection was lost
+     * @param schema the store's schema
      */
-    static Pool of(DataSource application, long againMs) {
+    static Pool of(DataSource application, long againMs, String schema) {
         HikariDataSource hikari = null;
         try {
             if (application.isWrapperFor(HikariDataSource.class)) {
@@ -61,7 +67,7 @@ final class Pool implements AutoCloseable {
         } catch (SQLException e) {
             // not a HikariCP pool: used through the DataSource interface alone
         }
-        return new Pool(application, hikari, false, againMs);
+        return new Pool(application, hikari, false, againMs, schema);
     }
 
     /** The source, for the parts that only take connections (the notifier, the id expiry). */
@@ -112,7 +118,7 @@ final class Pool implements AutoCloseable {
                 return work.on(c);
             } catch (SQLException e) {
                 if (!Failures.isConnectionLost(e) || System.nanoTime() - deadline >= 0) {
-                    throw Failures.of(e, what, this);
+                    throw failure(e, what, c);
                 }
                 lost(c);
             } finally {
@@ -122,6 +128,15 @@ final class Pool implements AutoCloseable {
                 pause(RecoveringDataSource.RETRY_MS);
             }
         }
+    }
+
+    /**
+     * The failure of work on a connection, as the SPI reports it; for "permission denied", the
+     * rights the user lacks are read on the same connection and named.
+     */
+    RuntimeException failure(SQLException e, String what, Connection c) {
+        return Failures.of(e, what, this, "42501".equals(e.getSQLState())
+                ? Privileges.lacking(c, schema) : null);
     }
 
     /** A failed transaction block stays aborted: it is ended before the pool hands it out. */

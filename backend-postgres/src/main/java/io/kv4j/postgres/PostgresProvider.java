@@ -12,7 +12,8 @@ import java.util.List;
 import javax.sql.DataSource;
 
 /**
- * Opens PostgreSQL storage for {@code kv:postgresql://host[:port]/database}.
+ * Opens PostgreSQL storage for {@code kv:postgresql://host[:port]/database}, or
+ * {@code kv:postgres://...}.
  *
  * <p>Options: {@code user}, {@code password}, {@code schema} (default {@code kv4j}),
  * {@code migrate} (default true), {@code pool-size} (10), {@code pool-timeout-ms} (5000),
@@ -44,7 +45,8 @@ public final class PostgresProvider implements KvProvider {
 
     @Override
     public boolean accepts(String url) {
-        return url != null && url.startsWith(PgSettings.SCHEME);
+        return url != null && (url.startsWith(PgSettings.SCHEME)
+                || url.startsWith(PgSettings.ALIAS));
     }
 
     /**
@@ -62,33 +64,43 @@ public final class PostgresProvider implements KvProvider {
         DataSource direct = application != null ? application : Connections.source(settings);
         // the first connection is made by hand, once: a wrong address or password is reported at
         // once and as what it is, instead of as a pool that found no connection in time
-        try (Connection c = direct.getConnection()) {
-            Migrations.apply(c, settings, settings.flag(PgOption.MIGRATE));
+        String as = application != null ? "through the application's data source"
+                : "to database '" + settings.database() + "' at " + settings.servers() + " as "
+                        + (settings.get(PgOption.USER).isEmpty() ? "the default user"
+                                : "user '" + settings.get(PgOption.USER) + "'");
+        Connection first;
+        try {
+            first = direct.getConnection();
         } catch (SQLException e) {
             // the engine's message names the store's URL; this one says what was tried
-            String what = "Connecting " + (application != null
-                    ? "through the application's data source"
-                    : "to database '" + settings.database() + "' at " + settings.servers() + " as "
-                            + (settings.get(PgOption.USER).isEmpty() ? "the default user"
-                                    : "user '" + settings.get(PgOption.USER) + "'"))
-                    + " (schema " + settings.schema() + ")";
             UnknownHostException unknown = Failures.causeOf(e, UnknownHostException.class);
             if (unknown != null) {
-                throw new BackendConfigurationException(what + " failed: unknown host '"
-                        + unknown.getMessage() + "'", e);
+                throw new BackendConfigurationException("Connecting " + as
+                        + " failed: unknown host '" + unknown.getMessage() + "'", e);
             }
-            throw Failures.of(e, what, null);
+            throw Failures.ofConnecting(e, "Connecting " + as);
+        }
+        try {
+            Migrations.apply(first, settings, settings.flag(PgOption.MIGRATE));
+        } catch (SQLException e) {
+            // connected: what failed is the schema, and a missing right is named
+            throw Failures.of(e, "Opening schema " + settings.schema() + " after connecting "
+                    + as, null, "42501".equals(e.getSQLState())
+                            ? Privileges.lacking(first, settings.schema()) : null);
+        } finally {
+            Pool.close(first);
         }
         RecoveringDataSource recovering = null;
         Pool pool;
         if (application != null) {
-            pool = Pool.of(application, settings.integer(PgOption.CONNECT_TIMEOUT_MS));
+            pool = Pool.of(application, settings.integer(PgOption.CONNECT_TIMEOUT_MS),
+                    settings.schema());
         } else {
             recovering = new RecoveringDataSource(direct,
                     settings.integer(PgOption.CONNECT_TIMEOUT_MS));
             pool = Pool.own(Connections.pool(settings, recovering,
                     config.object(PgOption.METER_REGISTRY.key(), Object.class)),
-                    settings.integer(PgOption.CONNECT_TIMEOUT_MS));
+                    settings.integer(PgOption.CONNECT_TIMEOUT_MS), settings.schema());
         }
         try {
             boolean caching = settings.flag(PgOption.CACHE);

@@ -5,8 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class SettingsTest {
 
@@ -91,6 +96,21 @@ class SettingsTest {
                 + " an integer from 1 to 65535 but was: '99999'"));
     }
 
+    @Test
+    void portsAreAsciiDigits_andTheDatabaseNameIsStrictlyDecoded() {
+        // Integer.parseInt takes '+' and digits of any script: U+0665 is an Arabic-Indic five
+        for (String port : List.of("+5432", "\u0665\u0664\u0663\u0662", " 5432")) {
+            assertTrue(message("kv:postgresql://h1:" + port + "/db").contains("The port of host "
+                    + "'h1' must be an integer from 1 to 65535"), port);
+        }
+        for (String database : List.of("db%FF", "db%zz", "db%C3")) {
+            assertTrue(message("kv:postgresql://h/" + database).contains("Bad percent-encoding "
+                    + "in the database name"), database);
+        }
+        assertEquals("d b\u00e9", PgSettings.parse("kv:postgresql://h/d%20b%C3%A9", Map.of())
+                .database());
+    }
+
     private static String message(String url) {
         return assertThrows(IllegalArgumentException.class,
                 () -> PgSettings.parse(url, Map.of())).getMessage();
@@ -138,5 +158,49 @@ class SettingsTest {
                 "sslpassword", "swordfish", "user", "kv"));
         String shown = s.toString();
         assertFalse(shown.contains("hunter2") || shown.contains("swordfish"), shown);
+    }
+
+    private static String passwordFrom(String file) {
+        return PgSettings.parse(URL, Map.of("password-file", file)).password();
+    }
+
+    @Test
+    void passwordFile_thatIsNoRegularFile_isRefusedAtOnce_namingTheOptionAndPath(@TempDir Path dir) {
+        for (String file : List.of("/dev/zero", dir.toString())) {
+            long start = System.nanoTime();
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                    () -> passwordFrom(file), file);
+            assertTrue(System.nanoTime() - start < 1_000_000_000L, file);
+            assertEquals("password-file '" + file + "' is not a regular file", e.getMessage());
+        }
+    }
+
+    @Test
+    void passwordFile_largerThanItsCap_isRefusedWithoutShowingIt(@TempDir Path dir)
+            throws Exception {
+        Path big = dir.resolve("big");
+        Files.write(big, "s3cret-line\n".repeat(10_000).getBytes(StandardCharsets.UTF_8));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> passwordFrom(big.toString()));
+        assertEquals("password-file '" + big + "' is larger than 65536 bytes; it holds the "
+                + "password on its first line", e.getMessage());
+    }
+
+    @Test
+    void passwordFile_givesItsFirstLine_andRefusesWhatNoPasswordHolds(@TempDir Path dir)
+            throws Exception {
+        Path file = dir.resolve("password");
+        Files.writeString(file, "p\u00e4ss word\r\nsecond\n", StandardCharsets.UTF_8);
+        assertEquals("p\u00e4ss word", passwordFrom(file.toString()));
+        Map<String, byte[]> bad = Map.of("is empty", new byte[0],
+                "has an empty first line", "\nsecond".getBytes(StandardCharsets.UTF_8),
+                "is not UTF-8 text", new byte[] {'s', (byte) 0xff, '\n'},
+                "holds a NUL character", new byte[] {'s', 0, 't'});
+        for (Map.Entry<String, byte[]> b : bad.entrySet()) {
+            Files.write(file, b.getValue());
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                    () -> passwordFrom(file.toString()), b.getKey());
+            assertEquals("password-file '" + file + "' " + b.getKey(), e.getMessage());
+        }
     }
 }

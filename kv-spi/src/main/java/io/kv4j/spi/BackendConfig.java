@@ -1,7 +1,10 @@
 package io.kv4j.spi;
 
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
@@ -40,6 +43,24 @@ public final class BackendConfig {
      */
     public static BackendConfig of(String url, Map<String, ?> options,
             Iterable<OptionDescriptor> table) {
+        return of(url, options, table, List.of());
+    }
+
+    /**
+     * Checks options against a table and fills in the defaults, as {@link #of(String, Map,
+     * Iterable)} does, for the request engine, which has taken its own options out of
+     * {@code options} first: the message of an unknown option lists the engine's options too.
+     *
+     * @param url the store URL without its query, its scheme in lower case
+     * @param options the options given that are not the engine's
+     * @param table the provider's options
+     * @param engine the engine's options
+     * @return the configuration
+     * @throws IllegalArgumentException naming an option that is in neither table, or a value
+     *     that its descriptor refuses; secrets are never shown
+     */
+    public static BackendConfig of(String url, Map<String, ?> options,
+            Iterable<OptionDescriptor> table, List<OptionDescriptor> engine) {
         Map<String, OptionDescriptor> byName = new LinkedHashMap<>();
         for (OptionDescriptor d : table) {
             byName.put(d.name(), d);
@@ -54,7 +75,7 @@ public final class BackendConfig {
                         ? "An unknown option follows a secret option for " + KvUrls.redact(url)
                                 + "; its name is not shown, as it may be the rest of a secret "
                                 + "value holding '&' (percent-encode '&' in values as %26)"
-                        : unknown(o.getKey(), url, byName));
+                        : unknown(o.getKey(), url, byName.keySet(), engine));
             }
             afterSecret = d.isSecret() || KvUrls.isSecret(d.name());
             Object v = o.getValue();
@@ -73,19 +94,30 @@ public final class BackendConfig {
                 Collections.unmodifiableMap(given));
     }
 
-    private static String unknown(String name, String url, Map<String, OptionDescriptor> table) {
-        StringBuilder known = new StringBuilder();
+    private static String unknown(String name, String url, Collection<String> table,
+            List<OptionDescriptor> engine) {
+        List<String> engineNames = new ArrayList<>();
+        engine.forEach(d -> engineNames.add(d.name()));
+        String backend = table.isEmpty() ? "this backend has no options of its own"
+                : "this backend's are " + names(table);
+        return "Unknown option " + Text.quote(name) + " for " + KvUrls.redact(url) + ": "
+                + (engine.isEmpty() ? backend : "the request engine's options are "
+                        + names(engineNames) + ", and " + backend)
+                + " (names are case-sensitive)";
+    }
+
+    /** Names for a message: the first 24, and how many more there are. */
+    private static String names(Collection<String> names) {
+        StringBuilder out = new StringBuilder("[");
         int shown = 0;
-        for (String n : table.keySet()) {
+        for (String n : names) {
             if (shown == 24) {
-                known.append(", ... (").append(table.size() - shown).append(" more)");
+                out.append(", ... (").append(names.size() - shown).append(" more)");
                 break;
             }
-            known.append(shown++ == 0 ? "" : ", ").append(n);
+            out.append(shown++ == 0 ? "" : ", ").append(n);
         }
-        return "Unknown option " + Text.quote(name) + " for " + KvUrls.redact(url)
-                + (table.isEmpty() ? ": this backend takes no options"
-                        : ": not one of [" + known + "] (names are case-sensitive)");
+        return out.append(']').toString();
     }
 
     /**

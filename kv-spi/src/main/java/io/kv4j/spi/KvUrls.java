@@ -1,20 +1,23 @@
 package io.kv4j.spi;
 
-import java.net.URLDecoder;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.Predicate;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
  * The store URL grammar, {@code kv:<scheme>:<rest>[?name=value&...]}, and secret redaction.
  *
  * <p>Query parameters are options: {@code name=value} pairs, names case-sensitive, both
- * percent-decoded as UTF-8 ({@code +} is a plain plus); a pair without {@code =}, an empty name
- * and a name given twice are errors. A value holding {@code &} or {@code %} must be
- * percent-encoded ({@code %26}, {@code %25}).
+ * percent-decoded as UTF-8 ({@code +} is a plain plus); anything else in the query is an error
+ * ({@link #queryOptions}). A value holding {@code &}, {@code %} or {@code #} must be
+ * percent-encoded ({@code %26}, {@code %25}, {@code %23}).
  */
 public final class KvUrls {
 
@@ -24,7 +27,12 @@ public final class KvUrls {
     private static final String PREFIX = "kv:";
     private static final Pattern SCHEME = Pattern.compile("[A-Za-z][A-Za-z0-9+.-]*");
     private static final Pattern OPTION_NAME = Pattern.compile("[A-Za-z][A-Za-z0-9._-]*");
-    private static final Pattern USER_INFO_PASSWORD = Pattern.compile("(//[^/?#@:]*):[^/?#@]*@");
+    /** A URL inside a text: {@code kv:} or {@code jdbc:} and a scheme, or a scheme and //. */
+    private static final Pattern URL_IN_TEXT = Pattern.compile("(?i)(?:\\b(?:kv|jdbc):"
+            + "[a-z][a-z0-9+.-]*:|\\b[a-z][a-z0-9+.-]*://)[^\\s'\"]*");
+    /** An option written as {@code name=value} in a text, its value running to a space or quote. */
+    private static final Pattern OPTION_IN_TEXT = Pattern.compile(
+            "\\b([A-Za-z][A-Za-z0-9._-]*)=([^\\s'\"&]*)");
 
     private KvUrls() {
     }
@@ -77,41 +85,83 @@ public final class KvUrls {
     /**
      * The options in the URL's query string, in their order.
      *
+     * <p>Refused, each naming the option where it has a name that is safe to show: an empty pair
+     * ({@code ?&}, {@code &&}, a {@code &} at the start or end), a pair without {@code =}, an
+     * empty name or one that is no option name ({@code ??a=1}), a name given twice, a bad percent
+     * escape or escaped bytes that are not UTF-8, and a {@code #} anywhere in the URL (store URLs
+     * have no fragment). A lone {@code ?} is an empty query: no options. A part after the first
+     * that is no {@code name=value} pair is never shown, as it may be the rest of the value before
+     * it, cut at an unencoded {@code &}; the option it follows is named instead.
+     *
      * @param url a store URL
      * @return name to decoded value; empty when there is no query
-     * @throws IllegalArgumentException for a parameter without a name or given twice; the message
-     *     shows no value of the query, which may be a secret
+     * @throws IllegalArgumentException for a malformed query; the message shows no value of the
+     *     query, which may be a secret
      */
     public static Map<String, String> queryOptions(String url) {
         Map<String, String> options = new LinkedHashMap<>();
         int q = url.indexOf('?');
+        int hash = url.indexOf('#');
+        if (hash >= 0 && (q < 0 || hash < q)) {
+            throw new IllegalArgumentException("A store URL has no fragment, but this one holds "
+                    + "'#' (percent-encode it as %23): " + redact(withoutQuery(url)));
+        }
         if (q < 0 || q == url.length() - 1) {
             return options;
         }
-        int n = 0;
-        for (String part : url.substring(q + 1).split("&")) {
-            n++;
+        String[] parts = url.substring(q + 1).split("&", -1);
+        String previous = null;
+        for (int i = 0; i < parts.length; i++) {
+            String part = parts[i];
+            String at = "Option " + (i + 1) + " of the URL's query";
             if (part.isEmpty()) {
-                continue;
+                throw malformed(url, "The URL's query has an empty pair "
+                        + (i == 0 ? "at its start" : i == parts.length - 1 ? "at its end"
+                                : "after option " + Text.quote(previous))
+                        + " (a '&' too many)");
             }
             int eq = part.indexOf('=');
-            if (eq < 0) {
-                throw new IllegalArgumentException("Option " + n + " of the URL's query has no "
-                        + "'=value' (percent-encode '&' in values as %26): "
-                        + redact(withoutQuery(url)));
+            String rawName = eq < 0 ? part : part.substring(0, eq);
+            String name = decode(rawName);
+            boolean valid = name != null && OPTION_NAME.matcher(name).matches();
+            // a part that is no name=value pair may be the rest of the value before it, cut at
+            // an unencoded '&': it is never shown, but the option it follows is named
+            boolean afterSecret = previous != null && isSecret(previous);
+            String shown = valid && (eq >= 0 && !afterSecret || i == 0)
+                    ? "Option " + Text.quote(name) + " of the URL's query"
+                    : i == 0 ? at : at + ", after option " + Text.quote(previous) + ",";
+            if (part.indexOf('#') >= 0) {
+                throw malformed(url, shown + " holds a '#', which starts a fragment; a store URL "
+                        + "has none (percent-encode '#' in values as %23)");
             }
-            String name = decode(part.substring(0, eq), url);
-            String value = decode(part.substring(eq + 1), url);
-            if (name.isEmpty()) {
-                throw new IllegalArgumentException("Option " + n + " of the URL's query has no "
-                        + "name: " + redact(withoutQuery(url)));
+            if (eq < 0) {
+                throw malformed(url, shown + " has no '=value' (percent-encode '&' in values as "
+                        + "%26)");
+            }
+            if (rawName.isEmpty()) {
+                throw malformed(url, shown + " has no name");
+            }
+            if (!valid) {
+                throw malformed(url, shown + " has a name that is no option name" + (i > 0
+                        ? "" : name == null ? ", with a bad percent escape" : ", " + Text.quote(name))
+                        + " (names are letters, digits, '.', '_' and '-')");
+            }
+            String value = decode(part.substring(eq + 1));
+            if (value == null) {
+                throw malformed(url, shown + " has a bad percent escape, or escaped bytes that "
+                        + "are not UTF-8 (percent-encode '%' in values as %25)");
             }
             if (options.put(name, value) != null) {
-                throw new IllegalArgumentException("URL option " + Text.quote(name)
-                        + " is given twice in: " + redact(url));
+                throw malformed(url, "URL option " + Text.quote(name) + " is given twice");
             }
+            previous = name;
         }
         return options;
+    }
+
+    private static IllegalArgumentException malformed(String url, String what) {
+        // the URL without its query: a value in it may be a secret that redaction cannot find
+        return new IllegalArgumentException(what + ": " + redact(withoutQuery(url)));
     }
 
     /**
@@ -154,7 +204,7 @@ public final class KvUrls {
         if (url == null) {
             return "null";
         }
-        String masked = USER_INFO_PASSWORD.matcher(url).replaceFirst("$1:" + MASK + "@");
+        String masked = maskUserInfo(url);
         int q = masked.indexOf('?');
         if (q < 0) {
             return masked;
@@ -167,8 +217,8 @@ public final class KvUrls {
                 out.append('&');
             }
             int eq = parts[i].indexOf('=');
-            String name = eq < 0 ? "" : decodeLenient(parts[i].substring(0, eq));
-            if (eq < 0 || !OPTION_NAME.matcher(name).matches()) {
+            String name = eq < 0 ? null : decode(parts[i].substring(0, eq));
+            if (name == null || !OPTION_NAME.matcher(name).matches()) {
                 out.append(afterSecret ? MASK : parts[i]);
             } else if (secret.test(name) || isSecret(name)) {
                 out.append(parts[i], 0, eq + 1).append(MASK);
@@ -179,6 +229,53 @@ public final class KvUrls {
             }
         }
         return out.toString();
+    }
+
+    /**
+     * A text with every URL in it redacted where it stands ({@link #redact(String)}): store URLs
+     * ({@code kv:...}), JDBC URLs and any {@code scheme://...}, each running to the next space or
+     * quote; and the value of every {@code name=value} outside them whose name
+     * {@linkplain #isSecret says it is a secret}. For messages that quote what a user typed, such
+     * as a command line parser's.
+     *
+     * @param text a text, or null
+     * @return the text safe to show; {@code "null"} for null
+     */
+    public static String redactText(String text) {
+        if (text == null) {
+            return "null";
+        }
+        Matcher m = URL_IN_TEXT.matcher(text);
+        StringBuilder urls = new StringBuilder();
+        while (m.find()) {
+            m.appendReplacement(urls, Matcher.quoteReplacement(redact(m.group())));
+        }
+        Matcher o = OPTION_IN_TEXT.matcher(m.appendTail(urls));
+        StringBuilder out = new StringBuilder();
+        while (o.find()) {
+            o.appendReplacement(out, Matcher.quoteReplacement(isSecret(o.group(1))
+                    && !o.group(2).equals(MASK) ? o.group(1) + "=" + MASK : o.group()));
+        }
+        return o.appendTail(out).toString();
+    }
+
+    /**
+     * The URL with the password of its {@code //user:password@} part masked. The password runs
+     * to the last {@code @} before the query, so that one holding an unencoded {@code @} or
+     * {@code /} is masked whole.
+     */
+    private static String maskUserInfo(String url) {
+        int start = url.indexOf("//");
+        int q = url.indexOf('?');
+        if (start < 0 || q >= 0 && q < start) {
+            return url;
+        }
+        int at = url.lastIndexOf('@', q < 0 ? url.length() - 1 : q - 1);
+        int colon = url.indexOf(':', start + 2);
+        if (at < start || colon < 0 || colon > at) {
+            return url;
+        }
+        return url.substring(0, colon + 1) + MASK + url.substring(at);
     }
 
     /**
@@ -193,21 +290,47 @@ public final class KvUrls {
         return out;
     }
 
-    private static String decode(String s, String url) {
-        try {
-            return URLDecoder.decode(s.replace("+", "%2B"), StandardCharsets.UTF_8);
-        } catch (IllegalArgumentException e) {
-            // the message names the URL, redacted, never the raw text: it may be a secret
-            throw new IllegalArgumentException("Bad percent-encoding in the options of: "
-                    + redact(withoutQuery(url)) + " (percent-encode '%' in values as %25)");
-        }
-    }
-
-    private static String decodeLenient(String s) {
-        try {
-            return URLDecoder.decode(s.replace("+", "%2B"), StandardCharsets.UTF_8);
-        } catch (IllegalArgumentException e) {
+    /**
+     * Percent-decodes a part of a URL as UTF-8, strictly, as the query's names and values are
+     * decoded: {@code +} is a plain plus, and a bad escape or escaped bytes that are not UTF-8
+     * are refused, where {@link java.net.URLDecoder} would put U+FFFD in their place.
+     *
+     * @param s the text as written in the URL
+     * @return the decoded text, or null when it holds a bad escape or bytes that are not UTF-8
+     */
+    public static String decode(String s) {
+        if (s.indexOf('%') < 0) {
             return s;
+        }
+        ByteBuffer bytes = ByteBuffer.allocate(s.length() * 4);
+        int i = 0;
+        while (i < s.length()) {
+            char c = s.charAt(i);
+            if (c == '%') {
+                int hi = i + 2 < s.length() ? Character.digit(s.charAt(i + 1), 16) : -1;
+                int lo = hi < 0 ? -1 : Character.digit(s.charAt(i + 2), 16);
+                if (lo < 0 || s.charAt(i + 1) > 'f' || s.charAt(i + 2) > 'f') {
+                    return null;
+                }
+                bytes.put((byte) (hi << 4 | lo));
+                i += 3;
+            } else {
+                int end = s.indexOf('%', i);
+                end = end < 0 ? s.length() : end;
+                try {
+                    bytes.put(StandardCharsets.UTF_8.newEncoder()
+                            .encode(CharBuffer.wrap(s, i, end)));
+                } catch (CharacterCodingException e) {
+                    return null;
+                }
+                i = end;
+            }
+        }
+        bytes.flip();
+        try {
+            return StandardCharsets.UTF_8.newDecoder().decode(bytes).toString();
+        } catch (CharacterCodingException e) {
+            return null;
         }
     }
 }

@@ -28,6 +28,7 @@ public final class OptionDescriptor {
     }
 
     private static final Pattern NAME = Pattern.compile("[A-Za-z][A-Za-z0-9._-]*");
+    private static final Pattern INTEGER = Pattern.compile("[+-]?[0-9]+");
 
     private final String name;
     private final Type type;
@@ -263,13 +264,16 @@ public final class OptionDescriptor {
             case OBJECT:
                 return "an instance of " + objectClass;
             default:
-                return pattern == null ? (secret ? "a secret" : "text") : patternKind;
+                return pattern == null ? (secret ? "secret text" : "text") : patternKind;
         }
     }
 
     /**
      * Checks a value given as text and returns it parsed: a {@link String}, a {@link Long} for
-     * integers, a {@link Boolean}.
+     * integers, a {@link Boolean}. Nothing is trimmed: an integer is ASCII digits with an optional
+     * sign, a boolean or a choice is its word in ASCII letters of any case, and a value with a
+     * space before or after it is refused. No text holds a NUL character, which the protocols of
+     * C-based servers take as its end.
      *
      * @param value the value as text
      * @return the parsed value
@@ -280,24 +284,25 @@ public final class OptionDescriptor {
         Objects.requireNonNull(value, name);
         switch (type) {
             case INTEGER:
-                try {
-                    long v = Long.parseLong(value.trim());
-                    if (v >= min && v <= max) {
-                        return v;
+                if (INTEGER.matcher(value).matches()) {
+                    try {
+                        long v = Long.parseLong(value);
+                        if (v >= min && v <= max) {
+                            return v;
+                        }
+                    } catch (NumberFormatException e) {
+                        // beyond a long: reported below with the accepted range
                     }
-                } catch (NumberFormatException e) {
-                    // reported below with the accepted range
                 }
                 throw refused(value);
             case BOOLEAN:
-                String b = value.trim().toLowerCase(Locale.ROOT);
-                if (b.equals("true") || b.equals("false")) {
-                    return Boolean.valueOf(b);
+                if (isAsciiWord(value, "true") || isAsciiWord(value, "false")) {
+                    return Boolean.valueOf(isAsciiWord(value, "true"));
                 }
                 throw refused(value);
             case CHOICE:
                 for (String c : choices) {
-                    if (c.equalsIgnoreCase(value.trim())) {
+                    if (isAsciiWord(value, c)) {
                         return c;
                     }
                 }
@@ -307,11 +312,30 @@ public final class OptionDescriptor {
                         + ", handed in through KvStore.builder(url).object(\"" + name
                         + "\", value), not written as text");
             default:
+                if (value.indexOf('\0') >= 0) {
+                    throw new IllegalArgumentException(name + " must not hold a NUL character"
+                            + (secret ? "" : " but was: " + Text.quote(value)));
+                }
                 if (pattern != null && !pattern.matcher(value).matches()) {
                     throw refused(value);
                 }
                 return value;
         }
+    }
+
+    /** Whether a value is a word, ignoring the case of ASCII letters only. */
+    private static boolean isAsciiWord(String value, String word) {
+        if (value.length() != word.length()) {
+            return false;
+        }
+        for (int i = 0; i < value.length(); i++) {
+            char a = value.charAt(i);
+            char b = word.charAt(i);
+            if (a != b && (a > 0x7f || Character.toLowerCase(a) != Character.toLowerCase(b))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**
@@ -349,13 +373,23 @@ public final class OptionDescriptor {
     }
 
     private IllegalArgumentException refused(String value) {
+        String shown = value;
+        if (!value.equals(value.strip()) || !value.equals(value.trim())) {
+            shown = Text.quote(value) + " (a space before or after a value is not trimmed)";
+        } else if (value.codePoints().anyMatch(Text::isHidden)) {
+            shown = Text.quote(value);
+        }
         return new IllegalArgumentException(name + " must be " + kind() + " but was: "
-                + (secret ? KvUrls.MASK : value));
+                + (secret ? KvUrls.MASK : shown));
     }
 
+    /**
+     * The name, kind and default, such as {@code user (text, default "")} or
+     * {@code password (secret text)}.
+     */
     @Override
     public String toString() {
-        return name + " (" + kind() + (defaultValue == null ? "" : ", default " + defaultValue)
-                + (secret ? ", secret" : "") + ")";
+        return name + " (" + kind() + (defaultValue == null ? ""
+                : ", default " + (defaultValue.isEmpty() ? "\"\"" : defaultValue)) + ")";
     }
 }

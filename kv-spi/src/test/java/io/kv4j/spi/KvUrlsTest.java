@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -70,5 +71,101 @@ class KvUrlsTest {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> KvUrls.queryOptions("kv:memory:?password=%zz"));
         assertFalse(e.getMessage().contains("%zz"), e.getMessage());
+    }
+
+    @Test
+    void emptyPairsAreRefused() {
+        for (String query : List.of("&", "a=1&", "&a=1", "a=1&&b=2", "a=1&&")) {
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                    () -> KvUrls.queryOptions("kv:memory:?" + query), query);
+            assertTrue(e.getMessage().contains("empty"), query + ": " + e.getMessage());
+        }
+    }
+
+    @Test
+    void aPairWithoutEqualsIsNamed_onlyWhenItComesFirst() {
+        IllegalArgumentException first = assertThrows(IllegalArgumentException.class,
+                () -> KvUrls.queryOptions("kv:memory:?flag&a=1"));
+        assertTrue(first.getMessage().startsWith("Option 'flag' of the URL's query has no "
+                + "'=value'"), first.getMessage());
+        // it may be the rest of the value before it, cut at an unencoded '&'
+        IllegalArgumentException tail = assertThrows(IllegalArgumentException.class,
+                () -> KvUrls.queryOptions("kv:memory:?api-key=ab&cd"));
+        assertTrue(tail.getMessage().startsWith("Option 2 of the URL's query, after option "
+                + "'api-key', has no '=value'"), tail.getMessage());
+        assertFalse(tail.getMessage().contains("cd"), tail.getMessage());
+    }
+
+    @Test
+    void optionsAfterASecretAreTaken() {
+        assertEquals(Map.of("password", "p", "a", "1"),
+                KvUrls.queryOptions("kv:memory:?password=p&a=1"));
+    }
+
+    @Test
+    void anEmptyNameIsRefused() {
+        for (String query : List.of("=", "=1", "a=1&=2")) {
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                    () -> KvUrls.queryOptions("kv:memory:?" + query), query);
+            assertTrue(e.getMessage().contains("no name"), query + ": " + e.getMessage());
+        }
+    }
+
+    @Test
+    void aNameThatIsNoOptionNameIsRefusedNamingIt() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> KvUrls.queryOptions("kv:memory:??a=1"));
+        assertTrue(e.getMessage().contains("'?a'"), e.getMessage());
+        IllegalArgumentException later = assertThrows(IllegalArgumentException.class,
+                () -> KvUrls.queryOptions("kv:memory:?a=1&?b=2"));
+        assertTrue(later.getMessage().startsWith("Option 2 of the URL's query, after option 'a',"
+                + " has a name that is no option name"), later.getMessage());
+    }
+
+    @Test
+    void aFragmentIsRefused() {
+        for (String url : List.of("kv:memory:x?a=1#f", "kv:memory:x#f", "kv:memory:x?#")) {
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                    () -> KvUrls.queryOptions(url), url);
+            assertTrue(e.getMessage().contains("%23"), url + ": " + e.getMessage());
+        }
+        IllegalArgumentException secret = assertThrows(IllegalArgumentException.class,
+                () -> KvUrls.queryOptions("kv:memory:?password=ab#cd"));
+        assertTrue(secret.getMessage().contains("'password'"), secret.getMessage());
+        assertFalse(secret.getMessage().contains("ab#cd") || secret.getMessage().contains("cd"),
+                secret.getMessage());
+    }
+
+    @Test
+    void badPercentEscapesAreRefusedNamingTheOption() {
+        for (String value : List.of("%zz", "%2", "1%", "%FF", "%C3", "%C3%28", "%ED%A0%80")) {
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                    () -> KvUrls.queryOptions("kv:memory:?a=1&password=" + value), value);
+            assertTrue(e.getMessage().contains("'password'"), value + ": " + e.getMessage());
+            assertFalse(e.getMessage().contains("password=" + value), value + ": " + e.getMessage());
+        }
+    }
+
+    @Test
+    void anEmptyQueryIsNoOptions() {
+        assertEquals(Map.of(), KvUrls.queryOptions("kv:memory:?"));
+    }
+
+    @Test
+    void redactMasksAUserInfoPasswordHoldingAtSignsAndSlashes() {
+        assertEquals("kv:postgresql://u:<masked>@db/app?user=u",
+                KvUrls.redact("kv:postgresql://u:p@s/s@db/app?user=u"));
+        assertEquals("kv:postgresql://db:5432/app?user=me@corp",
+                KvUrls.redact("kv:postgresql://db:5432/app?user=me@corp"));
+    }
+
+    @Test
+    void redactTextMasksEveryUrlWhereItStands() {
+        assertEquals("Unknown options: '--url', 'kv:postgresql://u:<masked>@db/app?user=u"
+                + "&password=<masked>&x=1', jdbc:postgresql://db/app?sslpassword=<masked> and "
+                + "postgres://u:<masked>@db/app; --password=<masked> outside a URL, user=u",
+                KvUrls.redactText("Unknown options: '--url', 'kv:postgresql://u:pw@db/app?user=u"
+                        + "&password=s3cret&x=1', jdbc:postgresql://db/app?sslpassword=k3y and "
+                        + "postgres://u:pw@db/app; --password=s3cret outside a URL, user=u"));
     }
 }

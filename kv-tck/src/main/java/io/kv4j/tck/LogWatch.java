@@ -13,7 +13,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.CopyOnWriteArraySet;
 import java.util.logging.Handler;
 import java.util.logging.Level;
 import java.util.logging.LogRecord;
@@ -25,7 +24,8 @@ import java.util.logging.SimpleFormatter;
  * that reaches java.util.logging (where {@code System.Logger} goes unless an application installs
  * its own {@code LoggerFinder}, and where SLF4J goes through slf4j-jdk14), and every line written
  * to standard output and standard error (where slf4j-simple and console handlers write). A line
- * that contains a watched secret is kept, with the secret masked, for the test of KV-11.8 to
+ * that shows a watched secret ({@link Secrets}: where a secret stands, and the text of one long
+ * and distinctive enough anywhere) is kept, with the secret masked, for the test of KV-11.8 to
  * report.
  */
 final class LogWatch implements AutoCloseable {
@@ -33,7 +33,7 @@ final class LogWatch implements AutoCloseable {
     /** The most leaks kept; more only add to a count. */
     private static final int KEEP = 20;
 
-    private final Set<String> secrets = new CopyOnWriteArraySet<>();
+    private final Secrets secrets;
     private final List<String> leaks = new CopyOnWriteArrayList<>();
     private final Handler handler = new Watcher();
     private final Logger root = Logger.getLogger("");
@@ -43,7 +43,8 @@ final class LogWatch implements AutoCloseable {
     private final PrintStream watchedErr;
     private volatile int dropped;
 
-    private LogWatch() {
+    private LogWatch(Secrets secrets) {
+        this.secrets = secrets;
         out = System.out;
         err = System.err;
         watchedOut = new PrintStream(new Lines(out, "standard output"), true,
@@ -53,9 +54,8 @@ final class LogWatch implements AutoCloseable {
     }
 
     /** Starts watching, for the given secrets; more can be added with {@link #watch}. */
-    static LogWatch install(Set<String> secrets) {
-        LogWatch w = new LogWatch();
-        secrets.forEach(w::watch);
+    static LogWatch install(Secrets secrets) {
+        LogWatch w = new LogWatch(secrets);
         w.handler.setLevel(Level.ALL);
         w.root.addHandler(w.handler);
         System.setOut(w.watchedOut);
@@ -63,11 +63,21 @@ final class LogWatch implements AutoCloseable {
         return w;
     }
 
-    /** Adds a secret to watch for; null and empty texts are ignored. */
+    /**
+     * Adds a secret of the kit's own to watch for, also as text anywhere; null and empty texts
+     * are ignored.
+     */
     void watch(String secret) {
-        if (secret != null && !secret.isEmpty()) {
-            secrets.add(secret);
-        }
+        secrets.add(secret);
+    }
+
+    /**
+     * The secrets that are watched for only where they stand in a line (a URL's password slot,
+     * a secret option's value), as they are too short or too common to look for as text: why for
+     * each, never the secret. Empty when every secret is looked for anywhere.
+     */
+    List<String> notSearched() {
+        return secrets.notSearched();
     }
 
     /** Each line seen so far that held a watched secret, masked, with where it was seen. */
@@ -143,19 +153,13 @@ final class LogWatch implements AutoCloseable {
     }
 
     private void check(String where, String line) {
-        for (String s : secrets) {
-            if (line.contains(s)) {
-                if (leaks.size() < KEEP) {
-                    String masked = line;
-                    for (String t : secrets) {
-                        masked = masked.replace(t, Secrets.MASK);
-                    }
-                    leaks.add(where + ": " + masked);
-                } else {
-                    dropped++;
-                }
-                return;
-            }
+        if (!secrets.shows(line)) {
+            return;
+        }
+        if (leaks.size() < KEEP) {
+            leaks.add(where + ": " + secrets.scrub(line));
+        } else {
+            dropped++;
         }
     }
 
@@ -177,7 +181,7 @@ final class LogWatch implements AutoCloseable {
 
         @Override
         public void publish(LogRecord record) {
-            if (secrets.isEmpty() || record == null) {
+            if (record == null) {
                 return;
             }
             String text;
@@ -238,9 +242,7 @@ final class LogWatch implements AutoCloseable {
         }
 
         private void endLine() {
-            if (!secrets.isEmpty()) {
-                check(where, line.toString(StandardCharsets.UTF_8));
-            }
+            check(where, line.toString(StandardCharsets.UTF_8));
             line.reset();
         }
 

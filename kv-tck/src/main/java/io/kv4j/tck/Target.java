@@ -83,8 +83,7 @@ final class Target implements AutoCloseable {
         }
         Secrets secrets = new Secrets();
         secrets.addUrl(url);
-        return new Target(settings, url, fixture, runId, seed, notes,
-                LogWatch.install(secrets.values()));
+        return new Target(settings, url, fixture, runId, seed, notes, LogWatch.install(secrets));
     }
 
     /** Lends this target to the tests of a run; returns the key to pass as {@link #LENT}. */

@@ -159,6 +159,21 @@ class BrokenBackendsAreCaughtTest {
         }
     }
 
+    @Test
+    void aShortPasswordThatIsAlsoTheDatabasesName_isNoFalseLeak_andTheVerdictSaysSo() {
+        // Testcontainers' default: user, password and database all 'test'
+        KitRuns.Run run = KitRuns.run("kv:broken-logs-url://test:test@kit/test", null,
+                KitRuns.QUICK);
+        assertEquals(Set.of(), run.clauses(Verdicts.Status.FAIL), run.output());
+        Verdicts.Verdict secrets = run.result().verdicts().verdicts().stream()
+                .filter(v -> v.clause().equals("KV-11.8")).findFirst().orElseThrow();
+        assertTrue(secrets.status() == Verdicts.Status.PASS && secrets.partlyUntested()
+                && secrets.reason().contains("the password in the URL's user information (4 "
+                        + "characters, fewer than 8) only where a secret stands"), run.output());
+        assertTrue(run.output().contains("Tests: ") && !run.output().contains(Secrets.MASK + "s"),
+                "the kit's own words are not masked: " + run.output());
+    }
+
     private static void assertFailsExactly(KitRuns.Run run, String clauses) {
         assertFailsExactly(run, clauses, "");
     }

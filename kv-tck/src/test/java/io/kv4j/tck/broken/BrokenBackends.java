@@ -1076,6 +1076,32 @@ public final class BrokenBackends {
     }
 
     /**
+     * Not broken: logs its URL when it opens, secrets masked, as a driver logs the server and
+     * database it connects to. With a password that is also the database's name, such as
+     * Testcontainers' {@code test}, the logged URL holds the password's text, but not the
+     * password.
+     */
+    public static final class LogsItsUrl extends Broken {
+        private static final System.Logger LOG = System.getLogger(LogsItsUrl.class.getName());
+
+        @Override
+        String name() {
+            return "logs-url";
+        }
+
+        @Override
+        public KvBackend open(BackendConfig config) {
+            LOG.log(System.Logger.Level.INFO, "opening " + io.kv4j.spi.KvUrls.redact(config.url()));
+            return super.open(config);
+        }
+
+        @Override
+        KvBackend wrap(KvBackend memory) {
+            return memory;
+        }
+    }
+
+    /**
      * Never answers a listing, as a backend stuck on a lock would: its scans wait 30 s, deaf to
      * interrupts, before they fail.
      */
