@@ -219,7 +219,7 @@ final class Target implements AutoCloseable {
      *
      * @return what was deleted, or why not, for the output
      */
-    private String cleanUp() {
+    private String deleteRunData() {
         KvStore store = shared;
         String prefix = functionPrefix();
         try (Worker worker = new Worker("deleting the run's data", " (" + Tck.WORKLOAD_TIMEOUT_MS
@@ -259,7 +259,7 @@ final class Target implements AutoCloseable {
         List<String> out = new ArrayList<>();
         try {
             if (shared != null) {
-                out.add(cleanUp());
+                out.add(deleteRunData());
                 shared.close();
             }
         } catch (RuntimeException e) {
@@ -268,7 +268,7 @@ final class Target implements AutoCloseable {
             if (fixture != null) {
                 try {
                     fixture.stop();
-                    String left = fixture.leftBehind();
+                    String left = fixture.cleanUp();
                     if (left != null) {
                         out.add("fixture: " + left);
                     }

@@ -56,13 +56,13 @@ public interface TckFixture {
     void stop() throws Exception;
 
     /**
-     * What {@link #stop} left on the storage that the run created, beyond the data of the kit's
-     * functions (which the kit deletes itself), and why; or what it deleted. The kit prints it
-     * after the run.
+     * Called after {@link #stop}: deletes what the run created on the storage beyond the data of
+     * the kit's functions (which the kit deletes itself), such as a schema, and says what it
+     * deleted, or what is left and why. The kit prints it after the run.
      *
      * @return one line, or null when there is nothing to say
      */
-    default String leftBehind() {
+    default String cleanUp() {
         return null;
     }
 
