@@ -136,10 +136,15 @@ final class Checks {
      */
     static void assertEqualsShown(Object expected, Object actual, String what) {
         if (!Objects.equals(expected, actual)) {
-            // JUnit's form, with the values, so that the console can show where they differ
+            // JUnit's form, with the values, so that the console can show where they differ;
+            // lists copied, as the error keeps only values that are Serializable
             throw new AssertionFailedError(what + " ==> expected: " + show(expected)
-                    + " but was: " + show(actual), expected, actual);
+                    + " but was: " + show(actual), kept(expected), kept(actual));
         }
+    }
+
+    private static Object kept(Object value) {
+        return value instanceof List<?> list ? new ArrayList<>(list) : value;
     }
 
     /** A request body that returns nothing. */

@@ -34,6 +34,9 @@ class BuildRunVerdictTest {
         assertTrue(run.output().contains("Verdict per clause:\n"), run.output());
         assertTrue(run.output().contains("\n  FAIL     KV-10.3  MUST "), run.output());
         assertTrue(run.output().contains("\n" + run.failure() + "\n"), "the verdict line, printed");
+        assertTrue(run.output().contains("kv3_2_everyOtherKeyIsKeptExactly: every key listed exactly "
+                + "as given ==> the lists differ first at index "), "where the lists differ\n"
+                + run.output());
     }
 
     @Test
