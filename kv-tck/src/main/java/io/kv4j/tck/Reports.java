@@ -50,11 +50,19 @@ final class Reports {
         };
     }
 
-    /** What the verdict line adds after the exit code: what went untested, or why it stopped. */
+    /**
+     * What the verdict line adds after the exit code: the clauses that failed, what went untested,
+     * or why the run stopped.
+     */
     static String detail(Report r) {
         Verdicts v = r.verdicts();
         if (v.stopped() != null) {
             return ": the run stopped early: " + v.stopped();
+        }
+        if (r.exitCode() == Tck.FAILED) {
+            return ": failed " + String.join(", ", v.verdicts().stream()
+                    .filter(c -> c.status() == Verdicts.Status.FAIL).map(Verdicts.Verdict::clause)
+                    .toList());
         }
         String allowed = v.allowedUntested().isEmpty() ? "" : "; untested as " + Tck.ALLOW_UNTESTED
                 + " allows: " + String.join(", ", v.allowedUntested());
