@@ -53,9 +53,6 @@ class BrokenBackendsAreCaughtTest {
                 Arguments.of("range", "KV-7.1 KV-7.9 KV-7.10"),
                 Arguments.of("string-order", "KV-3.2 KV-10.3"),
                 Arguments.of("function-order", "KV-4.4"),
-                Arguments.of("own-storage", "KV-2.7 KV-5.9 KV-7.1 KV-7.2 KV-7.3 KV-7.4 KV-7.5 "
-                        + "KV-7.6 KV-7.8 KV-7.9 KV-7.10 KV-7.11 KV-7.12 KV-7.13 KV-8.2 KV-11.1 "
-                        + "KV-11.6 KV-11.9"),
                 Arguments.of("short-page", "KV-7.10 KV-10.1 KV-10.3 KV-10.4 KV-10.5 KV-10.6 "
                         + "KV-10.7"),
                 Arguments.of("ascii", "KV-2.3 KV-2.10 KV-3.2"),
@@ -92,6 +89,31 @@ class BrokenBackendsAreCaughtTest {
             KitRuns.Run run = KitRuns.run("kv:broken-" + name + ":tck", null, parameters);
             assertFailsExactly(run, clauses, "run " + (i + 1) + " of " + REPEAT);
             assertDiagnosedFirst(run, DIAGNOSED.get(name));
+        }
+    }
+
+    /**
+     * Stores with storage of their own, undeclared, fail these clauses on every run, and KV-5.12
+     * on some: whether close() cuts the request of its test before the request commits to the
+     * closing store's own storage depends on timing. The diagnosis is said on every run.
+     */
+    @Test
+    void storesWithStorageOfTheirOwnAreDiagnosedFirst() {
+        Set<String> always = new TreeSet<>(List.of("KV-2.7", "KV-5.9", "KV-7.1", "KV-7.2", "KV-7.3",
+                "KV-7.4", "KV-7.5", "KV-7.6", "KV-7.8", "KV-7.9", "KV-7.10", "KV-7.11", "KV-7.12",
+                "KV-7.13", "KV-8.2", "KV-11.1", "KV-11.6", "KV-11.9"));
+        for (int i = 0; i < REPEAT; i++) {
+            Map<String, String> parameters = new HashMap<>(KitRuns.QUICK);
+            parameters.put(Tck.SEED, String.valueOf(Long.parseLong(KitRuns.QUICK.get(Tck.SEED)) + i));
+            KitRuns.Run run = KitRuns.run("kv:broken-own-storage:tck", null, parameters);
+            Set<String> failed = run.clauses(Verdicts.Status.FAIL);
+            Set<String> beyond = new TreeSet<>(failed);
+            beyond.removeAll(always);
+            beyond.remove("KV-5.12");
+            assertTrue(failed.containsAll(always) && beyond.isEmpty(), "failed " + failed + "\n"
+                    + run.output());
+            assertEquals(Tck.FAILED, run.result().exitCode(), "the exit code");
+            assertDiagnosedFirst(run, DIAGNOSED.get("own-storage"));
         }
     }
 
