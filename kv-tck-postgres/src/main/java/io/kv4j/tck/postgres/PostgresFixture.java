@@ -177,11 +177,10 @@ public class PostgresFixture implements TckFixture {
     /** What would let this fixture restart the server. */
     @Override
     public String howToOffer(Hook hook) {
-        return hook != Hook.RESTART ? null : "give it a command that restarts the server and keeps "
-                + "its data, as the kit parameter " + RESTART + "=COMMAND (kv tck -P, or a "
-                + "system property), in which {mode} stands for fast (a clean stop) or immediate "
-                + "(as a crash), such as 'pg_ctl -D /var/lib/postgresql/17/main restart -m {mode} "
-                + "-w' run as the server's operating-system user";
+        // short enough for the one line of a verdict, which shows 300 characters
+        return hook != Hook.RESTART ? null : "set " + RESTART + " to a command that restarts the "
+                + "server keeping its data, {mode} standing for fast or immediate, such as "
+                + "'pg_ctl -D DATADIR restart -m {mode} -w'";
     }
 
     @Override

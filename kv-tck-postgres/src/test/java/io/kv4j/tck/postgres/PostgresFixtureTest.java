@@ -56,9 +56,9 @@ class PostgresFixtureTest {
         fixture.start(url + "&schema=vendor_none", PostgresFixtureTest::none);
         try {
             assertFalse(fixture.canRestart());
-            assertTrue(fixture.howToOffer(TckFixture.Hook.RESTART).startsWith("give it a command "
-                    + "that restarts the server and keeps its data, as the kit parameter "
-                    + "kv.tck.postgres.restart=COMMAND"), fixture.howToOffer(TckFixture.Hook.RESTART));
+            assertEquals("set kv.tck.postgres.restart to a command that restarts the server "
+                    + "keeping its data, {mode} standing for fast or immediate, such as 'pg_ctl -D "
+                    + "DATADIR restart -m {mode} -w'", fixture.howToOffer(TckFixture.Hook.RESTART));
             assertNull(fixture.howToOffer(TckFixture.Hook.UNREACHABLE_URL), "it offers that one");
         } finally {
             fixture.stop();
