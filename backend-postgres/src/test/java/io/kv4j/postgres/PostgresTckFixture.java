@@ -62,6 +62,16 @@ public final class PostgresTckFixture implements TckFixture {
     }
 
     @Override
+    public String cleanUp() {
+        return delegate.cleanUp();
+    }
+
+    @Override
+    public String howToOffer(Hook hook) {
+        return delegate.howToOffer(hook);
+    }
+
+    @Override
     public boolean durable() {
         return delegate.durable();
     }

@@ -18,6 +18,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import org.opentest4j.AssertionFailedError;
 
 /** Assertions and small helpers that several chapters share. */
 final class Checks {
@@ -135,8 +136,15 @@ final class Checks {
      */
     static void assertEqualsShown(Object expected, Object actual, String what) {
         if (!Objects.equals(expected, actual)) {
-            fail(what + ": expected " + show(expected) + " but was " + show(actual));
+            // JUnit's form, with the values, so that the console can show where they differ;
+            // lists copied, as the error keeps only values that are Serializable
+            throw new AssertionFailedError(what + " ==> expected: " + show(expected)
+                    + " but was: " + show(actual), kept(expected), kept(actual));
         }
+    }
+
+    private static Object kept(Object value) {
+        return value instanceof List<?> list ? new ArrayList<>(list) : value;
     }
 
     /** A request body that returns nothing. */

@@ -100,6 +100,11 @@ final class Env implements AutoCloseable {
         return target.fixture();
     }
 
+    /** Why a test goes untested for want of a hook, and what would offer it. */
+    String without(TckFixture.Hook hook) {
+        return Fixtures.without(target.fixture(), target.url(), hook);
+    }
+
     /** Begins an explicit transaction of {@code function} on a thread of its own. */
     Session session(String name, KvStore store, String function) {
         return own(Session.begin(name, store, function, target.settings().stepTimeoutMs(),

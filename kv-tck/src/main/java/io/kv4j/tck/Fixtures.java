@@ -77,6 +77,30 @@ final class Fixtures {
         return found.isEmpty() ? null : found.get(0);
     }
 
+    /**
+     * Why a test goes untested for want of a hook, and what would offer it: the fixture's own
+     * advice, or, without a fixture, the named fixture for the URL's backend.
+     *
+     * @param fixture the run's fixture, or null
+     * @param url the URL under test
+     * @param hook the hook the test needs
+     * @return the reason, without the {@link Skip#UNTESTED} prefix
+     */
+    static String without(TckFixture fixture, String url, TckFixture.Hook hook) {
+        if (fixture == null) {
+            String fix = url.startsWith("kv:postgresql:")
+                    ? "run with the fixture postgres (kv.tck.fixture=postgres, or kv tck --fixture "
+                    + "postgres; it ships in io.kv4j:kv-tck-postgres), which offers the hooks on "
+                    + "the server of the URL"
+                    : "implement " + TckFixture.class.getName() + " and name it with "
+                    + Tck.FIXTURE;
+            return "no fixture offers " + hook.description() + ": " + fix;
+        }
+        String advice = fixture.howToOffer(hook);
+        return "the fixture " + fixture.getClass().getName() + " does not offer "
+                + hook.description() + (advice == null ? "" : ": " + advice);
+    }
+
     private static ClassLoader loader() {
         ClassLoader loader = Thread.currentThread().getContextClassLoader();
         return loader != null ? loader : Fixtures.class.getClassLoader();

@@ -88,8 +88,8 @@ final class Kv09DurabilityTest {
     @Clause("KV-9.2")
     void kv9_2_aCommitSurvivesARestartOfTheServer(Env env) throws Exception {
         requireDurable(env);
-        TckFixture fixture = fixture(env, "a restart of the server");
-        Assumptions.assumeTrue(fixture.canRestart(), "untested: the fixture cannot restart the server");
+        TckFixture fixture = fixture(env, TckFixture.Hook.RESTART);
+        Skip.untestedUnless(fixture.canRestart(), env.without(TckFixture.Hook.RESTART));
         for (boolean immediate : new boolean[] {false, true}) {
             String f = env.fn(immediate ? "immediate" : "clean");
             try (KvStore store = env.open()) {
@@ -108,11 +108,11 @@ final class Kv09DurabilityTest {
         requireDurable(env);
         // a backend that looks lost commits up can only be made to not know by losing the storage
         boolean resolves = resolves(env);
-        String url = resolves
-                ? fixture(env, "a commit-cutting URL").commitCuttingUnreachableUrl()
-                : fixture(env, "a commit-cutting URL").commitCuttingUrl();
-        Assumptions.assumeTrue(url != null, "untested: the fixture offers no commit-cutting URL"
-                + (resolves ? " after which the storage is unreachable" : ""));
+        TckFixture.Hook hook = resolves ? TckFixture.Hook.COMMIT_CUTTING_UNREACHABLE_URL
+                : TckFixture.Hook.COMMIT_CUTTING_URL;
+        String url = resolves ? fixture(env, hook).commitCuttingUnreachableUrl()
+                : fixture(env, hook).commitCuttingUrl();
+        Skip.untestedUnless(url != null, env.without(hook));
         String f = env.fn("outcome-unknown");
         try (KvStore cut = KvStore.open(url)) {
             assertThrows(KvOutcomeUnknownException.class, () -> commit(cut, f, kv -> {
@@ -131,8 +131,8 @@ final class Kv09DurabilityTest {
         requireDurable(env);
         Skip.doesNotApplyUnless(resolves(env), "the backend does not declare "
                 + Capability.RESOLVES_LOST_COMMITS);
-        String url = fixture(env, "a commit-cutting URL").commitCuttingUrl();
-        Assumptions.assumeTrue(url != null, "untested: the fixture offers no commit-cutting URL");
+        String url = fixture(env, TckFixture.Hook.COMMIT_CUTTING_URL).commitCuttingUrl();
+        Skip.untestedUnless(url != null, env.without(TckFixture.Hook.COMMIT_CUTTING_URL));
         String f = env.fn("outcome-resolved");
         try (KvStore cut = KvStore.open(url)) {
             commit(cut, f, kv -> {
@@ -156,8 +156,8 @@ final class Kv09DurabilityTest {
     @Clause("KV-9.4")
     void kv9_4_unreachableStorageIsReportedAsUnavailable(Env env) {
         requireDurable(env);
-        String url = fixture(env, "an unreachable URL").unreachableUrl();
-        Assumptions.assumeTrue(url != null, "untested: the fixture offers no unreachable URL");
+        String url = fixture(env, TckFixture.Hook.UNREACHABLE_URL).unreachableUrl();
+        Skip.untestedUnless(url != null, env.without(TckFixture.Hook.UNREACHABLE_URL));
         KvUnavailableException e = env.elsewhere("opening an unreachable URL", () -> {
             try (KvStore store = KvStore.open(url)) {
                 return assertThrows(KvUnavailableException.class,
@@ -176,11 +176,10 @@ final class Kv09DurabilityTest {
         }
     }
 
-    /** The fixture, or a skip saying which hook is missing. */
-    private static TckFixture fixture(Env env, String hook) {
+    /** The fixture, or a skip saying which hook is missing and what would offer it. */
+    private static TckFixture fixture(Env env, TckFixture.Hook hook) {
         TckFixture fixture = env.fixture();
-        Assumptions.assumeTrue(fixture != null, "untested: no " + TckFixture.class.getSimpleName()
-                + " offers " + hook);
+        Skip.untestedUnless(fixture != null, env.without(hook));
         return fixture;
     }
 }

@@ -1,6 +1,7 @@
 package io.kv4j.tck;
 
 import java.io.IOException;
+import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -22,12 +23,14 @@ final class Reports {
      * @param url the URL tested, secrets masked
      * @param seed the workload seed
      * @param notes what the runner decided on its own, such as the private-memory rule
+     * @param diagnoses the likely causes of failures that the kit's probes found, each with its
+     *     fix ({@link Diagnoses})
      * @param verdicts the verdicts
      * @param exitCode the exit code
      * @param millis how long the run took
      */
-    record Report(String url, long seed, List<String> notes, Verdicts verdicts, int exitCode,
-            long millis) {
+    record Report(String url, long seed, List<String> notes, List<String> diagnoses,
+            Verdicts verdicts, int exitCode, long millis) {
     }
 
     static final String JSON = "kv-tck.json";
@@ -47,16 +50,69 @@ final class Reports {
         };
     }
 
-    /** What the verdict line adds after the exit code: what went untested, or why it stopped. */
+    /**
+     * What the verdict line adds after the exit code: the clauses that failed, what went untested,
+     * or why the run stopped.
+     */
     static String detail(Report r) {
         Verdicts v = r.verdicts();
         if (v.stopped() != null) {
             return ": the run stopped early: " + v.stopped();
         }
-        if (r.exitCode() == Tck.UNTESTED) {
-            return ": untested " + String.join(", ", v.untestedMustClauses());
+        if (r.exitCode() == Tck.FAILED) {
+            return ": failed " + String.join(", ", v.verdicts().stream()
+                    .filter(c -> c.status() == Verdicts.Status.FAIL).map(Verdicts.Verdict::clause)
+                    .toList());
         }
-        return "";
+        String allowed = v.allowedUntested().isEmpty() ? "" : "; untested as " + Tck.ALLOW_UNTESTED
+                + " allows: " + String.join(", ", v.allowedUntested());
+        if (r.exitCode() == Tck.UNTESTED) {
+            return ": untested " + String.join(", ", v.refusedUntested()) + " (each clause's "
+                    + "verdict says what would test it; " + Tck.ALLOW_UNTESTED + " names those a "
+                    + "run may leave untested)" + allowed;
+        }
+        return allowed.isEmpty() ? "" : ":" + allowed.substring(1);
+    }
+
+    /** The verdict line: the result, the URL, the time, the exit code and {@link #detail}. */
+    static String verdictLine(Report r) {
+        return "kv-tck: " + result(r.exitCode()) + " on " + r.url() + " in " + r.millis()
+                + " ms (exit code " + r.exitCode() + ")" + detail(r);
+    }
+
+    /**
+     * Prints the summary that ends every run, however it was run: the verdict per clause, the
+     * counts, the likely causes of failures, and the verdict line.
+     */
+    static void print(PrintStream out, Report r) {
+        Verdicts v = r.verdicts();
+        out.println();
+        out.println("Verdict per clause:");
+        int[] counts = new int[Verdicts.Status.values().length];
+        int partly = 0;
+        for (Verdicts.Verdict c : v.verdicts()) {
+            counts[c.status().ordinal()]++;
+            partly += c.partlyUntested() ? 1 : 0;
+            String tests = "(" + c.tests().size() + " tests)";
+            out.printf("  %-8s %-8s %-9s %s%n", c.status(), c.clause(), c.level(),
+                    c.reason() == null ? tests : c.status() == Verdicts.Status.PASS
+                            ? tests + " " + c.reason() : c.reason());
+        }
+        for (String p : v.problems()) {
+            out.println("misconfigured: " + p);
+        }
+        out.printf("Clauses: %d passed (%d with untested parts), %d failed, %d untested, "
+                + "%d skipped as not applying, %d warnings, %d missing%n",
+                counts[Verdicts.Status.PASS.ordinal()], partly,
+                counts[Verdicts.Status.FAIL.ordinal()], counts[Verdicts.Status.UNTESTED.ordinal()],
+                counts[Verdicts.Status.SKIPPED.ordinal()], counts[Verdicts.Status.WARN.ordinal()],
+                counts[Verdicts.Status.MISSING.ordinal()]);
+        out.printf("Tests: %d passed, %d failed, %d skipped%n", v.passed(), v.failed(),
+                v.skipped());
+        for (String d : r.diagnoses()) {
+            out.println("diagnosis: " + d);
+        }
+        out.println(verdictLine(r));
     }
 
     /**
@@ -93,6 +149,8 @@ final class Reports {
         b.append("  \"result\": ").append(q(result(r.exitCode()))).append(",\n");
         b.append("  \"untestedMustClauses\": ").append(strings(v.untestedMustClauses()))
                 .append(",\n");
+        b.append("  \"allowedUntested\": ").append(strings(v.allowedUntested())).append(",\n");
+        b.append("  \"diagnoses\": ").append(strings(r.diagnoses())).append(",\n");
         b.append("  \"stopped\": ").append(q(v.stopped())).append(",\n");
         b.append("  \"millis\": ").append(r.millis()).append(",\n");
         b.append("  \"passed\": ").append(v.passed()).append(",\n");
@@ -131,9 +189,12 @@ final class Reports {
         b.append("- URL: `").append(r.url()).append("`\n");
         b.append("- Seed: ").append(r.seed()).append('\n');
         b.append("- Result: ").append(result(r.exitCode())).append(", ").append(switch (r.exitCode()) {
-            case Tck.PASSED -> "every MUST clause that applies passed, and none went untested";
+            case Tck.PASSED -> v.allowedUntested().isEmpty()
+                    ? "every MUST clause that applies passed, and none went untested"
+                    : "every MUST clause that ran passed; untested as " + Tck.ALLOW_UNTESTED
+                    + " allows: " + String.join(", ", v.allowedUntested());
             case Tck.UNTESTED -> "every MUST clause that ran passed, but these went untested: "
-                    + String.join(", ", v.untestedMustClauses());
+                    + String.join(", ", v.refusedUntested());
             case Tck.FAILED -> v.stopped() != null ? "the run stopped early: " + cell(v.stopped())
                     : "a MUST clause failed";
             default -> "the run proves nothing";
@@ -143,6 +204,9 @@ final class Reports {
                 .append(r.millis()).append(" ms\n");
         for (String n : r.notes()) {
             b.append("- Note: ").append(cell(n)).append('\n');
+        }
+        for (String d : r.diagnoses()) {
+            b.append("- Diagnosis: ").append(cell(d)).append('\n');
         }
         for (String p : v.problems()) {
             b.append("- Problem: ").append(cell(p)).append('\n');

@@ -1,8 +1,6 @@
 package io.kv4j.tck;
 
 import java.io.PrintStream;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.lang.reflect.Method;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,8 +18,6 @@ import org.junit.platform.launcher.TestIdentifier;
  * Collects how each kit test ended, by clause, and prints progress as tests finish.
  */
 final class RunListener implements TestExecutionListener {
-
-    private static final String ASSUMPTION = "Assumption failed: ";
 
     private final PrintStream out;
     private final Secrets secrets;
@@ -64,8 +60,7 @@ final class RunListener implements TestExecutionListener {
         if (test == null) {
             return what + " outside any test";
         }
-        Outcome o = record(test, Outcome.Status.FAILED, what + "; the run stopped in this test",
-                trace(t));
+        Outcome o = record(test, Outcome.Status.FAILED, what + "; the run stopped in this test", t);
         running = null;
         return what + " in " + o.clause() + " " + o.test();
     }
@@ -103,9 +98,9 @@ final class RunListener implements TestExecutionListener {
         }
         switch (result.getStatus()) {
             case SUCCESSFUL -> record(id, Outcome.Status.PASSED, null, null);
-            case ABORTED -> record(id, Outcome.Status.SKIPPED, message(thrown), null);
+            case ABORTED -> record(id, Outcome.Status.SKIPPED, null, thrown);
             default -> {
-                record(id, Outcome.Status.FAILED, message(thrown), trace(thrown));
+                record(id, Outcome.Status.FAILED, null, thrown);
                 if (thrown instanceof java.util.concurrent.TimeoutException
                         && ++timeouts == Runner.TIMEOUTS_TO_STOP) {
                     onTimeouts.run();
@@ -114,7 +109,12 @@ final class RunListener implements TestExecutionListener {
         }
     }
 
-    private Outcome record(TestIdentifier id, Outcome.Status status, String message, String trace) {
+    /**
+     * @param reason why a test failed or was skipped, when not what it threw; else null
+     * @param thrown what the test threw, or null
+     */
+    private Outcome record(TestIdentifier id, Outcome.Status status, String reason,
+            Throwable thrown) {
         Long t0 = started.remove(id.getUniqueId());
         long millis = t0 == null ? 0 : (System.nanoTime() - t0) / 1_000_000;
         MethodSource source = id.getSource().filter(MethodSource.class::isInstance)
@@ -122,8 +122,7 @@ final class RunListener implements TestExecutionListener {
         String className = source == null ? "?" : source.getClassName();
         String test = source == null ? id.getDisplayName() : source.getMethodName();
         String clause = source == null ? "?" : clauseOf(source);
-        Outcome o = new Outcome(clause, className, test, status, secrets.scrub(message),
-                secrets.scrub(trace), millis);
+        Outcome o = Outcome.of(clause, className, test, status, thrown, reason, millis, secrets);
         synchronized (this) {
             outcomes.add(o);
         }
@@ -133,7 +132,7 @@ final class RunListener implements TestExecutionListener {
             case SKIPPED -> "SKIP";
         };
         out.printf("  %-4s %-8s %s (%d ms)%s%n", verdict, clause, test, millis,
-                message == null ? "" : "\n         " + firstLine(o.message()));
+                o.brief() == null ? "" : "\n         " + o.brief());
         return o;
     }
 
@@ -162,35 +161,5 @@ final class RunListener implements TestExecutionListener {
 
     private static String simpleName(TestIdentifier id) {
         return id.getDisplayName();
-    }
-
-    static String message(Throwable t) {
-        if (t == null) {
-            return "no reason given";
-        }
-        String m = t.getMessage();
-        if (m == null || m.isBlank()) {
-            return t.getClass().getName();
-        }
-        // JUnit's assumptions put this before the reason the kit gave
-        return m.startsWith(ASSUMPTION) ? m.substring(ASSUMPTION.length()) : m;
-    }
-
-    static String firstLine(String s) {
-        if (s == null) {
-            return "";
-        }
-        int nl = s.indexOf('\n');
-        String line = nl < 0 ? s : s.substring(0, nl) + " ...";
-        return line.length() <= 300 ? line : line.substring(0, 297) + "...";
-    }
-
-    private static String trace(Throwable t) {
-        if (t == null) {
-            return null;
-        }
-        StringWriter w = new StringWriter();
-        t.printStackTrace(new PrintWriter(w));
-        return w.toString();
     }
 }

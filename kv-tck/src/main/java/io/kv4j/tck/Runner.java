@@ -90,6 +90,7 @@ final class Runner {
                 return misconfigured(out, secrets, "cannot open " + target.shown() + ": " + e);
             }
             target.notes().forEach(n -> out.println("note: " + secrets.scrub(n)));
+            target.diagnoses().forEach(d -> out.println("diagnosis: " + d));
             RunListener listener = new RunListener(out, secrets, () -> target.stop(
                     TIMEOUTS_TO_STOP + " tests timed out after " + target.settings().testTimeoutMs()
                     + " ms (" + Tck.TEST_TIMEOUT_MS + "): the backend hangs"));
@@ -108,14 +109,15 @@ final class Runner {
                 stopped = target.stopped();
                 out.println("kv-tck: the run stopped early: " + stopped);
             }
-            out.println("kv-tck: " + secrets.scrub(target.cleanUp()));
+            target.finish().forEach(line -> out.println("kv-tck: " + secrets.scrub(line)));
             Verdicts verdicts = Verdicts.of(Spec.load(), listener.outcomes(), listener.broken(),
-                    stopped);
+                    stopped, target.settings()::allowsUntested);
             long millis = (System.nanoTime() - t0) / 1_000_000;
             int code = verdicts.exitCode();
             Reports.Report report = new Reports.Report(target.shown(), target.seed(),
-                    target.notes().stream().map(secrets::scrub).toList(), verdicts, code, millis);
-            summarise(out, report);
+                    target.notes().stream().map(secrets::scrub).toList(), target.diagnoses(),
+                    verdicts, code, millis);
+            Reports.print(out, report);
             if (reportDir != null) {
                 try {
                     Reports.write(reportDir, report);
@@ -158,35 +160,6 @@ final class Runner {
                 .configurationParameter("junit.jupiter.execution.timeout.thread.mode.default",
                         "SEPARATE_THREAD")
                 .build();
-    }
-
-    private static void summarise(PrintStream out, Reports.Report r) {
-        Verdicts v = r.verdicts();
-        out.println();
-        out.println("Verdict per clause:");
-        int[] counts = new int[Verdicts.Status.values().length];
-        int partly = 0;
-        for (Verdicts.Verdict c : v.verdicts()) {
-            counts[c.status().ordinal()]++;
-            partly += c.partlyUntested() ? 1 : 0;
-            String tests = "(" + c.tests().size() + " tests)";
-            out.printf("  %-8s %-8s %-9s %s%n", c.status(), c.clause(), c.level(),
-                    c.reason() == null ? tests : c.status() == Verdicts.Status.PASS
-                            ? tests + " " + c.reason() : c.reason());
-        }
-        for (String p : v.problems()) {
-            out.println("misconfigured: " + p);
-        }
-        out.printf("Clauses: %d passed (%d with untested parts), %d failed, %d untested, "
-                + "%d skipped as not applying, %d warnings, %d missing%n",
-                counts[Verdicts.Status.PASS.ordinal()], partly,
-                counts[Verdicts.Status.FAIL.ordinal()], counts[Verdicts.Status.UNTESTED.ordinal()],
-                counts[Verdicts.Status.SKIPPED.ordinal()], counts[Verdicts.Status.WARN.ordinal()],
-                counts[Verdicts.Status.MISSING.ordinal()]);
-        out.printf("Tests: %d passed, %d failed, %d skipped%n", v.passed(), v.failed(),
-                v.skipped());
-        out.println("kv-tck: " + Reports.result(r.exitCode()) + " on " + r.url() + " in "
-                + r.millis() + " ms (exit code " + r.exitCode() + ")" + Reports.detail(r));
     }
 
     private static Result misconfigured(PrintStream out, Secrets secrets, String why) {

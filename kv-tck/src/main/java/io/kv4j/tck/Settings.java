@@ -1,6 +1,8 @@
 package io.kv4j.tck;
 
+import java.util.LinkedHashSet;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
 
 /**
@@ -17,9 +19,16 @@ import java.util.function.Function;
  * @param workloadRequests how many requests each workload thread makes
  * @param childJvm whether tests may start a child JVM
  * @param testTimeoutMs how long one test may take before it fails and the run goes on
+ * @param allowUntested the MUST clauses that may go untested, wholly or in part, without making
+ *     the run fail ({@value Tck#ALLOW_UNTESTED}); {@link #ALL} for every clause
+ * @param parameters every configuration parameter, for the fixture
  */
 record Settings(String url, String fixture, Long seed, long stepTimeoutMs, long workloadTimeoutMs,
-        int workloadThreads, int workloadRequests, boolean childJvm, long testTimeoutMs) {
+        int workloadThreads, int workloadRequests, boolean childJvm, long testTimeoutMs,
+        Set<String> allowUntested, Function<String, Optional<String>> parameters) {
+
+    /** The value of {@value Tck#ALLOW_UNTESTED} that allows every clause to go untested. */
+    static final String ALL = "all";
 
     static Settings from(Function<String, Optional<String>> parameters) {
         Function<String, String> get = name -> parameters.apply(name)
@@ -39,7 +48,38 @@ record Settings(String url, String fixture, Long seed, long stepTimeoutMs, long 
                 (int) positive(get, Tck.WORKLOAD_THREADS, 4, 64),
                 (int) positive(get, Tck.WORKLOAD_REQUESTS, 200, 1_000_000),
                 bool(get, Tck.CHILD_JVM, true),
-                positive(get, Tck.TEST_TIMEOUT_MS, 300_000, Integer.MAX_VALUE));
+                positive(get, Tck.TEST_TIMEOUT_MS, 300_000, Integer.MAX_VALUE),
+                clauses(get, Tck.ALLOW_UNTESTED), parameters);
+    }
+
+    /** Whether a MUST clause may go untested without making the run fail. */
+    boolean allowsUntested(String clause) {
+        return allowUntested.contains(ALL) || allowUntested.contains(clause);
+    }
+
+    /** {@link #ALL}, or clause ids of the SPEC separated by commas. */
+    private static Set<String> clauses(Function<String, String> get, String name) {
+        String v = get.apply(name);
+        if (v == null) {
+            return Set.of();
+        }
+        if (v.equalsIgnoreCase(ALL)) {
+            return Set.of(ALL);
+        }
+        Set<String> known = new LinkedHashSet<>();
+        Spec.load().forEach(e -> known.add(e.id()));
+        Set<String> out = new LinkedHashSet<>();
+        for (String part : v.split(",")) {
+            String id = part.trim();
+            if (!known.contains(id)) {
+                throw new IllegalArgumentException(name + " must be " + ALL + " or clause ids of "
+                        + "the SPEC separated by commas (such as KV-7.11,KV-9.2) but names "
+                        + (id.isEmpty() ? "an empty one" : id + ", which the SPEC does not have")
+                        + ": " + v);
+            }
+            out.add(id);
+        }
+        return Set.copyOf(out);
     }
 
     private static long positive(Function<String, String> get, String name, long defaultValue,

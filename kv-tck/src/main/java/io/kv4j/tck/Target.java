@@ -35,13 +35,16 @@ final class Target implements AutoCloseable {
     private final List<String> notes;
     private final AtomicInteger names = new AtomicInteger();
     private final LogWatch logs;
+    private final Secrets secrets;
     private volatile String stopped;
     private KvStore shared;
-    private boolean cleaned;
+    private List<String> diagnoses = List.of();
+    private boolean finished;
 
     private Target(Settings settings, String url, TckFixture fixture, String runId, long seed,
-            List<String> notes, LogWatch logs) {
-        this.logs = logs;
+            List<String> notes, Secrets secrets) {
+        this.secrets = secrets;
+        this.logs = LogWatch.install(secrets);
         this.settings = settings;
         this.url = url;
         this.fixture = fixture;
@@ -63,7 +66,7 @@ final class Target implements AutoCloseable {
         String url = settings.url();
         if (fixture != null) {
             try {
-                url = fixture.start(url);
+                url = fixture.start(url, settings.parameters());
             } catch (Exception e) {
                 throw new IllegalArgumentException("The fixture " + fixture.getClass().getName()
                         + " failed to start: " + e, e);
@@ -82,8 +85,9 @@ final class Target implements AutoCloseable {
                     + TckFixture.class.getName());
         }
         Secrets secrets = new Secrets();
+        secrets.addUrl(settings.url());
         secrets.addUrl(url);
-        return new Target(settings, url, fixture, runId, seed, notes, LogWatch.install(secrets));
+        return new Target(settings, url, fixture, runId, seed, notes, secrets);
     }
 
     /** Lends this target to the tests of a run; returns the key to pass as {@link #LENT}. */
@@ -113,6 +117,11 @@ final class Target implements AutoCloseable {
     /** The URL under test with its secrets masked as the library masks them. */
     String shown() {
         return KvUrls.redact(url);
+    }
+
+    /** The secrets of the URLs under test, to remove from what the run prints. */
+    Secrets secrets() {
+        return secrets;
     }
 
     TckFixture fixture() {
@@ -152,7 +161,10 @@ final class Target implements AutoCloseable {
         return "tck-" + runId + "-";
     }
 
-    /** The store shared by the tests of this run, opened on first use. */
+    /**
+     * The store shared by the tests of this run, opened on first use, when the kit also probes for
+     * the commonest mistakes ({@link #diagnoses()}).
+     */
     synchronized KvStore sharedStore() {
         if (shared == null) {
             shared = open(Map.of());
@@ -162,8 +174,17 @@ final class Target implements AutoCloseable {
                         + "storage run them through one store, and the parts that need two "
                         + "stores on one storage are untested");
             }
+            diagnoses = Diagnoses.of(this, shared);
         }
         return shared;
+    }
+
+    /**
+     * The likely causes of failures that the probes found when the run's store was opened, each
+     * with its fix, secrets removed.
+     */
+    synchronized List<String> diagnoses() {
+        return diagnoses.stream().map(secrets::scrub).toList();
     }
 
     /** Whether every store opened on the URL has storage of its own. */
@@ -198,14 +219,7 @@ final class Target implements AutoCloseable {
      *
      * @return what was deleted, or why not, for the output
      */
-    synchronized String cleanUp() {
-        if (cleaned) {
-            return "the run's data was already deleted";
-        }
-        cleaned = true;
-        if (shared == null) {
-            return "the run wrote nothing";
-        }
+    private String deleteRunData() {
         KvStore store = shared;
         String prefix = functionPrefix();
         try (Worker worker = new Worker("deleting the run's data", " (" + Tck.WORKLOAD_TIMEOUT_MS
@@ -231,24 +245,48 @@ final class Target implements AutoCloseable {
         }
     }
 
-    @Override
-    public synchronized void close() {
+    /**
+     * Ends the run on the storage, once: deletes the run's data, closes the run's store and stops
+     * the fixture. Failures are reported, not thrown, so that the verdict is still given.
+     *
+     * @return the lines to print: what was deleted, and what the fixture left behind and why
+     */
+    synchronized List<String> finish() {
+        if (finished) {
+            return List.of();
+        }
+        finished = true;
+        List<String> out = new ArrayList<>();
         try {
             if (shared != null) {
-                cleanUp();
+                out.add(deleteRunData());
                 shared.close();
             }
+        } catch (RuntimeException e) {
+            out.add("warning: closing the run's store failed: " + e);
         } finally {
-            try {
-                if (fixture != null) {
+            if (fixture != null) {
+                try {
                     fixture.stop();
+                    String left = fixture.cleanUp();
+                    if (left != null) {
+                        out.add("fixture: " + left);
+                    }
+                } catch (Exception e) {
+                    out.add("warning: the fixture " + fixture.getClass().getName()
+                            + " failed to stop: " + e);
                 }
-            } catch (Exception e) {
-                throw new IllegalStateException("The fixture " + fixture.getClass().getName()
-                        + " failed to stop: " + e, e);
-            } finally {
-                logs.close();
             }
+        }
+        return out.stream().map(secrets::scrub).toList();
+    }
+
+    @Override
+    public void close() {
+        try {
+            finish();
+        } finally {
+            logs.close();
         }
     }
 

@@ -1,5 +1,8 @@
 package io.kv4j.tck;
 
+import java.util.Optional;
+import java.util.function.Function;
+
 /**
  * A backend's hook into the kit, found through {@link java.util.ServiceLoader}: it starts and
  * stops the storage the kit runs against, and offers the hooks that the durability clauses (KV-9)
@@ -30,11 +33,77 @@ public interface TckFixture {
     String start(String configuredUrl) throws Exception;
 
     /**
+     * Starts the storage as {@link #start(String)} does, with the kit's configuration parameters
+     * at hand, for a fixture that takes settings of its own (such as how to restart a server).
+     * The kit calls this one; by default it calls {@link #start(String)}.
+     *
+     * @param configuredUrl the value of {@value Tck#URL}, or null when it is not set
+     * @param parameters the kit's configuration parameters by name: JUnit configuration
+     *     parameters and system properties, or {@code kv tck -P name=value}
+     * @return the store URL the kit runs against
+     * @throws Exception when the storage cannot be started; the run is then misconfigured
+     */
+    default String start(String configuredUrl, Function<String, Optional<String>> parameters)
+            throws Exception {
+        return start(configuredUrl);
+    }
+
+    /**
      * Stops what {@link #start} started. Called once, after the last test, even when tests failed.
      *
      * @throws Exception when stopping fails; reported, never hiding test results
      */
     void stop() throws Exception;
+
+    /**
+     * Called after {@link #stop}: deletes what the run created on the storage beyond the data of
+     * the kit's functions (which the kit deletes itself), such as a schema, and says what it
+     * deleted, or what is left and why. The kit prints it after the run.
+     *
+     * @return one line, or null when there is nothing to say
+     */
+    default String cleanUp() {
+        return null;
+    }
+
+    /**
+     * What the user can give this fixture so that it offers a hook it lacks, such as a parameter
+     * to set; the kit adds it to the verdict of each clause that went untested for want of it.
+     *
+     * @param hook the hook that is missing
+     * @return the advice, or null when the fixture has none
+     */
+    default String howToOffer(Hook hook) {
+        return null;
+    }
+
+    /** The hooks a fixture may offer, for {@link #howToOffer}. */
+    enum Hook {
+        /** {@link #restart}, which {@link #canRestart} says is offered. */
+        RESTART("a restart of the server"),
+        /** {@link #unreachableUrl}. */
+        UNREACHABLE_URL("an unreachable URL"),
+        /** {@link #commitCuttingUrl}. */
+        COMMIT_CUTTING_URL("a commit-cutting URL"),
+        /** {@link #commitCuttingUnreachableUrl}. */
+        COMMIT_CUTTING_UNREACHABLE_URL("a commit-cutting URL after which the storage is "
+                + "unreachable");
+
+        private final String description;
+
+        Hook(String description) {
+            this.description = description;
+        }
+
+        /**
+         * The hook in words, as the verdicts say it.
+         *
+         * @return such as {@code a restart of the server}
+         */
+        public String description() {
+            return description;
+        }
+    }
 
     /**
      * Whether the storage keeps every commit that returned across a killed application and a

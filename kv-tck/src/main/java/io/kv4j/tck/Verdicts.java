@@ -6,6 +6,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Predicate;
 
 /**
  * Turns test outcomes into one verdict per SPEC clause, and the verdicts into the exit code. A
@@ -58,15 +59,17 @@ final class Verdicts {
     private final List<Verdict> verdicts;
     private final List<String> problems;
     private final String stopped;
+    private final Predicate<String> allowUntested;
     private final int passed;
     private final int failed;
     private final int skipped;
 
-    private Verdicts(List<Verdict> verdicts, List<String> problems, String stopped, int passed,
-            int failed, int skipped) {
+    private Verdicts(List<Verdict> verdicts, List<String> problems, String stopped,
+            Predicate<String> allowUntested, int passed, int failed, int skipped) {
         this.verdicts = verdicts;
         this.problems = problems;
         this.stopped = stopped;
+        this.allowUntested = allowUntested;
         this.passed = passed;
         this.failed = failed;
         this.skipped = skipped;
@@ -82,6 +85,16 @@ final class Verdicts {
      */
     static Verdicts of(List<Spec.Entry> spec, List<Outcome> outcomes, List<String> broken,
             String stopped) {
+        return of(spec, outcomes, broken, stopped, clause -> false);
+    }
+
+    /**
+     * @param stopped why the run stopped before its end, or null
+     * @param allowUntested which MUST clauses may go untested without failing the run
+     *     ({@value Tck#ALLOW_UNTESTED})
+     */
+    static Verdicts of(List<Spec.Entry> spec, List<Outcome> outcomes, List<String> broken,
+            String stopped, Predicate<String> allowUntested) {
         Map<String, List<Outcome>> byClause = new LinkedHashMap<>();
         for (Outcome o : outcomes) {
             byClause.computeIfAbsent(o.clause(), k -> new ArrayList<>()).add(o);
@@ -115,7 +128,8 @@ final class Verdicts {
         if (outcomes.isEmpty()) {
             problems.add("no test ran");
         }
-        return new Verdicts(List.copyOf(verdicts), List.copyOf(problems), stopped, p, f, s);
+        return new Verdicts(List.copyOf(verdicts), List.copyOf(problems), stopped, allowUntested,
+                p, f, s);
     }
 
     private static Verdict judge(String id, String level, String summary, boolean required,
@@ -127,9 +141,9 @@ final class Verdicts {
         for (Outcome o : tests) {
             switch (o.status()) {
                 case PASSED -> passes++;
-                case FAILED -> failures.add(o.test() + ": " + RunListener.firstLine(o.message()));
+                case FAILED -> failures.add(o.test() + ": " + o.brief());
                 case SKIPPED -> {
-                    skips.add(RunListener.firstLine(o.message()));
+                    skips.add(o.brief());
                     untested |= Skip.isUntested(o.message());
                 }
             }
@@ -172,9 +186,26 @@ final class Verdicts {
      * followed by {@code (part)} when only part of it went untested.
      */
     List<String> untestedMustClauses() {
+        return untested(v -> true);
+    }
+
+    /**
+     * The untested MUST clauses, as {@link #untestedMustClauses()} gives them, that
+     * {@value Tck#ALLOW_UNTESTED} does not allow: the ones that keep the run from passing.
+     */
+    List<String> refusedUntested() {
+        return untested(v -> !allowUntested.test(v.clause()));
+    }
+
+    /** The untested MUST clauses that {@value Tck#ALLOW_UNTESTED} allows. */
+    List<String> allowedUntested() {
+        return untested(v -> allowUntested.test(v.clause()));
+    }
+
+    private List<String> untested(Predicate<Verdict> which) {
         List<String> out = new ArrayList<>();
         for (Verdict v : verdicts) {
-            if (v.required() && v.untested()) {
+            if (v.required() && v.untested() && which.test(v)) {
                 out.add(v.clause() + (v.status() == Status.PASS ? " (part)" : ""));
             }
         }
@@ -196,7 +227,8 @@ final class Verdicts {
     /**
      * {@link Tck#FAILED} when the run stopped early; else {@link Tck#MISCONFIGURED} when it proves
      * nothing; else {@link Tck#FAILED} when a MUST clause failed; else {@link Tck#UNTESTED} when a
-     * MUST clause that applies went untested, wholly or in part; else {@link Tck#PASSED}.
+     * MUST clause that applies went untested, wholly or in part, and {@value Tck#ALLOW_UNTESTED}
+     * does not allow it; else {@link Tck#PASSED}.
      */
     int exitCode() {
         if (stopped != null) {
@@ -210,6 +242,6 @@ final class Verdicts {
                 return Tck.FAILED;
             }
         }
-        return untestedMustClauses().isEmpty() ? Tck.PASSED : Tck.UNTESTED;
+        return refusedUntested().isEmpty() ? Tck.PASSED : Tck.UNTESTED;
     }
 }

@@ -79,6 +79,12 @@ public final class EmbeddedPostgresFixture implements TckFixture {
         }
     }
 
+    /** Everything the run wrote went with the server's data directory. */
+    @Override
+    public String cleanUp() {
+        return "stopped the PostgreSQL server it started and deleted its data directory";
+    }
+
     @Override
     public boolean durable() {
         return true;
@@ -149,21 +155,35 @@ public final class EmbeddedPostgresFixture implements TckFixture {
      * @throws InterruptedException when interrupted while pg_ctl runs
      */
     public static void pgCtlStop(Path data, String mode) throws IOException, InterruptedException {
-        long pid = Long.parseLong(Files.readAllLines(data.resolve("postmaster.pid")).get(0).trim());
-        String postgres = ProcessHandle.of(pid).flatMap(p -> p.info().command())
-                .orElseThrow(() -> new IOException("cannot find the binary of postmaster " + pid));
-        List<String> command = new ArrayList<>();
-        if (System.getProperty("user.name").equals("root")) {
-            // pg_ctl refuses to run as root; the embedded server runs its tools the same way
-            command.addAll(List.of("unshare", "-U"));
-        }
-        command.addAll(List.of(Path.of(postgres).resolveSibling("pg_ctl").toString(), "-D",
-                data.toString(), "stop", "-m", mode, "-w", "-t", "30"));
+        List<String> command = new ArrayList<>(pgCtl(data));
+        command.addAll(List.of("stop", "-m", mode, "-w", "-t", "30"));
         Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
         String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         if (!p.waitFor(60, TimeUnit.SECONDS) || p.exitValue() != 0) {
             throw new IOException("pg_ctl stop -m " + mode + " failed: " + output);
         }
+    }
+
+    /**
+     * The command that runs {@code pg_ctl} of the running server of a data directory on it:
+     * {@code pg_ctl -D DATA}, beside the server's binary, through {@code unshare -U} when run as
+     * root, since pg_ctl refuses root, as the embedded server runs its tools.
+     *
+     * @param data the server's data directory
+     * @return the command, to which pg_ctl's action and options are added
+     * @throws IOException when the server of the directory or its binary cannot be found
+     */
+    public static List<String> pgCtl(Path data) throws IOException {
+        long pid = Long.parseLong(Files.readAllLines(data.resolve("postmaster.pid")).get(0).trim());
+        String postgres = ProcessHandle.of(pid).flatMap(p -> p.info().command())
+                .orElseThrow(() -> new IOException("cannot find the binary of postmaster " + pid));
+        List<String> command = new ArrayList<>();
+        if (System.getProperty("user.name").equals("root")) {
+            command.addAll(List.of("unshare", "-U"));
+        }
+        command.addAll(List.of(Path.of(postgres).resolveSibling("pg_ctl").toString(), "-D",
+                data.toString()));
+        return command;
     }
 
     private static void deleteTree(Path root) throws IOException {

@@ -6,25 +6,43 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 
 /**
  * The kit's hooks into a PostgreSQL server that runs already, named by the kit's URL
  * ({@code kv tck --url kv:postgresql://host:5432/db?user=...&password=... --fixture postgres}):
  * URLs on which every commit loses its answer (KV-9.3, KV-9.5), through proxies in front of the
  * server, one of which then refuses every connection, and a URL with no server behind it
- * (KV-9.4). It cannot restart the server, so the restart part of
- * KV-9.2 is reported untested; {@link EmbeddedPostgresFixture} can.
+ * (KV-9.4). It restarts the server (KV-9.2) when given a command that does,
+ * {@value #RESTART}; without it that part of KV-9.2 is reported untested, saying so.
+ *
+ * <p>When the run ends, it drops the URL's schema if the backend created it for the run; a schema
+ * that existed before is left, and the run's output says what of the run is left in it.
  */
 public class PostgresFixture implements TckFixture {
 
     /** The name {@code kv.tck.fixture} and {@code kv tck --fixture} know this fixture by. */
     public static final String NAME = "postgres";
+
+    /**
+     * The kit parameter that gives the command restarting the server, run with {@code sh -c},
+     * in which {@code {mode}} stands for {@code fast} (a clean stop) or {@code immediate} (as a
+     * crash), such as {@code pg_ctl -D /var/lib/postgresql/17/main restart -m {mode} -w}.
+     */
+    public static final String RESTART = "kv.tck.postgres.restart";
+
+    /** How long the restart command, and then the server, may take to be back. */
+    private static final long RESTART_TIMEOUT_MS = 120_000;
 
     private static final String PREFIX = "kv:postgresql://";
     /** The backend's schema when the URL names none. */
@@ -33,6 +51,9 @@ public class PostgresFixture implements TckFixture {
     private CommitCutter cutter;
     private CommitCutter cutterThenDown;
     private String path;
+    private String url;
+    private String restart;
+    private RunSchema schema;
 
     /** Creates the fixture; the kit calls this. */
     public PostgresFixture() {
@@ -67,7 +88,28 @@ public class PostgresFixture implements TckFixture {
         String server = host.isEmpty() ? "localhost" : host;
         cutter = new CommitCutter(server, port, schema(configuredUrl));
         cutterThenDown = new CommitCutter(server, port, schema(configuredUrl), true);
+        url = configuredUrl;
+        schema = RunSchema.before(configuredUrl);
         return configuredUrl;
+    }
+
+    /**
+     * Starts as {@link #start(String)} does, and takes the command that restarts the server from
+     * the kit parameter {@value #RESTART}.
+     *
+     * @throws IllegalArgumentException when the command has no {@code {mode}}
+     */
+    @Override
+    public String start(String configuredUrl, Function<String, Optional<String>> parameters)
+            throws IOException {
+        restart = parameters.apply(RESTART).map(String::trim).filter(c -> !c.isEmpty())
+                .orElse(null);
+        if (restart != null && !restart.contains("{mode}")) {
+            throw new IllegalArgumentException(RESTART + " must hold {mode}, which the fixture "
+                    + "replaces by fast for a clean restart and by immediate for one as after a "
+                    + "crash (pg_ctl restart -m {mode}), but was: " + restart);
+        }
+        return start(configuredUrl);
     }
 
     @Override
@@ -81,6 +123,67 @@ public class PostgresFixture implements TckFixture {
                 cutterThenDown.close();
             }
         }
+    }
+
+    /** Drops the URL's schema if the run created it, else says what of the run is left in it. */
+    @Override
+    public String cleanUp() {
+        return schema == null ? null : schema.after();
+    }
+
+    @Override
+    public boolean canRestart() {
+        return restart != null;
+    }
+
+    /**
+     * Runs the restart command, then waits until the server answers a query.
+     *
+     * @throws IOException when the command fails or the server is not back in time
+     */
+    @Override
+    public void restart(boolean immediate) throws IOException, InterruptedException {
+        String command = restart.replace("{mode}", immediate ? "immediate" : "fast");
+        // to a file, not a pipe: a server that the command starts keeps its output open for good
+        Path log = Files.createTempFile("kv4j-tck-restart", ".log");
+        try {
+            Process p = new ProcessBuilder("/bin/sh", "-c", command).redirectErrorStream(true)
+                    .redirectOutput(log.toFile()).start();
+            if (!p.waitFor(RESTART_TIMEOUT_MS, TimeUnit.MILLISECONDS)) {
+                p.destroyForcibly();
+                throw new IOException("the restart command did not end within "
+                        + RESTART_TIMEOUT_MS + " ms: " + command);
+            }
+            if (p.exitValue() != 0) {
+                throw new IOException("the restart command failed (exit code " + p.exitValue()
+                        + "): " + command + "\n" + Files.readString(log, StandardCharsets.UTF_8));
+            }
+        } finally {
+            Files.deleteIfExists(log);
+        }
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(RESTART_TIMEOUT_MS);
+        while (true) {
+            try (Connection c = RunSchema.connect(url); Statement s = c.createStatement()) {
+                s.execute("SELECT 1");
+                return;
+            } catch (SQLException e) {
+                if (System.nanoTime() > deadline) {
+                    throw new IOException("the server did not answer within " + RESTART_TIMEOUT_MS
+                            + " ms of its restart: " + e.getMessage(), e);
+                }
+                // the server is starting or recovering: ask again shortly
+                Thread.sleep(200);
+            }
+        }
+    }
+
+    /** What would let this fixture restart the server. */
+    @Override
+    public String howToOffer(Hook hook) {
+        // short enough for the one line of a verdict, which shows 300 characters
+        return hook != Hook.RESTART ? null : "set " + RESTART + " to a command that restarts the "
+                + "server keeping its data, {mode} standing for fast or immediate, such as "
+                + "'pg_ctl -D DATADIR restart -m {mode} -w'";
     }
 
     @Override

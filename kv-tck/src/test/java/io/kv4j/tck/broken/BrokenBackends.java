@@ -741,6 +741,53 @@ public final class BrokenBackends {
         }
     }
 
+    /** Lists function names in {@link String#compareTo} order instead of UTF-8 byte order. */
+    public static final class ListsFunctionsInStringOrder extends Broken {
+        @Override
+        String name() {
+            return "function-order";
+        }
+
+        @Override
+        KvBackend wrap(KvBackend memory) {
+            return new Forwarding(memory) {
+                @Override
+                public List<String> namespaces(String after, int limit) {
+                    List<String> all = new ArrayList<>(inner.namespaces(null, Integer.MAX_VALUE));
+                    all.sort(Comparator.naturalOrder());
+                    return all.stream().filter(n -> after == null || n.compareTo(after) > 0)
+                            .limit(limit).toList();
+                }
+            };
+        }
+    }
+
+    /**
+     * Gives every store storage of its own, as a first backend that keeps a map per store does,
+     * without declaring {@code PRIVATE_TO_STORE}.
+     */
+    public static final class OwnStoragePerStore extends Broken {
+        @Override
+        String name() {
+            return "own-storage";
+        }
+
+        @Override
+        public KvBackend open(BackendConfig config) {
+            return wrap(memory("kv:memory:"));
+        }
+
+        @Override
+        KvBackend wrap(KvBackend memory) {
+            return new Forwarding(memory) {
+                @Override
+                public Set<Capability> capabilities() {
+                    return Set.of();
+                }
+            };
+        }
+    }
+
     /** Returns one entry fewer than asked for, so a listing seems to end early. */
     public static final class ShortPages extends Broken {
         @Override
