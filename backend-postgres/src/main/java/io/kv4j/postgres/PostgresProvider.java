@@ -61,10 +61,20 @@ public final class PostgresProvider implements KvProvider {
         DataSource application = config.object(PgOption.DATA_SOURCE.key(), DataSource.class);
         DataSource direct = application != null ? application : Connections.source(settings);
         // the first connection is made by hand, once: a wrong address or password is reported at
-        // once and as what it is, instead of as a pool that found no connection in time
-        try (Connection c = direct.getConnection()) {
-            Migrations.apply(c, settings, settings.flag(PgOption.MIGRATE));
+        // once and as what it is, instead of as a pool that found no connection in time. A pool
+        // that keeps idle connections (pool-min-idle) takes it as its first, instead of making
+        // another; else it is closed, and the pool starts empty
+        boolean adopt = application == null && settings.integer(PgOption.POOL_MIN_IDLE) > 0;
+        Connection first = null;
+        try {
+            first = direct.getConnection();
+            Migrations.apply(first, settings, settings.flag(PgOption.MIGRATE));
+            if (!adopt) {
+                first.close();
+                first = null;
+            }
         } catch (SQLException e) {
+            close(first, e);
             // the engine's message names the store's URL; this one says what was tried
             String what = "Connecting " + (application != null
                     ? "through the application's data source"
@@ -78,6 +88,9 @@ public final class PostgresProvider implements KvProvider {
                         + unknown.getMessage() + "'", e);
             }
             throw Failures.of(e, what, null);
+        } catch (RuntimeException e) {
+            close(first, e);
+            throw e;
         }
         RecoveringDataSource recovering = null;
         Pool pool;
@@ -85,12 +98,16 @@ public final class PostgresProvider implements KvProvider {
             pool = Pool.of(application, settings.integer(PgOption.CONNECT_TIMEOUT_MS));
         } else {
             recovering = new RecoveringDataSource(direct,
-                    settings.integer(PgOption.CONNECT_TIMEOUT_MS));
+                    settings.integer(PgOption.CONNECT_TIMEOUT_MS), first);
             pool = Pool.own(Connections.pool(settings, recovering,
                     config.object(PgOption.METER_REGISTRY.key(), Object.class)),
                     settings.integer(PgOption.CONNECT_TIMEOUT_MS));
         }
         try {
+            if (first != null) {
+                // borrowed and given back at once: the pool now holds the first connection
+                Pool.close(pool.connection("Opening " + settings.url()));
+            }
             boolean caching = settings.flag(PgOption.CACHE);
             boolean announcing = settings.flag(PgOption.NOTIFY);
             // the listener's connection stays open as long as the store: with an application's
@@ -109,7 +126,20 @@ public final class PostgresProvider implements KvProvider {
             return backend;
         } catch (RuntimeException e) {
             pool.close();
+            if (recovering != null) {
+                close(recovering.unclaimed(), e);
+            }
             throw e;
+        }
+    }
+
+    private static void close(Connection c, Exception failure) {
+        if (c != null) {
+            try {
+                c.close();
+            } catch (SQLException suppressed) {
+                failure.addSuppressed(suppressed);
+            }
         }
     }
 
