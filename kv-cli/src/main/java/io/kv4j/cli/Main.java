@@ -101,17 +101,24 @@ public final class Main implements Runnable, Context {
      *     store that lives in this process alone is then gone when the command ends
      */
     static int run(String[] args, Io io, boolean ownProcess) {
-        Class<?> named = args.length == 0 ? null : command(args[0]);
-        return commandLine(io, ownProcess, named == null ? COMMANDS : List.of(named))
-                .execute(args);
+        return commandLine(io, ownProcess, commandsFor(args)).execute(args);
     }
 
     /**
-     * The class of the command a word names, but help, which names the others; or null. After
-     * the JVM's own start, picocli reading the commands' annotations is most of a one-shot's
-     * start-up, so a command line whose first word names a command is built with that one
-     * alone; any other (help, a usage error, no command) gets them all.
+     * The commands a command line needs. After the JVM's own start, picocli reading the
+     * commands' annotations is most of a one-shot's start-up, so a command line whose first word
+     * names a command is built with that one alone, and {@code --version} with none; any other
+     * (help, a usage error, no command) gets them all.
      */
+    private static List<Class<?>> commandsFor(String[] args) {
+        if (args.length == 1 && (args[0].equals("--version") || args[0].equals("-V"))) {
+            return List.of();
+        }
+        Class<?> named = args.length == 0 ? null : command(args[0]);
+        return named == null ? COMMANDS : List.of(named);
+    }
+
+    /** The class of the command a word names, but help, which names the others; or null. */
     private static Class<?> command(String word) {
         for (Class<?> type : COMMANDS) {
             Command command = type.getAnnotation(Command.class);
