@@ -14,8 +14,8 @@ import java.util.function.Function;
  * @param terminal whether a person is typing at standard input: the shell prompts, and
  *     {@code drop} may ask
  * @param errTerminal whether standard error is a terminal: long work shows its progress there
- * @param password asks a person for a password after a prompt, without echoing it; null when
- *     nobody can be asked
+ * @param password asks a person for a password after a prompt, without echoing it; answers
+ *     null when nobody can be asked
  */
 record Io(InputStream in, PrintWriter out, PrintWriter err, boolean terminal,
         boolean errTerminal, Function<String, char[]> password) {
