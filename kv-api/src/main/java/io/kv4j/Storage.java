@@ -77,8 +77,9 @@ final class Storage implements AutoCloseable {
             backend.commit(commit);
             observe(function, KvObserver.Outcome.COMMITTED, null, commit, start);
         } catch (RuntimeException e) {
-            KvException translated = translate(e, "The commit of " + commit.writes().size()
-                    + " writes", function);
+            int writes = commit.writes().size();
+            KvException translated = translate(e, "The commit of " + writes
+                    + (writes == 1 ? " write" : " writes"), function);
             observe(function, outcome(translated), translated instanceof KvConflictException c
                     ? c.reason() : null, commit, start);
             throw translated;

@@ -57,6 +57,13 @@ class TranslationTest {
     }
 
     @Test
+    void aFailedCommitOfOneWrite_saysWriteInTheSingular() {
+        KvException e = committing(() -> new BackendFailureException("disk full", null));
+
+        assertTrue(e.getMessage().contains("The commit of 1 write "), e.getMessage());
+    }
+
+    @Test
     void check_reportsTheStorageLikeEveryOtherCall() {
         KvStore store = KvStore.open("kv:throwing:");
         assertEquals(Map.of(), store.check());

@@ -63,7 +63,10 @@ public final class PostgresProvider implements KvProvider {
         DataSource application = config.object(PgOption.DATA_SOURCE.key(), DataSource.class);
         DataSource direct = application != null ? application : Connections.source(settings);
         // the first connection is made by hand, once: a wrong address or password is reported at
-        // once and as what it is, instead of as a pool that found no connection in time
+        // once and as what it is, instead of as a pool that found no connection in time. A pool
+        // that keeps idle connections (pool-min-idle) takes it as its first, instead of making
+        // another; else it is closed, and the pool starts empty
+        boolean adopt = application == null && settings.integer(PgOption.POOL_MIN_IDLE) > 0;
         String as = application != null ? "through the application's data source"
                 : "to database '" + settings.database() + "' at " + settings.servers() + " as "
                         + (settings.get(PgOption.USER).isEmpty() ? "the default user"
@@ -84,11 +87,18 @@ public final class PostgresProvider implements KvProvider {
             Migrations.apply(first, settings, settings.flag(PgOption.MIGRATE));
         } catch (SQLException e) {
             // connected: what failed is the schema, and a missing right is named
-            throw Failures.of(e, "Opening schema " + settings.schema() + " after connecting "
-                    + as, null, "42501".equals(e.getSQLState())
+            RuntimeException failure = Failures.of(e, "Opening schema " + settings.schema()
+                    + " after connecting " + as, null, "42501".equals(e.getSQLState())
                             ? Privileges.lacking(first, settings.schema()) : null);
-        } finally {
+            close(first, failure);
+            throw failure;
+        } catch (RuntimeException e) {
+            close(first, e);
+            throw e;
+        }
+        if (!adopt) {
             Pool.close(first);
+            first = null;
         }
         RecoveringDataSource recovering = null;
         Pool pool;
@@ -97,12 +107,16 @@ public final class PostgresProvider implements KvProvider {
                     settings.schema());
         } else {
             recovering = new RecoveringDataSource(direct,
-                    settings.integer(PgOption.CONNECT_TIMEOUT_MS));
+                    settings.integer(PgOption.CONNECT_TIMEOUT_MS), first);
             pool = Pool.own(Connections.pool(settings, recovering,
                     config.object(PgOption.METER_REGISTRY.key(), Object.class)),
                     settings.integer(PgOption.CONNECT_TIMEOUT_MS), settings.schema());
         }
         try {
+            if (first != null) {
+                // borrowed and given back at once: the pool now holds the first connection
+                Pool.close(pool.connection("Opening " + settings.url()));
+            }
             boolean caching = settings.flag(PgOption.CACHE);
             boolean announcing = settings.flag(PgOption.NOTIFY);
             // the listener's connection stays open as long as the store: with an application's
@@ -121,7 +135,20 @@ public final class PostgresProvider implements KvProvider {
             return backend;
         } catch (RuntimeException e) {
             pool.close();
+            if (recovering != null) {
+                close(recovering.unclaimed(), e);
+            }
             throw e;
+        }
+    }
+
+    private static void close(Connection c, Exception failure) {
+        if (c != null) {
+            try {
+                c.close();
+            } catch (SQLException suppressed) {
+                failure.addSuppressed(suppressed);
+            }
         }
     }
 

@@ -24,14 +24,25 @@ final class RecoveringDataSource implements DataSource {
     private final DataSource source;
     private final long patienceNanos;
     private volatile boolean open;
+    /** The connection that opened the store, handed out first; null once taken, or if none. */
+    private Connection first;
 
     /**
      * @param source where connections come from
      * @param patienceMs how long one attempt keeps trying once the store is open
+     * @param first a connection already made, to hand out first; or null
      */
-    RecoveringDataSource(DataSource source, long patienceMs) {
+    RecoveringDataSource(DataSource source, long patienceMs, Connection first) {
         this.source = source;
         this.patienceNanos = TimeUnit.MILLISECONDS.toNanos(patienceMs);
+        this.first = first;
+    }
+
+    /** The first connection if nobody took it, which the caller then closes; else null. */
+    synchronized Connection unclaimed() {
+        Connection c = first;
+        first = null;
+        return c;
     }
 
     /** The store is open: from now on, outages are waited out. */
@@ -41,6 +52,10 @@ final class RecoveringDataSource implements DataSource {
 
     @Override
     public Connection getConnection() throws SQLException {
+        Connection made = unclaimed();
+        if (made != null) {
+            return made;
+        }
         long deadline = System.nanoTime() + patienceNanos;
         while (true) {
             try {

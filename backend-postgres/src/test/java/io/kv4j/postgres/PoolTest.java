@@ -75,6 +75,22 @@ class PoolTest {
     }
 
     @Test
+    void ownPool_keepingIdleConnections_takesTheConnectionThatOpenedTheStore() throws Exception {
+        String schema = TestServer.freshSchema("pool");
+        String app = "kv4j_" + schema;
+        try (KvStore store = Backends.store(schema, "ApplicationName", app, "cache", "false",
+                "pool-size", "1", "pool-min-idle", "1")) {
+            store.reader("F").get("k");
+            assertEquals("1", sessions(app));
+            // the schema was created on the connection that opened the store, which therefore
+            // began before it; one the pool made afterwards would have begun after it
+            assertEquals("t", MigrationsTest.one("SELECT (SELECT backend_start FROM"
+                    + " pg_stat_activity WHERE application_name = '" + app + "') <= (SELECT"
+                    + " min(applied_at) FROM " + schema + ".schema_version)"));
+        }
+    }
+
+    @Test
     void poolOptions_reachThePool() throws Exception {
         String schema = TestServer.freshSchema("pool");
         String app = "kv4j_" + schema;

@@ -66,7 +66,8 @@ final class Completion implements Parser, Completer {
             return shell.store().functions().stream().map(ShellWords::quote).toList();
         }
         boolean keys = spec.userObject() instanceof FunctionCommand
-                && (previous.equals("--after") || !positionalBefore(spec, words, index));
+                && (previous.equals("--after") || previous.equals("--prefix")
+                        || !positionalBefore(spec, words, index) || severalKeys(spec));
         if (!keys || shell.currentFunction() == null) {
             return List.of();
         }
@@ -74,6 +75,12 @@ final class Completion implements Parser, Completer {
                 && word.length() > 1 ? "" : "\"")) : word;
         return shell.store().reader(shell.currentFunction()).list(prefix, null, MOST_KEYS).keys()
                 .stream().map(ShellWords::quote).toList();
+    }
+
+    /** Whether a command takes several keys, as get and delete do. */
+    private static boolean severalKeys(CommandSpec spec) {
+        return !spec.positionalParameters().isEmpty()
+                && spec.positionalParameters().get(0).arity().max() > 1;
     }
 
     /** Whether a word before the one at index is a positional parameter, such as a key. */

@@ -1,16 +1,29 @@
 package io.kv4j.cli;
 
+import io.kv4j.KvPage;
+import io.kv4j.KvReader;
+import io.kv4j.spi.Text;
+import java.util.List;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 
-/** {@code kv delete}: deletes one key. */
+/** {@code kv delete}: deletes keys, given or by prefix. */
 @Command(name = "delete",
-        description = "Delete a key; a missing key is no error.",
+        description = {
+            "Delete keys, given or by prefix, in one request.",
+            "A missing key is no error. With --prefix, every key that starts with",
+            "PREFIX is deleted atomically, and how many is said on standard error."},
         exitCodeList = {ExitCode.OK_LINE, ExitCode.FAILED_LINE, ExitCode.USAGE_LINE})
 final class DeleteCommand extends FunctionCommand {
 
-    @Parameters(index = "0", paramLabel = "KEY", description = "The key.")
-    private String key;
+    @Parameters(arity = "0..*", paramLabel = "KEY", description = "The keys.")
+    private List<String> keys;
+
+    @Option(names = "--prefix", paramLabel = "PREFIX",
+            description = "Delete every key that starts with PREFIX instead.")
+    private String prefix;
 
     @Override
     boolean writes() {
@@ -19,10 +32,36 @@ final class DeleteCommand extends FunctionCommand {
 
     @Override
     int execute(Session session) {
-        session.request(session.function(function), kv -> {
-            kv.delete(key);
-            return null;
+        if ((keys == null) == (prefix == null)) {
+            throw new ParameterException(spec.commandLine(), prefix == null
+                    ? "missing KEY, or --prefix PREFIX"
+                    : "give keys or --prefix, not both");
+        }
+        if (prefix != null && prefix.isEmpty()) {
+            throw new ParameterException(spec.commandLine(), "an empty --prefix names every key;"
+                    + " drop deletes every key of a function");
+        }
+        String f = session.function(function);
+        if (keys != null) {
+            session.request(f, kv -> {
+                keys.forEach(kv::delete);
+                return null;
+            });
+            return ExitCode.OK;
+        }
+        long deleted = session.request(f, kv -> {
+            long n = 0;
+            String cursor = null;
+            do {
+                KvPage page = kv.list(prefix, cursor, KvReader.MAX_PAGE_SIZE);
+                page.keys().forEach(kv::delete);
+                n += page.keys().size();
+                cursor = page.cursor();
+            } while (cursor != null);
+            return n;
         });
+        session.io().err().println("deleted " + Words.count(deleted, "key") + " of function "
+                + Text.quote(f) + " starting with " + Text.quote(prefix));
         return ExitCode.OK;
     }
 }

@@ -30,14 +30,16 @@ final class DropCommand extends StoreCommand {
     int execute(Session session) {
         session.requireNoTransaction("drop");
         KvStore store = session.store();
-        store.reader(function);
         String name = "function " + Text.quote(function);
-        if (!yes && !session.confirm("Delete every key of " + name + " on " + store.url() + "?")) {
-            throw new IllegalStateException("not confirmed: nothing was deleted");
+        if (!yes) {
+            long keys = CountCommand.count(store.reader(function), "");
+            if (keys > 0 && !session.confirm("Delete " + (keys == 1 ? "the 1 key" : "all "
+                    + Words.count(keys, "key")) + " of " + name + " on " + store.url() + "?")) {
+                throw new IllegalStateException("not confirmed: nothing was deleted");
+            }
         }
         long deleted = store.deleteAll(function);
-        session.io().err().println(String.format("deleted %,d key%s of %s", deleted,
-                deleted == 1 ? "" : "s", name));
+        session.io().err().println("deleted " + Words.count(deleted, "key") + " of " + name);
         return ExitCode.OK;
     }
 }

@@ -72,9 +72,9 @@ final class ExportCommand extends StoreCommand {
                 Files.deleteIfExists(partial);
             }
         }
-        progress.finish(String.format("exported %,d entries of %,d function%s%s %s", entries,
-                names.size(), names.size() == 1 ? "" : "s", output == null ? "" : " to " + output,
-                progress.took()));
+        progress.finish("exported " + Words.count(entries, "entry") + " of "
+                + Words.count(names.size(), "function") + (output == null ? "" : " to " + output)
+                + " " + progress.took());
         return ExitCode.OK;
     }
 

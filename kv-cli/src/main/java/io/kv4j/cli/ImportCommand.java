@@ -1,5 +1,6 @@
 package io.kv4j.cli;
 
+import io.kv4j.Kv;
 import io.kv4j.KvStore;
 import io.kv4j.KvTransaction;
 import io.kv4j.spi.Text;
@@ -11,6 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -26,8 +28,9 @@ import picocli.CommandLine.ParameterException;
             "them; blank lines are skipped. The whole input is checked first: a bad",
             "line is reported with its number, and then nothing is written. Then it",
             "writes in transactions of at most " + ImportCommand.BATCH_ENTRIES
-                    + " entries of one function and 16 MiB",
-            "of JSON. Keys that the input does not hold are left as they are. If the",
+                    + " entries and 16 MiB of JSON, in the",
+            "input's order, whatever the functions. Keys that the input does not hold",
+            "are left as they are. If the",
             "store fails midway, the error says how far it got; importing again is",
             "safe, as it only sets keys."},
         exitCodeList = {ExitCode.OK_LINE, ExitCode.FAILED_LINE, ExitCode.USAGE_LINE})
@@ -74,7 +77,7 @@ final class ImportCommand extends StoreCommand {
             }
             progress.phase("writing", entries);
             write(store, spool != null ? spool : input, progress);
-            progress.finish(String.format("imported %,d entries %s", entries, progress.took()));
+            progress.finish("imported " + Words.count(entries, "entry") + " " + progress.took());
         } finally {
             if (spool != null) {
                 Files.deleteIfExists(spool);
@@ -130,7 +133,10 @@ final class ImportCommand extends StoreCommand {
         return entries;
     }
 
-    /** Writes the checked input in transactions of one function each. */
+    /**
+     * Writes the checked input in transactions of consecutive lines, whichever functions they
+     * are of: input sorted by function or not is written at the same rate.
+     */
     private void write(KvStore store, Path source, Progress progress) throws IOException {
         long written = 0;
         long writtenUpTo = 0;
@@ -143,9 +149,7 @@ final class ImportCommand extends StoreCommand {
                 String line = lines.next();
                 Entry entry = line == null || line.isBlank() ? null : entry(line);
                 boolean full = entry != null && !batch.isEmpty()
-                        && (!entry.function().equals(batch.get(0).function())
-                                || batch.size() == BATCH_ENTRIES
-                                || chars + line.length() > BATCH_CHARS);
+                        && (batch.size() == BATCH_ENTRIES || chars + line.length() > BATCH_CHARS);
                 if ((line == null || full) && !batch.isEmpty()) {
                     try {
                         commit(store, batch);
@@ -175,13 +179,33 @@ final class ImportCommand extends StoreCommand {
         }
     }
 
+    /**
+     * Commits a batch in one request: the entries of its first function directly, those of each
+     * other function through a nested call of it, which commits with the request. Each function's
+     * entries keep their order, so a key given twice ends with its later value.
+     */
     private static void commit(KvStore store, List<Entry> batch) {
+        Map<String, List<Entry>> byFunction = new LinkedHashMap<>();
+        for (Entry e : batch) {
+            byFunction.computeIfAbsent(e.function(), f -> new ArrayList<>()).add(e);
+        }
         store.run(batch.get(0).function(), kv -> {
-            for (Entry e : batch) {
-                kv.set(e.key(), e.value());
-            }
+            byFunction.forEach((function, entries) -> {
+                if (function.equals(batch.get(0).function())) {
+                    set(kv, entries);
+                } else {
+                    kv.call(function, callee -> set(callee, entries));
+                }
+            });
             return null;
         });
+    }
+
+    private static Void set(Kv kv, List<Entry> entries) {
+        for (Entry e : entries) {
+            kv.set(e.key(), e.value());
+        }
+        return null;
     }
 
     /**

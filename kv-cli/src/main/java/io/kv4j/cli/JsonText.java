@@ -13,7 +13,6 @@ import tools.jackson.core.ObjectReadContext;
 import tools.jackson.core.ObjectWriteContext;
 import tools.jackson.core.StreamReadConstraints;
 import tools.jackson.core.StreamReadFeature;
-import tools.jackson.core.TokenStreamLocation;
 import tools.jackson.core.json.JsonFactory;
 import tools.jackson.databind.DeserializationContext;
 import tools.jackson.databind.JacksonSerializable;
@@ -33,7 +32,7 @@ final class JsonText {
      * The deepest nesting read. Deeper than the store's own limit (1,000), so that the store
      * refuses such a value with its own message.
      */
-    private static final int MAX_NESTING = 2000;
+    static final int MAX_NESTING = 2000;
 
     private static final JsonFactory FACTORY = JsonFactory.builder()
             // {"a":1,"a":2} is a typing mistake, not a value
@@ -59,20 +58,22 @@ final class JsonText {
         if (text.isBlank()) {
             throw new IllegalArgumentException("a JSON value is missing");
         }
-        try (JsonParser parser = FACTORY.createParser(ObjectReadContext.empty(), text)) {
+        boolean multiline = text.strip().contains("\n");
+        JsonParser parser = FACTORY.createParser(ObjectReadContext.empty(), text);
+        try (parser) {
             parser.nextToken();
             Object value = read(parser);
             if (parser.nextToken() != null) {
                 throw new IllegalArgumentException(shorten(text) + " is not one JSON value: "
-                        + "more follows it (column " + parser.currentTokenLocation().getColumnNr()
-                        + ")" + hint(text));
+                        + "more follows it" + JsonErrors.where(parser.currentTokenLocation(),
+                                multiline) + hint(text));
             }
             return value;
         } catch (JacksonException e) {
-            TokenStreamLocation at = e.getLocation();
+            // a limit of the parser's own comes without a place: where the parser stopped
             throw new IllegalArgumentException(shorten(text) + " is not JSON: "
-                    + e.getOriginalMessage()
-                    + (at == null ? "" : " (column " + at.getColumnNr() + ")") + hint(text));
+                    + JsonErrors.describe(e, e.getLocation() != null ? e.getLocation()
+                            : parser.currentTokenLocation(), multiline) + hint(text));
         }
     }
 

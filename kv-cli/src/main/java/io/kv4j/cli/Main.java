@@ -7,7 +7,9 @@ import java.io.IOException;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.List;
+import java.util.stream.Stream;
 import org.jline.terminal.spi.SystemStream;
 import org.jline.terminal.spi.TerminalProvider;
 import picocli.CommandLine;
@@ -48,13 +50,22 @@ public final class Main implements Runnable, Context {
     private static final List<Class<?>> SUITES = List.of(TckCommand.class, BenchCommand.class,
             HelpCommand.class);
 
+    /** Every command but the shell, which Main's annotation names: store commands, then suites. */
+    private static final List<Class<?>> COMMANDS = Stream.concat(StoreCommand.ALL.stream(),
+            SUITES.stream()).toList();
+
+    private static final String LOG_FORMAT = "java.util.logging.SimpleFormatter.format";
+
     private final Io io;
+    /** Whether the JVM ends with the command, taking with it what lives in it alone. */
+    private final boolean ownProcess;
 
     @Spec
     private CommandSpec spec;
 
-    private Main(Io io) {
+    private Main(Io io, boolean ownProcess) {
         this.io = io;
+        this.ownProcess = ownProcess;
     }
 
     /**
@@ -62,8 +73,6 @@ public final class Main implements Runnable, Context {
      *
      * @param args the command line
      */
-    private static final String LOG_FORMAT = "java.util.logging.SimpleFormatter.format";
-
     public static void main(String[] args) {
         // what a store logs (a migration, a lost connection) takes one line on standard error,
         // unless the user configured java.util.logging
@@ -74,34 +83,82 @@ public final class Main implements Runnable, Context {
         PrintWriter out = utf8(FileDescriptor.out);
         PrintWriter err = utf8(FileDescriptor.err);
         int code = run(args, new Io(System.in, out, err, System.console() != null,
-                mayShowProgress(args) && stderrIsTerminal()));
+                mayShowProgress(args) && stderrIsTerminal()), true);
         out.flush();
         err.flush();
         System.exit(code);
     }
 
-    /** Runs the command without exiting, for tests and for embedding. */
+    /** Runs the command without exiting, in a JVM that outlives it: for tests and embedding. */
     static int run(String[] args, Io io) {
-        return commandLine(io).execute(args);
+        return run(args, io, false);
     }
 
-    /** The {@code kv} command line, ready to run. */
+    /**
+     * Runs the command without exiting.
+     *
+     * @param ownProcess whether the JVM ends with the command, as the kv command's does: a
+     *     store that lives in this process alone is then gone when the command ends
+     */
+    static int run(String[] args, Io io, boolean ownProcess) {
+        return commandLine(io, ownProcess, commandsFor(args)).execute(args);
+    }
+
+    /**
+     * The commands a command line needs. After the JVM's own start, picocli reading the
+     * commands' annotations is most of a one-shot's start-up, so a command line whose first word
+     * names a command is built with that one alone, and {@code --version} with none; any other
+     * (help, a usage error, no command) gets them all.
+     */
+    private static List<Class<?>> commandsFor(String[] args) {
+        if (args.length == 1 && (args[0].equals("--version") || args[0].equals("-V"))) {
+            return List.of();
+        }
+        Class<?> named = args.length == 0 ? null : command(args[0]);
+        return named == null ? COMMANDS : List.of(named);
+    }
+
+    /** The class of the command a word names, but help, which names the others; or null. */
+    private static Class<?> command(String word) {
+        for (Class<?> type : COMMANDS) {
+            Command command = type.getAnnotation(Command.class);
+            if (type != HelpCommand.class && (command.name().equals(word)
+                    || List.of(command.aliases()).contains(word))) {
+                return type;
+            }
+        }
+        return null;
+    }
+
+    /** The {@code kv} command line with every command, ready to run in a JVM that outlives it. */
     static CommandLine commandLine(Io io) {
-        CommandLine line = new CommandLine(new Main(io));
-        StoreCommand.ALL.forEach(line::addSubcommand);
-        SUITES.forEach(line::addSubcommand);
+        return commandLine(io, false, COMMANDS);
+    }
+
+    private static CommandLine commandLine(Io io, boolean ownProcess, List<Class<?>> commands) {
+        CommandLine line = new CommandLine(new Main(io, ownProcess));
+        commands.forEach(line::addSubcommand);
         configure(line, io);
         // the kit's command is registered here: its help option is the one every command has,
         // and its summary in the list of commands is one line
-        CommandSpec tck = line.getSubcommands().get("tck").getCommandSpec();
-        tck.addMixin("help", CommandSpec.forAnnotatedObject(new HelpOption()));
-        tck.usageMessage().header("Run the compatibility kit against a store.");
+        CommandLine kit = line.getSubcommands().get("tck");
+        if (kit != null) {
+            CommandSpec tck = kit.getCommandSpec();
+            tck.addMixin("help", CommandSpec.forAnnotatedObject(new HelpOption()));
+            tck.usageMessage().header("Run the compatibility kit against a store.");
+        }
         HelpLayout.wrapAtSpaces(line);
         return line;
     }
 
-    /** Sets up a command line of kv, or of a shell line, the same way. */
+    /**
+     * Sets up a command line of kv, or of a shell line, the same way: a word in double quotes
+     * is a JSON string, as a key or any other text, the rule by which keys are printed
+     * ({@link ShellWords}); JSON values keep their quotes, as their own converter reads them.
+     */
     static CommandLine configure(CommandLine line, Io io) {
+        line.registerConverter(String.class, ShellWords::unquote);
+        line.registerConverter(Path.class, word -> Path.of(ShellWords.unquote(word)));
         return line.setOut(io.out())
                 .setErr(io.err())
                 // an argument starting with @ is a key or value, not a file of arguments
@@ -117,7 +174,7 @@ public final class Main implements Runnable, Context {
 
     @Override
     public Session open(StoreCommand command) {
-        return new OneShot(command, io);
+        return new OneShot(command, io, ownProcess);
     }
 
     @Override

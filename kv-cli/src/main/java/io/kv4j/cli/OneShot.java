@@ -18,11 +18,17 @@ final class OneShot implements Session {
 
     private final StoreCommand command;
     private final Io io;
+    private final boolean ownProcess;
     private KvStore store;
 
-    OneShot(StoreCommand command, Io io) {
+    /**
+     * @param ownProcess whether the JVM ends with the command, so that a store not shared with
+     *     other processes is gone when it ends
+     */
+    OneShot(StoreCommand command, Io io, boolean ownProcess) {
         this.command = command;
         this.io = io;
+        this.ownProcess = ownProcess;
     }
 
     @Override
@@ -33,15 +39,18 @@ final class OneShot implements Session {
     @Override
     public KvStore store() {
         if (store == null) {
-            store = KvStore.open(command.url != null ? command.url : KvStore.defaultUrl());
+            store = OpenStore.oneShot(command.url != null ? command.url : KvStore.defaultUrl(), io);
             checkItOutlivesTheCommand();
         }
         return store;
     }
 
     /**
-     * A store private to this command is empty when it opens and gone when it closes: a write
-     * there would be lost without a word, so it is refused, and a read is warned about.
+     * A store that lives no longer than the command is empty when it opens and gone when it
+     * closes: {@code kv:memory:}, private to the command's store, and {@code kv:memory:NAME}
+     * too, shared in the JVM only, which ends with the kv command. One rule for both: a write
+     * there would be lost without a word, so it is refused, and a read is warned about. In a
+     * JVM that outlives the command, a store shared in it is only warned about.
      */
     private void checkItOutlivesTheCommand() {
         Set<Capability> capabilities = store.info().capabilities();
@@ -49,16 +58,17 @@ final class OneShot implements Session {
         String shared = "name a store that outlives it with --url or " + KvStore.URL_ENVIRONMENT
                 + ", such as kv:postgresql://host/db, or run kv shell, whose store lives until"
                 + " it ends";
-        if (capabilities.contains(Capability.PRIVATE_TO_STORE)) {
+        boolean local = !capabilities.contains(Capability.SHARED_ACROSS_PROCESSES);
+        if (capabilities.contains(Capability.PRIVATE_TO_STORE) || local && ownProcess) {
             String url = store.url();
+            String lives = capabilities.contains(Capability.PRIVATE_TO_STORE)
+                    ? " is private to this command" : " lives in this command's process only";
             if (command.writes()) {
                 store.close();
-                throw new ParameterException(command.spec.commandLine(), url
-                        + " is private to this command: what " + name + " writes would be lost"
-                        + " when it ends; " + shared);
+                throw new ParameterException(command.spec.commandLine(), url + lives
+                        + ": what " + name + " writes would be lost when it ends; " + shared);
             }
-            io.err().println("warning: " + url + " is private to this command and starts"
-                    + " empty; " + shared);
+            io.err().println("warning: " + url + lives + " and starts empty; " + shared);
         } else if (command.writes()
                 && !capabilities.contains(Capability.SHARED_ACROSS_PROCESSES)) {
             io.err().println("warning: " + store.url() + " is not shared with other processes:"
@@ -70,7 +80,7 @@ final class OneShot implements Session {
     public String function(String given) {
         if (given == null) {
             throw new ParameterException(command.spec.commandLine(),
-                    "Missing required option: '--function=FUNCTION'");
+                    "missing --function FUNCTION");
         }
         return given;
     }
@@ -83,6 +93,11 @@ final class OneShot implements Session {
     @Override
     public void requireNoTransaction(String name) {
         // a one-shot command never runs in a transaction
+    }
+
+    @Override
+    public boolean interactive() {
+        return false;
     }
 
     @Override

@@ -4,17 +4,22 @@ import java.io.PrintWriter;
 import java.time.Duration;
 
 /**
- * Progress of long work on standard error, redrawn in place a few times a second when standard
- * error is a terminal: entries done, the rate, and the time left when the amount is known. Data
- * on standard output never carries it.
+ * Progress of long work on standard error: entries done, the rate, and the time left when the
+ * amount is known. When standard error is a terminal, one line redrawn in place a few times a
+ * second; else, as in a log, a line of its own every few seconds, as pg_dump --verbose and
+ * curl write there. Data on standard output never carries it.
  */
 final class Progress {
 
     private static final long REDRAW_NANOS = 250_000_000L;
 
+    /** How often a log gets a line. */
+    static final long LOG_NANOS = 5_000_000_000L;
+
     private final String verb;
     private final PrintWriter err;
     private final boolean shown;
+    private final long every;
     private final long begun = System.nanoTime();
     private long start = begun;
     private long lastDrawn = begun;
@@ -25,9 +30,15 @@ final class Progress {
     private String note = "";
 
     Progress(String verb, Io io) {
+        this(verb, io, LOG_NANOS);
+    }
+
+    /** @param logEvery how often a line is written when standard error is no terminal */
+    Progress(String verb, Io io, long logEvery) {
         this.verb = verb;
         this.err = io.err();
         this.shown = io.errTerminal();
+        this.every = shown ? REDRAW_NANOS : logEvery;
     }
 
     /**
@@ -60,9 +71,14 @@ final class Progress {
         done += entries;
         fraction = part;
         long now = System.nanoTime();
-        if (shown && now - lastDrawn >= REDRAW_NANOS) {
+        if (now - lastDrawn >= every) {
             lastDrawn = now;
-            draw(line(now));
+            if (shown) {
+                draw(line(now));
+            } else {
+                err.println(line(now));
+                err.flush();
+            }
         }
     }
 
@@ -84,11 +100,10 @@ final class Progress {
     private String line(long now) {
         double seconds = Math.max((now - start) / 1e9, 1e-3);
         double part = total > 0 ? (double) done / total : fraction;
-        StringBuilder line = new StringBuilder(verb).append(": ").append(String.format("%,d", done));
-        if (total >= 0) {
-            line.append(String.format(" of %,d", total));
-        }
-        line.append(String.format(" entries, %,.0f/s", done / seconds));
+        StringBuilder line = new StringBuilder(verb).append(": ").append(total >= 0
+                ? String.format("%,d of %s", done, Words.count(total, "entry"))
+                : Words.count(done, "entry"));
+        line.append(String.format(", %,.0f/s", done / seconds));
         if (part > 0 && part <= 1) {
             Duration left = Duration.ofSeconds(Math.round(seconds * (1 - part) / part));
             line.append(String.format(", %d%%, ETA %d:%02d:%02d", Math.round(part * 100),

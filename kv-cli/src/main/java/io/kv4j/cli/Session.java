@@ -46,6 +46,9 @@ interface Session extends AutoCloseable {
      */
     void requireNoTransaction(String command);
 
+    /** Whether a person reads the results as they are typed: the shell at its prompt. */
+    boolean interactive();
+
     /** Whether standard input is free for data; in the shell it carries the commands. */
     boolean standardInputFree();
 

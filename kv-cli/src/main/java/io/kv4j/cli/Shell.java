@@ -5,7 +5,6 @@ import io.kv4j.KvStore;
 import io.kv4j.KvTransaction;
 import io.kv4j.spi.Text;
 import java.io.IOException;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Function;
@@ -37,6 +36,8 @@ final class Shell implements Session {
     private final KvStore store;
     private final Io io;
     private final Mode mode;
+    /** Whether a script ends at its first failing line, as psql's ON_ERROR_STOP. */
+    private final boolean stopOnError;
     private final CommandLine commands;
     private Lines lines;
     private String function;
@@ -51,14 +52,19 @@ final class Shell implements Session {
     private boolean quit;
 
     Shell(KvStore store, Io io, Mode mode) {
+        this(store, io, mode, false);
+    }
+
+    /**
+     * @param stopOnError whether a script ends at its first failing line; a person at the
+     *     prompt goes on whatever it says
+     */
+    Shell(KvStore store, Io io, Mode mode, boolean stopOnError) {
         this.store = store;
         this.io = io;
         this.mode = mode;
+        this.stopOnError = stopOnError && mode != Mode.INTERACTIVE;
         this.commands = Main.configure(ShellLine.commandLine(this), io);
-        // a word in double quotes is a JSON string, as a key or any other text; JSON values
-        // keep their quotes, as their own converter reads them
-        commands.registerConverter(String.class, ShellWords::unquote);
-        commands.registerConverter(Path.class, word -> Path.of(ShellWords.unquote(word)));
         HelpLayout.wrapAtSpaces(commands);
         // a command's usage starts "Usage: set", as it is typed
         for (CommandLine command : commands.getSubcommands().values()) {
@@ -107,7 +113,7 @@ final class Shell implements Session {
         try {
             words = ShellWords.split(text);
         } catch (IllegalArgumentException e) {
-            Errors.report(e, where(), io.err());
+            Errors.report(e, where(), io.err(), List.of(text.split("\\s+")));
             lineFailed();
             return;
         }
@@ -126,17 +132,24 @@ final class Shell implements Session {
 
     private void lineFailed() {
         failed = true;
+        String tx = block == null ? "" : "the transaction of function " + Text.quote(block)
+                + (mode == Mode.INTERACTIVE ? "" : " begun at line " + begunAt);
         if (transaction != null) {
             transaction.close();
             transaction = null;
             abortedAt = number;
-            io.err().println("error: " + where() + "the transaction of function "
-                    + Text.quote(block) + (mode == Mode.INTERACTIVE ? ""
-                            : " begun at line " + begunAt)
-                    + " is aborted: nothing of it will be committed, and lines up to commit or"
-                    + " rollback are refused");
+            if (!stopOnError) {
+                io.err().println("error: " + where() + tx + " is aborted: nothing of it will be"
+                        + " committed, and lines up to commit or rollback are refused");
+            }
+        }
+        if (stopOnError) {
+            quit = true;
+            io.err().println("error: the script stops at line " + number + " (--stop-on-error)"
+                    + (tx.isEmpty() ? "" : "; " + tx + " is rolled back") + "; no later line ran");
         }
     }
+
 
     /** What error messages start with: the line number of a script. */
     String where() {
@@ -161,10 +174,16 @@ final class Shell implements Session {
         function = name;
     }
 
+    /**
+     * Opens a transaction. Inside one, begin is refused without aborting it: the transaction
+     * goes on, as in psql, since nothing of it went wrong.
+     */
     void begin() {
         if (block != null) {
-            throw new IllegalStateException("a transaction of function " + Text.quote(block)
-                    + " is already open; commit or rollback first");
+            io.err().println("warning: " + where() + "begin refused: the transaction of function "
+                    + Text.quote(block) + (mode == Mode.INTERACTIVE ? "" : " begun at line "
+                            + begunAt) + " is open and goes on; commit or rollback ends it");
+            return;
         }
         transaction = store.begin(function(null));
         block = transaction.function();
@@ -271,6 +290,11 @@ final class Shell implements Session {
             throw new IllegalStateException(command + " cannot join the transaction of function "
                     + Text.quote(block) + "; commit or rollback first");
         }
+    }
+
+    @Override
+    public boolean interactive() {
+        return mode == Mode.INTERACTIVE;
     }
 
     @Override

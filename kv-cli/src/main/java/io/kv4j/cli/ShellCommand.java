@@ -26,7 +26,7 @@ import picocli.CommandLine.ParentCommand;
             "From FILE or standard input, on one store that lives as long as the",
             "shell. A person typing gets a prompt, line editing, history",
             "(~/.kv_history) and completion of commands and keys with Tab.",
-            "A script goes on after a failing line."},
+            "A script goes on after a failing line, unless --stop-on-error."},
         exitCodeListHeading = ExitCode.HEADING,
         exitCodeList = {ExitCode.OK_LINE, ExitCode.SCRIPT_LINE, ExitCode.USAGE_LINE})
 final class ShellCommand implements Callable<Integer> {
@@ -54,6 +54,12 @@ final class ShellCommand implements Callable<Integer> {
             description = {"Print each line of a script, after a prompt,", "before its output."})
     private boolean echo;
 
+    @Option(names = "--stop-on-error", description = {
+        "End a script at its first failing line, as psql's",
+        "ON_ERROR_STOP; an open transaction is rolled back.",
+        "Default: a script goes on, and exits with 1 at its end."})
+    private boolean stopOnError;
+
     @Parameters(arity = "0..1", paramLabel = "FILE",
             description = {"A script of commands, in UTF-8.", "Default: standard input."})
     private Path file;
@@ -67,8 +73,8 @@ final class ShellCommand implements Callable<Integer> {
                         ? Files.newBufferedReader(file, StandardCharsets.UTF_8)
                         : new BufferedReader(new InputStreamReader(io.in(),
                                 StandardCharsets.UTF_8));
-                KvStore store = KvStore.open(url != null ? url : KvStore.defaultUrl())) {
-            Shell shell = new Shell(store, io, mode);
+                KvStore store = OpenStore.shell(url != null ? url : KvStore.defaultUrl(), io)) {
+            Shell shell = new Shell(store, io, mode, stopOnError);
             if (function != null) {
                 shell.use(function);
             }

@@ -6,10 +6,14 @@ import java.util.List;
 
 /**
  * The words of a shell line, which the shell hands to the same commands as {@code kv}'s own
- * arguments. Words are separated by white space, except inside a JSON string ({@code "my key"})
- * and inside a JSON object or array that starts a word ({@code {"a": 1}}), so that keys and
- * values with spaces can be written. A word keeps its quotes: a JSON value needs them, and a key
- * or other text loses them through {@link #unquote}.
+ * arguments, and the one quoting rule of keys and other text, printed and read alike by the
+ * shell and the one-shot commands: a word that is a JSON string ({@code "my key"}) is its
+ * decoded text, any other word is taken as it is; and a text is printed bare when reading it
+ * bare gives it back unchanged and it cannot be mistaken for an escape or an option, else as a
+ * JSON string. Words of a line are separated by white space, except inside a JSON string and
+ * inside a JSON object or array that starts a word ({@code {"a": 1}}), so that keys and values
+ * with spaces can be written. A word keeps its quotes: a JSON value needs them, and a key or
+ * other text loses them through {@link #unquote}.
  */
 final class ShellWords {
 
@@ -45,7 +49,7 @@ final class ShellWords {
             if (end < 0 && unfinished) {
                 end = line.length();
             } else if (end < 0) {
-                throw new IllegalArgumentException("the word " + Text.quote(line.substring(i))
+                throw new IllegalArgumentException("the word " + Errors.quote(line.substring(i))
                         + " has no closing " + (line.charAt(i) == '{' ? "}" : line.charAt(i) == '['
                                 ? "]" : "quote"));
             }
@@ -67,15 +71,17 @@ final class ShellWords {
     }
 
     /**
-     * A key or name as the shell reads it back: bare when it is one plain word of visible
-     * characters, else a JSON string with invisible characters escaped, so that a listing
-     * shows every key the same way and can be pasted into the shell.
+     * A key or name as {@link #unquote} reads it back: bare when it is one plain word of
+     * visible characters, without quotes or backslashes (which would read as escapes) and not
+     * starting like an option, a comment or a JSON value; else a JSON string with invisible
+     * characters escaped. So a listing shows every key the same way, and each can be pasted as
+     * an argument of kv (in single quotes in a POSIX shell) or into its shell.
      */
     static String quote(String text) {
         boolean bare = !text.isEmpty() && "\"{[#-".indexOf(text.charAt(0)) < 0;
         for (int i = 0; bare && i < text.length(); ) {
             int cp = text.codePointAt(i);
-            bare = cp != '"' && !Character.isWhitespace(cp) && visible(cp);
+            bare = cp != '"' && cp != '\\' && !Character.isWhitespace(cp) && visible(cp);
             i += Character.charCount(cp);
         }
         return bare ? text : visibleString(text);

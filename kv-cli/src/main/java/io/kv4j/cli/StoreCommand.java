@@ -20,7 +20,9 @@ abstract class StoreCommand implements Callable<Integer> {
             DeleteCommand.class,
             HasCommand.class,
             ListCommand.class,
+            CountCommand.class,
             FunctionsCommand.class,
+            PingCommand.class,
             ExportCommand.class,
             ImportCommand.class,
             DropCommand.class);

@@ -122,6 +122,21 @@ class ExportImportTest {
     }
 
     @Test
+    void exportAndImport_ofOneEntry_sayEntryInTheSingular() throws IOException {
+        try (KvStore store = KvStore.open(memoryUrl())) {
+            String url = store.url();
+
+            Cli imported = importFile(url, file("one.jsonl", List.of(ENTRIES.get(0))));
+            Cli exported = export(url);
+
+            assertTrue(errors(imported).get(0).startsWith("imported 1 entry in "),
+                    imported::toString);
+            assertTrue(errors(exported).get(0).startsWith("exported 1 entry of 1 function in "),
+                    exported::toString);
+        }
+    }
+
+    @Test
     void export_ofChosenFunctionsAndAPrefix() throws IOException {
         try (KvStore store = KvStore.open(memoryUrl())) {
             String url = store.url();
@@ -150,8 +165,8 @@ class ExportImportTest {
                     "error: line 5: an entry has exactly the members function, key and value,"
                             + " but this one has [function, key]",
                     "error: line 7: '{\"function\":\"KT1\",\"key\":\"k\",\"value\":{\"a\":1,}}' is"
-                            + " not JSON: Unexpected character ('}' (code 125)): was expecting"
-                            + " double-quote to start property name (column 44)",
+                            + " not JSON: expected a property name in double quotes but found }"
+                            + " (column 44)",
                     "error: nothing was imported: 3 of 12 lines are bad"), errors(result));
             assertEquals(List.of(), store.functions());
         }
@@ -188,6 +203,27 @@ class ExportImportTest {
             assertTrue(errors(result).get(0).startsWith("imported 2,500 entries in "),
                     result::toString);
             assertEquals(List.of("f0", "f1"), store.functions());
+            assertEquals(2499, store.reader("f1").get("k02499"));
+        }
+    }
+
+    @Test
+    void import_ofFunctionsInterleaved_commitsInBatchesAsSortedInputDoes() throws Exception {
+        String schema = Postgres.newSchema();
+        String url = Postgres.url(schema);
+        List<String> lines = IntStream.range(0, 2500).mapToObj(i -> String.format(
+                "{\"function\":\"f%d\",\"key\":\"k%05d\",\"value\":%d}", i % 2, i, i))
+                .collect(Collectors.toList());
+        lines.add("{\"function\":\"f0\",\"key\":\"k00000\",\"value\":\"last\"}");
+
+        Cli result = importFile(url, file("interleaved.jsonl", lines));
+
+        assertEquals(0, result.exitCode, result::toString);
+        assertEquals("3", Postgres.one("SELECT count(*) FROM " + schema + ".commits"),
+                "one commit per 1,000 lines, whatever their functions");
+        try (KvStore store = KvStore.open(url)) {
+            assertEquals(1250, CountCommand.count(store.reader("f1"), ""));
+            assertEquals("last", store.reader("f0").get("k00000"), "a later line wins");
             assertEquals(2499, store.reader("f1").get("k02499"));
         }
     }

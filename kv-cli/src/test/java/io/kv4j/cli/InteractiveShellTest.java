@@ -66,8 +66,7 @@ class InteractiveShellTest {
 
         assertTrue(screen().contains("kv KT1 (tx aborted)> "), screen());
         assertEquals(List.of(
-                "error: Unmatched argument at index 0: 'gett'",
-                "Did you mean: get or set or delete?",
+                "error: unknown command 'gett'; did you mean get, set or delete?",
                 "Type help for the commands.",
                 "error: the transaction of function 'KT1' is aborted: nothing of it will be"
                         + " committed, and lines up to commit or rollback are refused",
@@ -76,6 +75,14 @@ class InteractiveShellTest {
         assertFalse(store.reader("KT1").has("a"));
         assertTrue(store.reader("KT1").has("c"));
         assertEquals(0, code, "a person's typing errors do not make an exit code");
+    }
+
+    @Test
+    void getOfAMissingKey_atThePrompt_saysItIsMissing() throws IOException {
+        type("use KT1", "set a null", "get a", "get nothing", "get a nothing");
+
+        assertEquals(List.of("kv shell on kv:memory:; type help for the commands", "null",
+                GetCommand.MISSING, "null", GetCommand.MISSING), Cli.lines(out.toString()));
     }
 
     @Test

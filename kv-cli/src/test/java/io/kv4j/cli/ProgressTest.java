@@ -53,6 +53,21 @@ class ProgressTest {
     }
 
     @Test
+    void notOnATerminal_printsALineEveryFewSecondsAsALogDoes() throws InterruptedException {
+        Progress progress = new Progress("import", new Io(null, new PrintWriter(new StringWriter()),
+                new PrintWriter(err), false, false), 200_000_000L);
+        progress.phase("writing", 4);
+
+        Thread.sleep(300);
+        progress.advance(1, -1);
+        progress.advance(1, -1);
+        progress.finish("done");
+
+        assertTrue(err.toString().matches("import: 1 of 4 entries, [\\d,]+/s, 25%, ETA"
+                + " 0:00:0\\d, writing\\Rdone\\R"), err::toString);
+    }
+
+    @Test
     void notOnATerminal_printsOnlyTheSummary() throws InterruptedException {
         Progress progress = progress(false);
         Thread.sleep(300);

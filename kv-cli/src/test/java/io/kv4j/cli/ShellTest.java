@@ -85,8 +85,8 @@ class ShellTest {
         List<String> printed = script("use KT1", "set a 1", "gett a", "get a");
 
         assertEquals(List.of("1"), printed);
-        assertEquals(List.of("error: line 3: Unmatched arguments from index 0: 'gett', 'a'",
-                "Did you mean: get or set or delete?", "Type help for the commands."), errors());
+        assertEquals(List.of("error: line 3: unknown command 'gett'; did you mean get, set or"
+                + " delete?", "Type help for the commands."), errors());
     }
 
     @Test
@@ -114,8 +114,8 @@ class ShellTest {
         List<String> printed = script("use KT1", "set a {bar:1}", "has a");
 
         assertEquals(List.of("false"), printed);
-        assertTrue(errors().get(0).startsWith("error: line 2: Invalid value for positional"
-                + " parameter at index 1 (JSON): '{bar:1}' is not JSON: "), errors()::toString);
+        assertEquals("error: line 2: '{bar:1}' is not JSON: expected a property name in double"
+                + " quotes but found b (column 2)", errors().get(0));
     }
 
     @Test
@@ -138,7 +138,7 @@ class ShellTest {
         List<String> printed = script("use KT1", "set a {\"x\":1,\"x\":2}", "has a");
 
         assertEquals(List.of("false"), printed);
-        assertTrue(errors().get(0).contains("Duplicate Object property \"x\""), errors()::toString);
+        assertTrue(errors().get(0).contains("property \"x\" is given twice"), errors()::toString);
     }
 
     @Test
@@ -224,8 +224,7 @@ class ShellTest {
         script("use KT1", "begin", "set a 1", "gett", "set b 1", "commit", "set c 1");
 
         assertEquals(List.of(
-                "error: line 4: Unmatched argument at index 0: 'gett'",
-                "Did you mean: get or set or delete?",
+                "error: line 4: unknown command 'gett'; did you mean get, set or delete?",
                 "Type help for the commands.",
                 "error: line 4: the transaction of function 'KT1' begun at line 2 is aborted:"
                         + " nothing of it will be committed, and lines up to commit or rollback"
@@ -236,6 +235,40 @@ class ShellTest {
                         + " committed"), errors());
         assertEquals(1, store.reader("KT1").get("c"), "after the commit, lines run again");
         assertFalse(store.reader("KT1").has("a"));
+    }
+
+    @Test
+    void begin_insideATransaction_isRefusedAndTheTransactionGoesOn() throws IOException {
+        script("use KT1", "begin", "set a 1", "begin", "set b 2", "commit");
+
+        assertEquals(List.of("warning: line 4: begin refused: the transaction of function 'KT1'"
+                + " begun at line 2 is open and goes on; commit or rollback ends it"), errors());
+        assertEquals(1, store.reader("KT1").get("a"));
+        assertEquals(2, store.reader("KT1").get("b"));
+        assertEquals(0, exitCode);
+    }
+
+    @Test
+    void stopOnError_endsTheScriptAtItsFirstFailingLine() throws IOException {
+        Shell shell = new Shell(store, new Io(null, new PrintWriter(out), new PrintWriter(err)),
+                Shell.Mode.SCRIPT, true);
+
+        exitCode = shell.run(Lines.of(new BufferedReader(new StringReader(String.join("\n",
+                "use KT1", "set a 1", "begin", "set b 1", "set c {", "rollback", "set d 1")))));
+
+        assertEquals(1, exitCode);
+        assertEquals("error: the script stops at line 5 (--stop-on-error); the transaction of"
+                + " function 'KT1' begun at line 3 is rolled back; no later line ran",
+                errors().get(errors().size() - 1));
+        assertEquals(List.of("a"), store.reader("KT1").list("").keys());
+    }
+
+    @Test
+    void withoutStopOnError_aScriptGoesOnAfterAFailingLine() throws IOException {
+        script("use KT1", "set c {", "set d 1");
+
+        assertEquals(1, exitCode);
+        assertTrue(store.reader("KT1").has("d"));
     }
 
     @Test

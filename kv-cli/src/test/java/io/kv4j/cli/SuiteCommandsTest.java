@@ -20,6 +20,8 @@ class SuiteCommandsTest {
         assertTrue(run.out.contains("kv-tck: PASSED on kv:memory:kit"), run::toString);
         assertTrue(Files.exists(reports.resolve("kv-tck.json")), "JSON report");
         assertTrue(Files.exists(reports.resolve("TEST-kv-tck.xml")), "JUnit XML report");
+        assertTrue(run.out.contains(" (1 test)") && !run.out.contains("(1 tests)"),
+                "a clause of one test says so in the singular\n" + run.out);
     }
 
     @Test

@@ -93,7 +93,8 @@ final class Reports {
         for (Verdicts.Verdict c : v.verdicts()) {
             counts[c.status().ordinal()]++;
             partly += c.partlyUntested() ? 1 : 0;
-            String tests = "(" + c.tests().size() + " tests)";
+            int n = c.tests().size();
+            String tests = "(" + n + (n == 1 ? " test)" : " tests)");
             out.printf("  %-8s %-8s %-9s %s%n", c.status(), c.clause(), c.level(),
                     c.reason() == null ? tests : c.status() == Verdicts.Status.PASS
                             ? tests + " " + c.reason() : c.reason());
