@@ -23,9 +23,9 @@ record RetryPolicy(long timeoutMs, int maxRetries, long backoffMs, long maxBacko
         return startNanos + TimeUnit.MILLISECONDS.toNanos(timeoutMs);
     }
 
-    /** Whether a request whose attempt {@code attempt} (from 0) conflicted may run again. */
-    boolean mayRetry(int attempt, long deadline) {
-        return attempt < maxRetries && System.nanoTime() - deadline < 0;
+    /** Whether a request that already ran again {@code retries} times may run again. */
+    boolean mayRetry(int retries, long deadline) {
+        return retries < maxRetries && System.nanoTime() - deadline < 0;
     }
 
     /**
@@ -42,10 +42,10 @@ record RetryPolicy(long timeoutMs, int maxRetries, long backoffMs, long maxBacko
     }
 
     /** Why a request stopped retrying, for its exception's message. */
-    String exhausted(int attempt) {
-        return attempt >= maxRetries
-                ? "gave up after " + attempt + " retries (" + KvOption.MAX_RETRIES.key() + ")"
-                : "gave up after " + attempt + " retries in " + timeoutMs + " ms ("
+    String exhausted(int retries) {
+        return retries >= maxRetries
+                ? "gave up after " + retries + " retries (" + KvOption.MAX_RETRIES.key() + ")"
+                : "gave up after " + retries + " retries in " + timeoutMs + " ms ("
                         + KvOption.RETRY_TIMEOUT_MS.key() + ")";
     }
 }
