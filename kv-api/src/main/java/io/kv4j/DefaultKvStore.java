@@ -131,7 +131,8 @@ final class DefaultKvStore implements KvStore {
     }
 
     /**
-     * Runs attempts until one commits, a failure is not a conflict, or the retry policy ends it.
+     * Runs attempts until one commits, or fails with what is not a conflict or an outage of the
+     * storage it called, or the retry policy ends it.
      *
      * @param attempts where to count the attempts made
      */
@@ -149,7 +150,7 @@ final class DefaultKvStore implements KvStore {
                 }
                 attempts[0]++;
                 Transaction txn = new Transaction(this, function);
-                KvConflictException failure;
+                KvTransientException failure;
                 try {
                     T result = body(txn, function, request);
                     Contention.Place ahead = retry.maxBackoffMs() > 0
@@ -165,14 +166,18 @@ final class DefaultKvStore implements KvStore {
                     return result;
                 } catch (KvConflictException e) {
                     failure = e;
+                } catch (KvUnavailableException e) {
+                    if (!txn.reported(e)) {
+                        throw e; // not this store's: the body's own failure (KV-5.3)
+                    }
+                    failure = e;
                 }
                 if (!retry.mayRetry(retries, deadline)) {
-                    throw new KvConflictException("The request of function " + Names.show(function)
-                            + " " + retry.exhausted(retries) + ": " + failure.getMessage(),
-                            failure.reason(), failure);
+                    throw exhausted(function, retry, retries, failure);
                 }
                 retries++;
-                BackendConflictException where = location(failure);
+                BackendConflictException where = failure instanceof KvConflictException c
+                        ? location(c) : null;
                 boolean inLine = where != null && where.namespace() != null;
                 // a conflict where the request already had its turn came from outside the line
                 // (another process, another store, or a request on its first attempt): pause
@@ -191,6 +196,16 @@ final class DefaultKvStore implements KvStore {
         }
     }
 
+    /** The failure of a request whose retries ran out, of the same kind as its last one. */
+    private static KvException exhausted(String function, RetryPolicy retry, int retries,
+            KvTransientException last) {
+        String message = "The request of function " + Names.show(function) + " "
+                + retry.exhausted(retries) + ": " + last.getMessage();
+        return last instanceof KvConflictException c
+                ? new KvConflictException(message, c.reason(), c)
+                : new KvUnavailableException(message, last);
+    }
+
     /** The body of one attempt; what it threw, as {@link #run} passes it on. */
     private <T> T body(Transaction txn, String function, KvRequest<T> request) {
         View kv = txn.root();
@@ -200,6 +215,9 @@ final class DefaultKvStore implements KvStore {
             throw e;
         } catch (Exception e) {
             txn.abandon();
+            if (e instanceof KvUnavailableException u && txn.reported(u)) {
+                throw u; // the storage is down: checking the reads could only wait for it again
+            }
             if (e instanceof InterruptedException) {
                 Thread.currentThread().interrupt();
                 throw new KvException("The request of function " + Names.show(function)

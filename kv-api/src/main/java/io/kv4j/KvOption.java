@@ -13,14 +13,14 @@ import java.util.Map;
  */
 public enum KvOption {
 
-    /** How long {@link KvStore#run} goes on running a request again after conflicts. */
+    /** How long {@link KvStore#run} goes on running a request again after conflicts and outages. */
     RETRY_TIMEOUT_MS("retry-timeout-ms", 30_000, 0, 86_400_000,
-            "How long run() goes on running a request again after conflicts, in milliseconds from "
-                    + "its first attempt; 0 runs it once."),
-    /** How many times {@link KvStore#run} runs a request again after a conflict, at most. */
+            "How long run() goes on running a request again after conflicts and outages of the "
+                    + "storage, in milliseconds from its first attempt; 0 runs it once."),
+    /** How many times {@link KvStore#run} runs a request again, at most. */
     MAX_RETRIES("max-retries", Integer.MAX_VALUE, 0, Integer.MAX_VALUE,
-            "The most times run() runs a request again after a conflict; by default no count "
-                    + "applies, only retry-timeout-ms."),
+            "The most times run() runs a request again after a conflict or an outage; by default "
+                    + "no count applies, only retry-timeout-ms."),
     /** The first pause before a retry, doubled on each retry, with jitter. */
     RETRY_BACKOFF_MS("retry-backoff-ms", 1, 0, 60_000,
             "The first pause before a retry in milliseconds; doubled per retry, with full jitter."),

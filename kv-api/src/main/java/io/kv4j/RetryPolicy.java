@@ -4,7 +4,8 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 
 /**
- * When {@link KvStore#run} runs a request again after a conflict, and how long it pauses first.
+ * When {@link KvStore#run} runs a request again after a conflict or an outage of the storage, and
+ * how long it pauses first.
  *
  * <p>The budget is a time, {@code retry-timeout-ms}, not a count: under contention a request
  * waits its turn behind the others that conflicted on the same key ({@link Contention}), and how

@@ -38,6 +38,8 @@ final class Transaction {
     private State state = State.ACTIVE;
     /** Set when a read reported a conflict: this attempt must not commit, even if the body goes on. */
     private KvConflictException doomed;
+    /** The last outage of the storage that a call of this transaction met, which wrote nothing. */
+    private KvUnavailableException unavailable;
     /** The Kv that may be used now: the innermost call's. */
     private View current;
 
@@ -95,6 +97,9 @@ final class Transaction {
             } catch (KvConflictException e) {
                 doomed = e;
                 throw e;
+            } catch (KvUnavailableException e) {
+                unavailable = e;
+                throw e;
             }
             reads.put(id, entry);
         }
@@ -133,6 +138,9 @@ final class Transaction {
                     page = store.storage().scan(namespace, prefix, scanAfter, want);
                 } catch (KvConflictException e) {
                     doomed = e;
+                    throw e;
+                } catch (KvUnavailableException e) {
+                    unavailable = e;
                     throw e;
                 }
                 scanDone = page.size() < want;
@@ -260,8 +268,21 @@ final class Transaction {
             state = State.COMMITTED;
             return;
         }
-        store.storage().commit(Commit.of(pointReads(), ranges, batch), function());
+        try {
+            store.storage().commit(Commit.of(pointReads(), ranges, batch), function());
+        } catch (KvUnavailableException e) {
+            unavailable = e;
+            throw e;
+        }
         state = State.COMMITTED;
+    }
+
+    /**
+     * Whether {@code e} is an outage that a call of this transaction met, and so one after which
+     * nothing of it was written, rather than one the body brought from elsewhere.
+     */
+    boolean reported(KvUnavailableException e) {
+        return e == unavailable;
     }
 
     /**
