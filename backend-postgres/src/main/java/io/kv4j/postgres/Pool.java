@@ -207,7 +207,11 @@ final class Pool implements AutoCloseable {
         return e instanceof SQLTransientConnectionException;
     }
 
-    /** The pool found no free connection in time: says why, from the pool's state. */
+    /**
+     * The pool found no free connection in time: says why. When the pool's own attempts to
+     * connect are failing, the server is out of reach, and the message names it and the last
+     * failure first; otherwise every connection was busy, and it gives the pool's state.
+     */
     BackendUnavailableException timeout(SQLException e, String what) {
         Throwable cause = e.getCause();
         String last = cause == null ? "" : "; last connection failure: " + cause.getMessage();
@@ -225,6 +229,13 @@ final class Pool implements AutoCloseable {
                         + PgOption.POOL_SIZE.key() + "=" + hikari.getMaximumPoolSize()
                 : "the application's connectionTimeout=" + hikari.getConnectionTimeout()
                         + " (maximumPoolSize=" + hikari.getMaximumPoolSize();
+        if (hikari.getDataSource() instanceof RecoveringDataSource server
+                && server.lastFailure() != null) {
+            return new BackendUnavailableException(what + " failed: PostgreSQL at "
+                    + server.servers() + " could not be reached within " + settings + "): "
+                    + Failures.describe(server.lastFailure()) + " (pool " + hikari.getPoolName()
+                    + ": " + counts + ")", e);
+        }
         return new BackendUnavailableException(what + " found no free connection in pool "
                 + hikari.getPoolName() + " within " + settings + "; " + counts + ")" + last, e);
     }

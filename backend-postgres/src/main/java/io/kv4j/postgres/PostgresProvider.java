@@ -84,7 +84,7 @@ public final class PostgresProvider implements KvProvider {
         if (application != null) {
             pool = Pool.of(application, settings.integer(PgOption.CONNECT_TIMEOUT_MS));
         } else {
-            recovering = new RecoveringDataSource(direct,
+            recovering = new RecoveringDataSource(direct, settings.servers(),
                     settings.integer(PgOption.CONNECT_TIMEOUT_MS));
             pool = Pool.own(Connections.pool(settings, recovering,
                     config.object(PgOption.METER_REGISTRY.key(), Object.class)),

@@ -22,16 +22,34 @@ final class RecoveringDataSource implements DataSource {
     static final long RETRY_MS = 100;
 
     private final DataSource source;
+    private final String servers;
     private final long patienceNanos;
     private volatile boolean open;
+    /** Why the last attempt to connect failed; null once one succeeded since. */
+    private volatile SQLException lastFailure;
 
     /**
      * @param source where connections come from
+     * @param servers the servers it connects to, as {@code host:port,...}, for messages
      * @param patienceMs how long one attempt keeps trying once the store is open
      */
-    RecoveringDataSource(DataSource source, long patienceMs) {
+    RecoveringDataSource(DataSource source, String servers, long patienceMs) {
         this.source = source;
+        this.servers = servers;
         this.patienceNanos = TimeUnit.MILLISECONDS.toNanos(patienceMs);
+    }
+
+    /** The servers it connects to, as {@code host:port,...}. */
+    String servers() {
+        return servers;
+    }
+
+    /**
+     * Why the last attempt to connect failed, or null when the last one succeeded: the server
+     * being unreachable now, rather than whatever the pool saw last.
+     */
+    SQLException lastFailure() {
+        return lastFailure;
     }
 
     /** The store is open: from now on, outages are waited out. */
@@ -44,8 +62,11 @@ final class RecoveringDataSource implements DataSource {
         long deadline = System.nanoTime() + patienceNanos;
         while (true) {
             try {
-                return source.getConnection();
+                Connection c = source.getConnection();
+                lastFailure = null;
+                return c;
             } catch (SQLException e) {
+                lastFailure = e;
                 if (!open || !Failures.isUnavailable(e) || Failures.isConfiguration(e)
                         || System.nanoTime() - deadline >= 0) {
                     throw e;
