@@ -153,9 +153,10 @@ final class DefaultKvStore implements KvStore {
                 KvTransientException failure;
                 try {
                     T result = body(txn, function, request);
-                    Contention.Place ahead = retry.maxBackoffMs() > 0
-                            && retry.mayRetry(retries, deadline) ? lines.ahead(txn, turn) : null;
-                    if (ahead != null) {
+                    // costs one read unless a key of the store is contended
+                    Contention.Place ahead = lines.ahead(txn, turn);
+                    if (ahead != null && retry.maxBackoffMs() > 0
+                            && retry.mayRetry(retries, deadline)) {
                         // others wait their turn at a key this attempt read: committing now would
                         // most likely make the one whose turn it is conflict, so it joins them
                         turn = turn != null ? turn : lines.turn(deadline, retry.maxBackoffMs());
