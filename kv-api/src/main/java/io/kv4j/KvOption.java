@@ -24,9 +24,10 @@ public enum KvOption {
     /** The first pause before a retry, doubled on each retry, with jitter. */
     RETRY_BACKOFF_MS("retry-backoff-ms", 1, 0, 60_000,
             "The first pause before a retry in milliseconds; doubled per retry, with full jitter."),
-    /** The longest pause before a retry. */
+    /** The longest pause before a retry, and the longest wait for a turn that does not come. */
     RETRY_MAX_BACKOFF_MS("retry-max-backoff-ms", 100, 0, 600_000,
-            "The longest pause before a retry in milliseconds."),
+            "The longest pause before a retry in milliseconds; also how long a request waits for "
+                    + "its turn at a contended key while the requests ahead of it do not move."),
     /**
      * How many function bodies may be in flight in one request. At most 100: each level takes
      * stack, 0.7 KB for a body that only calls and 1.6 KB for one with twenty locals and two
