@@ -27,6 +27,8 @@ final class DefaultKvStore implements KvStore {
     private final Json json;
     private final KvObserver observer;
     private final KvStoreInfo info;
+    /** The lines of this store's contended keys; no other store's requests are in them. */
+    private final Contention lines = new Contention();
 
     private DefaultKvStore(Storage storage, Config config, Json json, KvObserver observer,
             KvStoreInfo info) {
@@ -125,54 +127,94 @@ final class DefaultKvStore implements KvStore {
     }
 
     /**
-     * Runs attempts until one commits, a failure is not a conflict, or the retry policy ends it.
+     * Runs attempts until one commits, or fails with what is not a conflict or an outage of the
+     * storage it called, or the retry policy ends it.
      *
      * @param attempts where to count the attempts made
      */
     private <T> T retrying(String function, KvRequest<T> request, long start, int[] attempts) {
         RetryPolicy retry = config.retry();
         long deadline = retry.deadline(start);
+        int retries = 0;
         int pauses = 0;
-        try (Contention.Turn turn = Contention.JVM.turn(deadline)) {
-            for (int attempt = 0; ; attempt++) {
-                turn.beforeAttempt();
-                attempts[0] = attempt + 1;
-                KvConflictException conflict;
+        // taken at the first conflict: a request that never conflicts has nothing to do with lines
+        Contention.Turn turn = null;
+        try {
+            while (true) {
+                if (turn != null) {
+                    turn.beforeAttempt();
+                }
+                attempts[0]++;
+                Transaction txn = new Transaction(this, function);
+                KvTransientException failure;
                 try {
-                    return attempt(function, request, turn);
+                    T result = body(txn, function, request);
+                    // costs one read unless a key of the store is contended
+                    Contention.Place ahead = lines.ahead(txn, turn);
+                    if (ahead != null && retry.maxBackoffMs() > 0
+                            && retry.mayRetry(retries, deadline)) {
+                        // others wait their turn at a key this attempt read: committing now would
+                        // most likely make the one whose turn it is conflict, so it joins them
+                        turn = turn != null ? turn : lines.turn(deadline, retry.maxBackoffMs());
+                        turn.join(ahead);
+                        continue;
+                    }
+                    txn.commit();
+                    return result;
                 } catch (KvConflictException e) {
-                    conflict = e;
+                    failure = e;
+                } catch (KvUnavailableException e) {
+                    if (!txn.reported(e)) {
+                        throw e; // not this store's: the body's own failure (KV-5.3)
+                    }
+                    failure = e;
                 }
-                if (!retry.mayRetry(attempt, deadline)) {
-                    throw new KvConflictException("The request of function " + Names.show(function)
-                            + " " + retry.exhausted(attempt) + ": " + conflict.getMessage(),
-                            conflict.reason(), conflict);
+                if (!retry.mayRetry(retries, deadline)) {
+                    throw exhausted(function, retry, retries, failure);
                 }
-                BackendConflictException where = location(conflict);
+                retries++;
+                BackendConflictException where = failure instanceof KvConflictException c
+                        ? location(c) : null;
                 boolean inLine = where != null && where.namespace() != null;
                 // a conflict where the request already had its turn came from outside the line
-                // (another process, or a request on its first attempt): pause before the next
-                if (!inLine || turn.holds(where.namespace(), where.key())) {
+                // (another process, another store, or a request on its first attempt): pause
+                if (!inLine || turn != null && turn.holds(where.namespace(), where.key())) {
                     pause(retry, pauses++, deadline, function);
                 }
                 if (inLine) {
-                    turn.conflictedOn(where.namespace(), where.key());
+                    turn = turn != null ? turn : lines.turn(deadline, retry.maxBackoffMs());
+                    turn.join(where.namespace(), where.key());
                 }
+            }
+        } finally {
+            if (turn != null) {
+                turn.close();
             }
         }
     }
 
-    /** One attempt: the body, then the commit; a conflict in either is thrown. */
-    private <T> T attempt(String function, KvRequest<T> request, Contention.Turn turn) {
-        Transaction txn = new Transaction(this, function, turn);
+    /** The failure of a request whose retries ran out, of the same kind as its last one. */
+    private static KvException exhausted(String function, RetryPolicy retry, int retries,
+            KvTransientException last) {
+        String message = "The request of function " + Names.show(function) + " "
+                + retry.exhausted(retries) + ": " + last.getMessage();
+        return last instanceof KvConflictException c
+                ? new KvConflictException(message, c.reason(), c)
+                : new KvUnavailableException(message, last);
+    }
+
+    /** The body of one attempt; what it threw, as {@link #run} passes it on. */
+    private <T> T body(Transaction txn, String function, KvRequest<T> request) {
         View kv = txn.root();
-        T result;
         try {
-            result = request.apply(kv);
+            return request.apply(kv);
         } catch (KvConflictException | Error e) {
             throw e;
         } catch (Exception e) {
             txn.abandon();
+            if (e instanceof KvUnavailableException u && txn.reported(u)) {
+                throw u; // the storage is down: checking the reads could only wait for it again
+            }
             if (e instanceof InterruptedException) {
                 Thread.currentThread().interrupt();
                 throw new KvException("The request of function " + Names.show(function)
@@ -195,8 +237,6 @@ final class DefaultKvStore implements KvStore {
         } finally {
             kv.finish();
         }
-        txn.commit();
-        return result;
     }
 
     /** What the backend said changed, if anything. */
@@ -222,7 +262,7 @@ final class DefaultKvStore implements KvStore {
     @Override
     public KvTransaction begin(String function) {
         storage.requireOpen();
-        Transaction txn = new Transaction(this, Names.requireFunction(function), null);
+        Transaction txn = new Transaction(this, Names.requireFunction(function));
         return new ExplicitTransaction(txn, txn.root());
     }
 

@@ -117,8 +117,11 @@ public interface KvStore extends AutoCloseable {
     /**
      * Runs one request of a function as an atomic transaction: its writes commit together when
      * the body returns, and are all discarded when it throws. When a concurrent commit conflicts,
-     * the body runs again: requests of this JVM that conflicted on the same key take turns, and
-     * the request goes on retrying for {@code retry-timeout-ms} (30 s by default).
+     * the body runs again: requests of this store that conflicted on the same key take turns, and
+     * the request goes on retrying for {@code retry-timeout-ms} (30 s by default). When a read or
+     * the commit finds the storage unreachable, nothing was written, and the body runs again the
+     * same way, so a restart or failover of the storage shorter than that delays the request
+     * instead of failing it. A commit whose outcome is unknown is never run again.
      *
      * @param function the function whose namespace the body reads and writes
      * @param request the body
@@ -127,7 +130,8 @@ public interface KvStore extends AutoCloseable {
      * @throws IllegalArgumentException for an invalid function name
      * @throws IllegalStateException when the store is closed
      * @throws KvConflictException when conflicts outlasted {@code retry-timeout-ms}
-     * @throws KvUnavailableException when the storage cannot be reached
+     * @throws KvUnavailableException when the storage could not be reached for
+     *     {@code retry-timeout-ms}, or the body threw it
      * @throws KvOutcomeUnknownException when the commit's outcome could not be learnt
      * @throws KvException wrapping a checked exception thrown by the body; an unchecked one is
      *     rethrown as it is

@@ -2,9 +2,10 @@ package io.kv4j;
 
 /**
  * The storage could not be reached, or refused work for now, and the request had no effect.
- * Transient: the same request may succeed once the storage is back. {@link KvStore#run} does not
- * retry it, as the storage may stay down for long; a backend waits out short outages itself
- * within its documented timeouts.
+ * Transient: the same request may succeed once the storage is back. {@link KvStore#run} runs a
+ * request again after it, as after a conflict, for up to {@code retry-timeout-ms}; thrown by
+ * {@code run}, it means the storage stayed unreachable that long. An explicit transaction is the
+ * caller's to retry.
  */
 public class KvUnavailableException extends KvTransientException {
 

@@ -4,7 +4,8 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 
 /**
- * When {@link KvStore#run} runs a request again after a conflict, and how long it pauses first.
+ * When {@link KvStore#run} runs a request again after a conflict or an outage of the storage, and
+ * how long it pauses first.
  *
  * <p>The budget is a time, {@code retry-timeout-ms}, not a count: under contention a request
  * waits its turn behind the others that conflicted on the same key ({@link Contention}), and how
@@ -23,9 +24,9 @@ record RetryPolicy(long timeoutMs, int maxRetries, long backoffMs, long maxBacko
         return startNanos + TimeUnit.MILLISECONDS.toNanos(timeoutMs);
     }
 
-    /** Whether a request whose attempt {@code attempt} (from 0) conflicted may run again. */
-    boolean mayRetry(int attempt, long deadline) {
-        return attempt < maxRetries && System.nanoTime() - deadline < 0;
+    /** Whether a request that already ran again {@code retries} times may run again. */
+    boolean mayRetry(int retries, long deadline) {
+        return retries < maxRetries && System.nanoTime() - deadline < 0;
     }
 
     /**
@@ -42,10 +43,10 @@ record RetryPolicy(long timeoutMs, int maxRetries, long backoffMs, long maxBacko
     }
 
     /** Why a request stopped retrying, for its exception's message. */
-    String exhausted(int attempt) {
-        return attempt >= maxRetries
-                ? "gave up after " + attempt + " retries (" + KvOption.MAX_RETRIES.key() + ")"
-                : "gave up after " + attempt + " retries in " + timeoutMs + " ms ("
+    String exhausted(int retries) {
+        return retries >= maxRetries
+                ? "gave up after " + retries + " retries (" + KvOption.MAX_RETRIES.key() + ")"
+                : "gave up after " + retries + " retries in " + timeoutMs + " ms ("
                         + KvOption.RETRY_TIMEOUT_MS.key() + ")";
     }
 }

@@ -26,8 +26,6 @@ final class Transaction {
     private enum State { ACTIVE, COMMITTED, ROLLED_BACK }
 
     private final DefaultKvStore store;
-    /** The request's place in the lines for contended keys; null for explicit transactions. */
-    private final Contention.Turn turn;
     /** Buffered writes per namespace, in key order for listings. */
     private final Map<String, NavigableMap<String, byte[]>> writes = new HashMap<>(4);
     /** Committed entries read, null for a key found missing; the first read of a key is kept. */
@@ -40,12 +38,13 @@ final class Transaction {
     private State state = State.ACTIVE;
     /** Set when a read reported a conflict: this attempt must not commit, even if the body goes on. */
     private KvConflictException doomed;
+    /** The last outage of the storage that a call of this transaction met, which wrote nothing. */
+    private KvUnavailableException unavailable;
     /** The Kv that may be used now: the innermost call's. */
     private View current;
 
-    Transaction(DefaultKvStore store, String function, Contention.Turn turn) {
+    Transaction(DefaultKvStore store, String function) {
         this.store = store;
-        this.turn = turn;
         calls.push(function);
         this.current = new View(this, function);
     }
@@ -93,13 +92,13 @@ final class Transaction {
         NsKey id = new NsKey(namespace, key);
         Entry entry = reads.get(id);
         if (entry == null && !reads.containsKey(id)) {
-            if (turn != null) {
-                turn.beforeRead(namespace, key);
-            }
             try {
                 entry = store.storage().read(namespace, key);
             } catch (KvConflictException e) {
                 doomed = e;
+                throw e;
+            } catch (KvUnavailableException e) {
+                unavailable = e;
                 throw e;
             }
             reads.put(id, entry);
@@ -129,9 +128,6 @@ final class Transaction {
         ArrayDeque<Entry> pending = new ArrayDeque<>();
         String scanAfter = cursor;
         boolean scanDone = false;
-        if (turn != null) {
-            turn.beforeRead(namespace, null);
-        }
         String after = cursor;
         // one entry past the limit tells whether more follow
         while (out.size() <= limit) {
@@ -142,6 +138,9 @@ final class Transaction {
                     page = store.storage().scan(namespace, prefix, scanAfter, want);
                 } catch (KvConflictException e) {
                     doomed = e;
+                    throw e;
+                } catch (KvUnavailableException e) {
+                    unavailable = e;
                     throw e;
                 }
                 scanDone = page.size() < want;
@@ -269,8 +268,51 @@ final class Transaction {
             state = State.COMMITTED;
             return;
         }
-        store.storage().commit(Commit.of(pointReads(), ranges, batch), function());
+        try {
+            store.storage().commit(Commit.of(pointReads(), ranges, batch), function());
+        } catch (KvUnavailableException e) {
+            unavailable = e;
+            throw e;
+        }
         state = State.COMMITTED;
+    }
+
+    /**
+     * Whether {@code e} is an outage that a call of this transaction met, and so one after which
+     * nothing of it was written, rather than one the body brought from elsewhere.
+     */
+    boolean reported(KvUnavailableException e) {
+        return e == unavailable;
+    }
+
+    /**
+     * The first of this transaction's reads for which {@code place} gives a result: each key read
+     * with its namespace, then each namespace listed with a null key.
+     */
+    <R> R firstRead(java.util.function.BiFunction<String, String, R> place) {
+        for (NsKey id : reads.keySet()) {
+            R r = place.apply(id.namespace(), id.key());
+            if (r != null) {
+                return r;
+            }
+        }
+        for (Commit.RangeRead range : ranges) {
+            R r = place.apply(range.namespace(), null);
+            if (r != null) {
+                return r;
+            }
+        }
+        return null;
+    }
+
+    /** Whether the transaction has writes to commit. */
+    boolean writes() {
+        for (NavigableMap<String, byte[]> buffered : writes.values()) {
+            if (!buffered.isEmpty()) {
+                return true;
+            }
+        }
+        return false;
     }
 
     void rollback() {

@@ -106,7 +106,7 @@ class TranslationTest {
 
     @Test
     void failuresOfReads_areTranslatedToo() {
-        try (KvStore store = KvStore.open("kv:throwing:")) {
+        try (KvStore store = KvStore.open("kv:throwing:?retry-timeout-ms=0")) {
             ThrowingProvider.next = () -> new BackendUnavailableException("down", null);
             assertThrows(KvUnavailableException.class, () -> store.reader("f").get("k"));
             assertThrows(KvUnavailableException.class, () -> store.reader("f").list(""));

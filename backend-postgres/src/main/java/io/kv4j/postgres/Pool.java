@@ -222,7 +222,12 @@ final class Pool implements AutoCloseable {
         return e instanceof SQLTransientConnectionException;
     }
 
-    /** The pool found no free connection in time: says why, from the pool's state. */
+    /**
+     * The pool found no free connection in time: says why. When it has no connection at all, or
+     * its own attempts to connect are failing, the server is out of reach, and the message names
+     * it and the last connection failure first; otherwise every connection was busy, and it gives
+     * the pool's state.
+     */
     BackendUnavailableException timeout(SQLException e, String what) {
         Throwable cause = e.getCause();
         String last = cause == null ? "" : "; last connection failure: " + cause.getMessage();
@@ -240,6 +245,18 @@ final class Pool implements AutoCloseable {
                         + PgOption.POOL_SIZE.key() + "=" + hikari.getMaximumPoolSize()
                 : "the application's connectionTimeout=" + hikari.getConnectionTimeout()
                         + " (maximumPoolSize=" + hikari.getMaximumPoolSize();
+        if (hikari.getDataSource() instanceof RecoveringDataSource server) {
+            // its own failure is the newest; the pool's may be older, or of a connection that
+            // the server closed as it went away ("This connection has been closed")
+            Throwable failure = server.lastFailure() != null ? server.lastFailure() : cause;
+            if (server.lastFailure() != null || state != null && state.getTotalConnections() == 0) {
+                return new BackendUnavailableException(what + " failed: PostgreSQL at "
+                        + server.servers() + " could not be reached within " + settings + ")"
+                        + (failure == null ? "" : ": " + (failure instanceof SQLException f
+                                ? Failures.describe(f) : failure.toString()))
+                        + " (pool " + hikari.getPoolName() + ": " + counts + ")", e);
+            }
+        }
         return new BackendUnavailableException(what + " found no free connection in pool "
                 + hikari.getPoolName() + " within " + settings + "; " + counts + ")" + last, e);
     }

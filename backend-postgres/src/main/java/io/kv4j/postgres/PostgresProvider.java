@@ -106,7 +106,7 @@ public final class PostgresProvider implements KvProvider {
             pool = Pool.of(application, settings.integer(PgOption.CONNECT_TIMEOUT_MS),
                     settings.schema());
         } else {
-            recovering = new RecoveringDataSource(direct,
+            recovering = new RecoveringDataSource(direct, settings.servers(),
                     settings.integer(PgOption.CONNECT_TIMEOUT_MS), first);
             pool = Pool.own(Connections.pool(settings, recovering,
                     config.object(PgOption.METER_REGISTRY.key(), Object.class)),

@@ -22,18 +22,23 @@ final class RecoveringDataSource implements DataSource {
     static final long RETRY_MS = 100;
 
     private final DataSource source;
+    private final String servers;
     private final long patienceNanos;
     private volatile boolean open;
     /** The connection that opened the store, handed out first; null once taken, or if none. */
     private Connection first;
+    /** Why the last attempt to connect failed; null once one succeeded since. */
+    private volatile SQLException lastFailure;
 
     /**
      * @param source where connections come from
+     * @param servers the servers it connects to, as {@code host:port,...}, for messages
      * @param patienceMs how long one attempt keeps trying once the store is open
      * @param first a connection already made, to hand out first; or null
      */
-    RecoveringDataSource(DataSource source, long patienceMs, Connection first) {
+    RecoveringDataSource(DataSource source, String servers, long patienceMs, Connection first) {
         this.source = source;
+        this.servers = servers;
         this.patienceNanos = TimeUnit.MILLISECONDS.toNanos(patienceMs);
         this.first = first;
     }
@@ -43,6 +48,19 @@ final class RecoveringDataSource implements DataSource {
         Connection c = first;
         first = null;
         return c;
+    }
+
+    /** The servers it connects to, as {@code host:port,...}. */
+    String servers() {
+        return servers;
+    }
+
+    /**
+     * Why the last attempt to connect failed, or null when the last one succeeded: the server
+     * being unreachable now, rather than whatever the pool saw last.
+     */
+    SQLException lastFailure() {
+        return lastFailure;
     }
 
     /** The store is open: from now on, outages are waited out. */
@@ -59,8 +77,11 @@ final class RecoveringDataSource implements DataSource {
         long deadline = System.nanoTime() + patienceNanos;
         while (true) {
             try {
-                return source.getConnection();
+                Connection c = source.getConnection();
+                lastFailure = null;
+                return c;
             } catch (SQLException e) {
+                lastFailure = e;
                 if (!open || !Failures.isUnavailable(e) || Failures.isConfiguration(e)
                         || System.nanoTime() - deadline >= 0) {
                     throw e;

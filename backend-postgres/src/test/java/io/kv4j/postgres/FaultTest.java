@@ -175,8 +175,9 @@ class FaultTest {
     void poolTimeout_namesThePoolState() throws Exception {
         String schema = TestServer.freshSchema("fault");
         String app = "kv4j_" + schema;
+        // run would wait out a busy pool for retry-timeout-ms: the first timeout is the one shown
         try (KvStore store = Backends.store(schema, "ApplicationName", app, "pool-size", "1",
-                "pool-timeout-ms", "300", "cache", "false");
+                "pool-timeout-ms", "300", "cache", "false", "retry-timeout-ms", "0");
                 Connection blocker = TestServer.get().admin()) {
             store.run("F", kv -> {
                 kv.set("b", 0);

@@ -166,7 +166,7 @@ class KvAutoConfigurationTest {
         runner.withPropertyValues("kv.max-call-depth=0").run(context -> {
             assertThat(context).hasFailed();
             assertThat(findCause(context.getStartupFailure(), KvStoreOpenException.class))
-                    .hasMessageContaining("max-call-depth must be an integer from 1 to 1000 but was: 0");
+                    .hasMessageContaining("max-call-depth must be an integer from 1 to 100 but was: 0");
         });
     }
 
