@@ -56,7 +56,9 @@ class ExecutableJarIT {
         log = Files.createTempFile("kv-example", ".log");
         app = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-jar", jar.toString(), "--server.port=" + port,
-                "--kv.url=kv:postgresql://localhost:" + server.getPort() + "/postgres?user=postgres")
+                "--kv.url=kv:postgresql://localhost:" + server.getPort() + "/postgres?user=postgres",
+                // run() rides out an outage this long before the request fails with 503
+                "--kv.retry-timeout-ms=2000")
                 .redirectErrorStream(true).redirectOutput(log.toFile()).start();
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
         while (true) {
