@@ -188,7 +188,7 @@ class ExportImportTest {
             assertTrue(errors(result).get(0).startsWith("imported 2,500 entries in "),
                     result::toString);
             assertEquals(List.of("f0", "f1"), store.functions());
-            assertEquals(2499, store.reader("f1").get("k02499"));
+            assertEquals(2499L, store.reader("f1").get("k02499"));
         }
     }
 

@@ -57,7 +57,7 @@ class TransactionBlockTest {
                     "shell", "--url", url);
 
             assertEquals(0, run.exitCode, run::toString);
-            assertEquals(50, store.reader("Transfer").get("alice"));
+            assertEquals(50L, store.reader("Transfer").get("alice"));
             assertEquals(Map.of("amount", 50), store.reader("Transfer").get("bob"));
         }
     }
