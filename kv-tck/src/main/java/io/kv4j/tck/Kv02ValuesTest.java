@@ -13,7 +13,9 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.annotation.JsonRawValue;
+import io.kv4j.KvOption;
 import io.kv4j.KvStore;
+import io.kv4j.KvStoreInfo;
 import io.kv4j.KvType;
 import java.math.BigDecimal;
 import java.math.BigInteger;
@@ -408,7 +410,8 @@ final class Kv02ValuesTest {
     void kv2_7_defaultLimitAccepts16MiBAndRefusesOneByteMore(Env env) {
         KvStore store = env.store();
         String f = env.fn("limit");
-        int limit = 16 * 1024 * 1024;
+        // or the backend's own maximum, when that is smaller (KV-2.12)
+        int limit = Math.min(16 * 1024 * 1024, store.info().backendMaxValueBytes());
         String atLimit = "a".repeat(limit - 2);
         commit(store, f, kv -> kv.set("k", atLimit));
         assertEquals(atLimit.length(), ((String) store.reader(f).get("k")).length(),
@@ -676,5 +679,55 @@ final class Kv02ValuesTest {
         Checks.assertEqualsShown(ZonedDateTime.parse("2024-07-01T12:00Z[UTC]"),
                 store.reader(f).get("zone in UTC", ZonedDateTime.class),
                 "a ZonedDateTime in zone UTC stays in zone UTC");
+    }
+
+    /**
+     * The largest value the kit stores and reads back whole: 32 MiB, so that the run needs a
+     * bounded amount of memory however large a backend's maximum is.
+     */
+    static final int LARGEST_VALUE_CHECKED = 32 * 1024 * 1024;
+
+    @Clause("KV-2.12")
+    void kv2_12_maxValueBytesAboveTheBackendsMaximumIsRefusedAtOpen(Env env) {
+        KvStoreInfo info = env.store().info();
+        int max = info.backendMaxValueBytes();
+        String option = KvOption.MAX_VALUE_BYTES.key();
+        if (max >= KvOption.MAX_VALUE_BYTES.max()) {
+            // no setting of the option is above the backend's maximum: the largest one opens
+            env.open(Map.of(option, String.valueOf(KvOption.MAX_VALUE_BYTES.max())));
+            return;
+        }
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> env.open(Map.of(option, String.valueOf(max + 1))),
+                option + " one above the backend's maximum of " + max);
+        assertNames(e, option, "the option");
+        assertNames(e, String.valueOf(max), "the backend's maximum");
+        assertNames(e, String.valueOf(max + 1), "the value given");
+        assertNames(e, info.scheme(), "the backend");
+        env.open(Map.of(option, String.valueOf(max)));
+    }
+
+    @Clause("KV-2.12")
+    void kv2_12_valuesOfTheBackendsMaximumAreStoredAndReadBack(Env env) {
+        int max = env.store().info().backendMaxValueBytes();
+        int size = Math.min(max, LARGEST_VALUE_CHECKED);
+        KvStore store = env.open(Map.of(KvOption.MAX_VALUE_BYTES.key(),
+                String.valueOf(Math.min(max, KvOption.MAX_VALUE_BYTES.max()))));
+        String f = env.fn("largest");
+        String text = "a".repeat(size - 2);
+        commit(store, f, kv -> kv.set("text", text));
+        assertEquals(text, store.reader(f).get("text"), "a string of " + size + " bytes of JSON");
+        commit(store, f, kv -> kv.delete("text"));
+        // [0,0,...,0] has the most elements for its size, and grows most in a binary form
+        // such as PostgreSQL's jsonb: 12 bytes for each 2 of JSON
+        int[] zeros = new int[(size - 1) / 2];
+        if (size % 2 == 0) {
+            zeros[zeros.length - 1] = 10;
+        }
+        commit(store, f, kv -> kv.set("zeros", zeros));
+        int[] back = store.reader(f).get("zeros", int[].class);
+        assertTrue(Arrays.equals(zeros, back), "an array of " + zeros.length + " zeros, "
+                + size + " bytes of JSON, read back " + (back == null ? "as null"
+                        : "with " + back.length + " elements"));
     }
 }
