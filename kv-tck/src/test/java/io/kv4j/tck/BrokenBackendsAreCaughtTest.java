@@ -69,6 +69,7 @@ class BrokenBackendsAreCaughtTest {
                 Arguments.of("name-join", "KV-4.2 KV-4.5"),
                 Arguments.of("delete-prefix", "KV-4.5"),
                 Arguments.of("numbers", "KV-2.1 KV-2.6 KV-2.9"),
+                Arguments.of("double", "KV-2.1 KV-2.6 KV-2.8 KV-2.9"),
                 Arguments.of("value-cap", "KV-2.12"),
                 Arguments.of("nfc", "KV-2.10"),
                 Arguments.of("missing", "KV-7.6 KV-7.10"),

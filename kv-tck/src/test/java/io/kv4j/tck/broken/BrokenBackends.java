@@ -983,6 +983,30 @@ public final class BrokenBackends {
         }
     }
 
+    /**
+     * Keeps every number that is not an integer as the nearest double, as a store that holds
+     * numbers as doubles does: {@code 12345678901234567890.10} becomes
+     * {@code 1.2345678901234567E19}, {@code 1E-400} becomes {@code 0.0}, and a number beyond a
+     * double becomes {@code null}, as JavaScript's JSON.stringify writes Infinity.
+     */
+    public static final class RoundsThroughDouble extends Broken {
+        @Override
+        String name() {
+            return "double";
+        }
+
+        @Override
+        KvBackend wrap(KvBackend memory) {
+            return new RewritesNumbers(memory, number -> {
+                if (number.matches("-?[0-9]+")) {
+                    return number;
+                }
+                double d = Double.parseDouble(number);
+                return Double.isFinite(d) ? Double.toString(d) : "null";
+            });
+        }
+    }
+
     /** Commits every value with each of its numbers rewritten. */
     static final class RewritesNumbers extends Forwarding {
 
