@@ -204,7 +204,7 @@ class ExportImportTest {
 
             importFile(url, file("in.jsonl", List.of("{\"function\":\"f\",\"key\":\"a\",\"value\":2}")));
 
-            assertEquals(Map.of("a", 2, "b", 1), Map.of("a", store.reader("f").get("a"),
+            assertEquals(Map.of("a", 2L, "b", 1L), Map.of("a", store.reader("f").get("a"),
                     "b", store.reader("f").get("b")));
         }
     }
