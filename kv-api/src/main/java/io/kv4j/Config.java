@@ -5,8 +5,11 @@ import java.util.Map;
 
 /**
  * The request engine's options, parsed and validated once when a store opens.
+ *
+ * @param maxValueBytesGiven whether {@code max-value-bytes} was given rather than defaulted
  */
-record Config(RetryPolicy retry, int maxCallDepth, int maxValueBytes, Object meterRegistry) {
+record Config(RetryPolicy retry, int maxCallDepth, int maxValueBytes, boolean maxValueBytesGiven,
+        Object meterRegistry) {
 
     /**
      * Takes the engine's options out of {@code options}, leaving the backend's.
@@ -18,6 +21,7 @@ record Config(RetryPolicy retry, int maxCallDepth, int maxValueBytes, Object met
         if (registry != null) {
             KvOption.METER_REGISTRY.check(registry);
         }
+        boolean maxValueBytesGiven = options.containsKey(KvOption.MAX_VALUE_BYTES.key());
         Map<KvOption, Integer> v = new EnumMap<>(KvOption.class);
         for (KvOption o : KvOption.values()) {
             Object given = options.remove(o.key());
@@ -33,6 +37,25 @@ record Config(RetryPolicy retry, int maxCallDepth, int maxValueBytes, Object met
         RetryPolicy retry = new RetryPolicy(v.get(KvOption.RETRY_TIMEOUT_MS),
                 v.get(KvOption.MAX_RETRIES), backoff, maxBackoff);
         return new Config(retry, v.get(KvOption.MAX_CALL_DEPTH), v.get(KvOption.MAX_VALUE_BYTES),
-                registry);
+                maxValueBytesGiven, registry);
+    }
+
+    /**
+     * This configuration on a backend that stores values of at most {@code backendMax} bytes: a
+     * default above it comes down to it, a larger value given is refused.
+     *
+     * @param backend the backend, as messages name it
+     * @throws IllegalArgumentException naming the option, both numbers and the backend
+     */
+    Config within(int backendMax, String backend) {
+        if (maxValueBytes <= backendMax) {
+            return this;
+        }
+        if (!maxValueBytesGiven) {
+            return new Config(retry, maxCallDepth, backendMax, false, meterRegistry);
+        }
+        throw new IllegalArgumentException(KvOption.MAX_VALUE_BYTES.key() + " must be an integer "
+                + "from " + KvOption.MAX_VALUE_BYTES.min() + " to " + backendMax + ", the largest "
+                + "value the " + backend + " backend can store, but was: " + maxValueBytes);
     }
 }

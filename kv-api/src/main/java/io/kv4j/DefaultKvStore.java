@@ -49,6 +49,8 @@ final class DefaultKvStore implements KvStore {
         KvUrls.queryOptions(url).forEach(options::putIfAbsent);
         Config config = Config.take(options);
         KvProvider provider = Providers.find(base);
+        config = config.within(provider.maxValueBytes(), KvUrls.scheme(base) + " ("
+                + provider.getClass().getName() + ")");
         List<OptionDescriptor> table = provider.options();
         if (config.meterRegistry() != null) {
             // the backend binds its own meters to the same registry when it declares the option
@@ -72,7 +74,8 @@ final class DefaultKvStore implements KvStore {
         }
         Storage storage = new Storage(backend, shown, observer);
         KvStoreInfo info = new KvStoreInfo(shown, KvUrls.scheme(base),
-                provider.getClass().getName(), provider.apiVersion(), storage.capabilities());
+                provider.getClass().getName(), provider.apiVersion(), storage.capabilities(),
+                provider.maxValueBytes());
         return new DefaultKvStore(storage, config, new Json(mapper, config.maxValueBytes()),
                 observer, info);
     }

@@ -23,9 +23,15 @@ public interface KvReader {
 
     /**
      * Reads a value as plain JSON objects: {@link java.util.Map}, {@link java.util.List},
-     * {@link String}, {@link Number} ({@link Integer}, {@link Long} or
-     * {@link java.math.BigInteger} for integers, by size; {@link Double} otherwise),
-     * {@link Boolean} or null. Each call returns a fresh copy.
+     * {@link String}, {@link Number}, {@link Boolean} or null. Each call returns a fresh copy.
+     *
+     * <p>A number comes back as a Java number that writes back as the same JSON number, so a value
+     * read, changed and {@linkplain Kv#set set} again keeps every number it held: an integer as a
+     * {@link Long}, or a {@link java.math.BigInteger} beyond its range; any other number as a
+     * {@link Double} when {@link Double#toString(double)} of the nearest double denotes the same
+     * number ({@code 1.5}, {@code 0.1}), else as the {@link java.math.BigDecimal} that holds it
+     * exactly ({@code 1E+400}, {@code 12345678901234567890.10}). This holds whatever mapper the
+     * store was given.
      *
      * @param key the key
      * @return the value, or null when the key is missing or holds JSON null

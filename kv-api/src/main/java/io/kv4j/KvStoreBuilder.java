@@ -70,9 +70,12 @@ public final class KvStoreBuilder {
 
     /**
      * Maps values with the application's Jackson 3 mapper instead of kv4j's own, so that its
-     * modules and settings apply to stored values. kv4j still refuses what JSON cannot hold
-     * (non-finite numbers, lone surrogates, nesting deeper than 1,000), whatever the mapper's
-     * settings.
+     * modules and settings apply to stored values and typed reads. kv4j still refuses what JSON
+     * cannot hold (non-finite numbers, lone surrogates, nesting deeper than 1,000, raw JSON that
+     * would not read back), whatever the mapper's settings, and {@link KvReader#get(String)}
+     * reads numbers exactly as kv4j's own mapper does. How java.time values keep their zones is
+     * then the mapper's choice ({@code DateTimeFeature.WRITE_DATES_WITH_ZONE_ID} and
+     * {@code ADJUST_DATES_TO_CONTEXT_TIME_ZONE}).
      *
      * @param mapper the mapper
      * @return this builder

@@ -13,14 +13,16 @@ public final class KvStoreInfo {
     private final String provider;
     private final int spiVersion;
     private final Set<Capability> capabilities;
+    private final int backendMaxValueBytes;
 
     KvStoreInfo(String url, String scheme, String provider, int spiVersion,
-            Set<Capability> capabilities) {
+            Set<Capability> capabilities, int backendMaxValueBytes) {
         this.url = url;
         this.scheme = scheme;
         this.provider = provider;
         this.spiVersion = spiVersion;
         this.capabilities = Set.copyOf(capabilities);
+        this.backendMaxValueBytes = backendMaxValueBytes;
     }
 
     /**
@@ -67,6 +69,16 @@ public final class KvStoreInfo {
      */
     public Set<Capability> capabilities() {
         return capabilities;
+    }
+
+    /**
+     * The largest value the backend declares it can store, in bytes of JSON as option
+     * {@code max-value-bytes} measures it; the store's {@code max-value-bytes} is at most this.
+     *
+     * @return the backend's maximum, {@link Integer#MAX_VALUE} when it declares none
+     */
+    public int backendMaxValueBytes() {
+        return backendMaxValueBytes;
     }
 
     /**

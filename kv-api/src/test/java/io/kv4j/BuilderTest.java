@@ -57,7 +57,7 @@ class BuilderTest {
                 kv.set("line", new Line("tea", 2));
                 return null;
             });
-            assertEquals(Map.of("item_name", "tea", "count", 2), store.reader("shop").get("line"));
+            assertEquals(Map.of("item_name", "tea", "count", 2L), store.reader("shop").get("line"));
             IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                     () -> store.run("shop", kv -> {
                         kv.set("nan", Double.NaN);

@@ -100,7 +100,7 @@ class EngineTest {
             interfere(store);
             tx.set("n", 1);
             assertThrows(KvConflictException.class, tx::commit);
-            assertEquals(100, store.reader("f").get("n"));
+            assertEquals(100L, store.reader("f").get("n"));
             assertThrows(IllegalStateException.class, () -> tx.get("n"));
         }
     }

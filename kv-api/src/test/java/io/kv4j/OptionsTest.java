@@ -30,6 +30,39 @@ class OptionsTest {
     }
 
     @Test
+    void maxValueBytesAboveTheBackendsMaximum_isRefusedNamingBothNumbersAndTheBackend() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> KvStore.open("kv:small:?max-value-bytes=1001"));
+        assertEquals("max-value-bytes must be an integer from 1 to 1000, the largest value the "
+                + "small (" + TestProviders.Small.class.getName() + ") backend can store, but "
+                + "was: 1001", e.getMessage());
+        try (KvStore store = KvStore.open("kv:small:?max-value-bytes=1000")) {
+            assertEquals(1000, store.info().backendMaxValueBytes());
+            store.run("f", kv -> {
+                kv.set("k", "a".repeat(998));
+                return null;
+            });
+        }
+    }
+
+    @Test
+    void maxValueBytesDefaultsToTheBackendsMaximumWhenThatIsSmaller() {
+        try (KvStore store = KvStore.open("kv:small:")) {
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                    () -> store.run("f", kv -> {
+                        kv.set("k", "a".repeat(999));
+                        return null;
+                    }));
+            assertTrue(e.getMessage().contains("1001 bytes of JSON, over the limit of 1000"),
+                    e.getMessage());
+        }
+        try (KvStore store = KvStore.open("kv:stub:")) {
+            assertEquals(Integer.MAX_VALUE, store.info().backendMaxValueBytes(),
+                    "a backend that declares no maximum");
+        }
+    }
+
+    @Test
     void backendOptionReachesTheBackend() {
         KvStore.open("kv:stub:?greeting=hi").close();
     }

@@ -33,7 +33,7 @@ class ProviderLookupTest {
                 kv.set("k", 1);
                 return null;
             });
-            assertEquals(1, store.reader("f").get("k"));
+            assertEquals(1L, store.reader("f").get("k"));
         }
     }
 

@@ -42,6 +42,34 @@ final class TestProviders {
         }
     }
 
+    /** A provider for {@code kv:small:} whose storage holds values of at most 1,000 bytes. */
+    public static final class Small implements KvProvider {
+        @Override
+        public int apiVersion() {
+            return API_VERSION;
+        }
+
+        @Override
+        public String scheme() {
+            return "small";
+        }
+
+        @Override
+        public boolean accepts(String url) {
+            return url.startsWith("kv:small:");
+        }
+
+        @Override
+        public int maxValueBytes() {
+            return 1000;
+        }
+
+        @Override
+        public KvBackend open(BackendConfig config) {
+            return CheckedMapProvider.newBackend();
+        }
+    }
+
     /** A provider for {@code kv:registry:} that declares the engine's meter-registry too. */
     public static final class Registry implements KvProvider {
         @Override

@@ -34,6 +34,18 @@ public final class MemoryProvider implements KvProvider {
         return "memory";
     }
 
+    /**
+     * {@inheritDoc}
+     *
+     * <p>A value is kept as the one byte array the engine wrote, and a JVM allocates no array
+     * longer than about {@code Integer.MAX_VALUE - 8}, where the JDK's own growable arrays stop;
+     * that is above the largest {@code max-value-bytes}, so no setting of it is refused here.
+     */
+    @Override
+    public int maxValueBytes() {
+        return Integer.MAX_VALUE - 8;
+    }
+
     @Override
     public boolean accepts(String url) {
         return url != null && url.startsWith(PREFIX);

@@ -39,9 +39,9 @@ class MemoryProviderTest {
         try (KvStore a = KvStore.open("kv:memory:shared-2")) {
             put(a, "k", 1);
             try (KvStore b = KvStore.open("kv:memory:shared-2")) {
-                assertEquals(1, b.reader("f").get("k"));
+                assertEquals(1L, b.reader("f").get("k"));
             }
-            assertEquals(1, a.reader("f").get("k"));
+            assertEquals(1L, a.reader("f").get("k"));
         }
         try (KvStore c = KvStore.open("kv:memory:shared-2")) {
             assertNull(c.reader("f").get("k"));

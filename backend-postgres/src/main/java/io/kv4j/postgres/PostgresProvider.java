@@ -24,6 +24,9 @@ import javax.sql.DataSource;
  */
 public final class PostgresProvider implements KvProvider {
 
+    /** The largest value this backend stores, whatever its shape: see {@link #maxValueBytes}. */
+    static final int MAX_VALUE_BYTES = 32 * 1024 * 1024;
+
     /** Creates the provider; it does no I/O until {@link #open}. */
     public PostgresProvider() {
     }
@@ -41,6 +44,21 @@ public final class PostgresProvider implements KvProvider {
     @Override
     public String scheme() {
         return "postgresql";
+    }
+
+    /**
+     * {@inheritDoc}
+     *
+     * <p>32 MiB. A value is stored as {@code jsonb}, which PostgreSQL builds in memory with one
+     * 32-byte slot per element of an array, in one allocation of at most 1 GiB: an array of more
+     * than 2^24 elements is refused, and {@code [0,0,...]} reaches that at 33,554,435 bytes of
+     * JSON. A {@code jsonb} value is also limited to 268,435,455 bytes, and it can be six times
+     * larger than its JSON text (12 bytes for each element {@code 0,}), which 32 MiB of JSON stays
+     * below too. The module's README says how this was measured.
+     */
+    @Override
+    public int maxValueBytes() {
+        return MAX_VALUE_BYTES;
     }
 
     @Override

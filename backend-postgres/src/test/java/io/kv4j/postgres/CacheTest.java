@@ -70,14 +70,14 @@ class CacheTest {
                 kv.set("k", 1);
                 return null;
             });
-            assertEquals(1, reader.reader("F").get("k")); // now cached
+            assertEquals(1L, reader.reader("F").get("k")); // now cached
 
             other.run("F", kv -> {
                 kv.set("k", 2);
                 return null;
             });
 
-            assertEquals(2, reader.reader("F").get("k"));
+            assertEquals(2L, reader.reader("F").get("k"));
         }
     }
 

@@ -78,7 +78,7 @@ class FaultTest {
             blocker.rollback();
 
             commit.get(30, TimeUnit.SECONDS);
-            assertEquals(Arrays.asList(1, "new"), store.run("F", kv ->
+            assertEquals(Arrays.asList(1L, "new"), store.run("F", kv ->
                     Arrays.asList(kv.get("n"), kv.get("b"))));
         }
     }
@@ -148,7 +148,7 @@ class FaultTest {
             assertTrue(e.getMessage().contains("outcome-timeout-ms=1000")
                     && e.getMessage().contains("applied as a whole or not at all"), e.getMessage());
             try (KvStore direct = Backends.store(schema)) {
-                assertEquals(Arrays.asList(1, 2), Arrays.asList(direct.reader("F").get("a"),
+                assertEquals(Arrays.asList(1L, 2L), Arrays.asList(direct.reader("F").get("a"),
                         direct.reader("F").get("b")));
             }
         }

@@ -1,12 +1,14 @@
 package io.kv4j.postgres;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.kv4j.KvStore;
 import io.kv4j.spi.KeyOrder;
 import java.math.BigInteger;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -58,6 +60,31 @@ class StorageTest {
             b.commit(io.kv4j.spi.Commit.of(List.of(), List.of(),
                     List.of(io.kv4j.spi.Commit.Write.put("Raw", "n", json))));
             org.junit.jupiter.api.Assertions.assertArrayEquals(json, b.read("Raw", "n").value());
+        }
+    }
+
+    /**
+     * The measurement behind {@link PostgresProvider#MAX_VALUE_BYTES}, made on the server so that
+     * nothing large crosses the wire: jsonb holds an array of 2^24 zeros, one byte over 32 MiB of
+     * JSON, in 201,326,598 bytes, and refuses one zero more. An array of zeros has the most
+     * elements for its size, so 32 MiB of JSON of any shape fits; the kit stores one (KV-2.12).
+     */
+    @Test
+    void jsonbHolds2To24ArrayElements_soAValueOf32MiBFitsWhateverItsShape() throws SQLException {
+        String zeros = "SELECT octet_length(t), pg_column_size(t::jsonb)"
+                + " FROM (SELECT '[' || repeat('0,', ? - 1) || '0]' AS t) x";
+        try (Connection c = TestServer.get().admin();
+                PreparedStatement st = c.prepareStatement(zeros)) {
+            st.setInt(1, 1 << 24);
+            try (ResultSet rs = st.executeQuery()) {
+                rs.next();
+                assertEquals(PostgresProvider.MAX_VALUE_BYTES + 1L, rs.getLong(1), "JSON bytes");
+                assertEquals(201_326_598L, rs.getLong(2), "jsonb bytes");
+            }
+            st.setInt(1, (1 << 24) + 1);
+            SQLException e = assertThrows(SQLException.class, st::executeQuery);
+            assertTrue(e.getMessage().contains("invalid memory alloc request size"),
+                    e.getMessage());
         }
     }
 

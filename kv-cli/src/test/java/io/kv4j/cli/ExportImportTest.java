@@ -203,7 +203,7 @@ class ExportImportTest {
             assertTrue(errors(result).get(0).startsWith("imported 2,500 entries in "),
                     result::toString);
             assertEquals(List.of("f0", "f1"), store.functions());
-            assertEquals(2499, store.reader("f1").get("k02499"));
+            assertEquals(2499L, store.reader("f1").get("k02499"));
         }
     }
 
@@ -240,7 +240,7 @@ class ExportImportTest {
 
             importFile(url, file("in.jsonl", List.of("{\"function\":\"f\",\"key\":\"a\",\"value\":2}")));
 
-            assertEquals(Map.of("a", 2, "b", 1), Map.of("a", store.reader("f").get("a"),
+            assertEquals(Map.of("a", 2L, "b", 1L), Map.of("a", store.reader("f").get("a"),
                     "b", store.reader("f").get("b")));
         }
     }

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.kv4j.KvStore;
 import java.io.IOException;
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -98,6 +99,15 @@ class MainTest {
     }
 
     @Test
+    void set_numbersReadBackInJavaAsTheyWereWritten() {
+        kvOn("set", "n", "[1e400, -1e400, 1e-400, 12345678901234567890.10, 0.1, 7]");
+
+        assertEquals(List.of(new BigDecimal("1e400"), new BigDecimal("-1e400"),
+                new BigDecimal("1e-400"), new BigDecimal("12345678901234567890.10"), 0.1, 7L),
+                store.reader("KT1").get("n"));
+    }
+
+    @Test
     void get_missingKey_printsNothingAndExitsWithThree() {
         Cli result = kvOn("get", "nothing");
 
@@ -151,8 +161,8 @@ class MainTest {
         kvOn("set", "\"my key\"", "1");
         kvOn("set", "@at", "2");
 
-        assertEquals(1, store.reader("KT1").get("my key"));
-        assertEquals(2, store.reader("KT1").get("@at"));
+        assertEquals(1L, store.reader("KT1").get("my key"));
+        assertEquals(2L, store.reader("KT1").get("@at"));
     }
 
     @Test
@@ -172,7 +182,7 @@ class MainTest {
                 "--value-file", "-");
 
         assertEquals(0, result.exitCode, result::toString);
-        assertEquals(List.of(1, 2), store.reader("KT1").get("k"));
+        assertEquals(List.of(1L, 2L), store.reader("KT1").get("k"));
     }
 
     @Test
@@ -343,7 +353,7 @@ class MainTest {
                 System.setProperty(KvStore.URL_PROPERTY, before);
             }
         }
-        assertEquals(1, store.reader("KT1").get("foo"));
+        assertEquals(1L, store.reader("KT1").get("foo"));
     }
 
     @Test

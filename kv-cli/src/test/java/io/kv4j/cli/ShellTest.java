@@ -190,7 +190,7 @@ class ShellTest {
         List<String> printed = script("use KT1", "begin", "set a 1", "set b 2", "commit", "list");
 
         assertEquals(List.of("a 1", "b 2"), printed);
-        assertEquals(1, store.reader("KT1").get("a"));
+        assertEquals(1L, store.reader("KT1").get("a"));
     }
 
     @Test
@@ -206,7 +206,7 @@ class ShellTest {
     void getOfAMissingKey_insideATransaction_doesNotAbortIt() throws IOException {
         script("use KT1", "begin", "get nothing", "set a 1", "commit");
 
-        assertEquals(1, store.reader("KT1").get("a"));
+        assertEquals(1L, store.reader("KT1").get("a"));
         assertEquals(0, exitCode, errors()::toString);
     }
 
@@ -214,7 +214,7 @@ class ShellTest {
     void failedLine_insideATransaction_abortsItAndNothingOfItIsCommitted() throws IOException {
         script("use KT1", "set a 0", "begin", "set a 1", "set \"\" 1", "set b 1", "commit");
 
-        assertEquals(0, store.reader("KT1").get("a"));
+        assertEquals(0L, store.reader("KT1").get("a"));
         assertFalse(store.reader("KT1").has("b"));
         assertEquals(1, exitCode);
     }
@@ -233,7 +233,7 @@ class ShellTest {
                         + " to end it",
                 "error: line 6: the transaction was aborted at line 4: nothing of it was"
                         + " committed"), errors());
-        assertEquals(1, store.reader("KT1").get("c"), "after the commit, lines run again");
+        assertEquals(1L, store.reader("KT1").get("c"), "after the commit, lines run again");
         assertFalse(store.reader("KT1").has("a"));
     }
 
@@ -365,7 +365,7 @@ class ShellTest {
     void quit_stopsReading() throws IOException {
         script("use KT1", "set a 1", "quit", "set a 2");
 
-        assertEquals(1, store.reader("KT1").get("a"));
+        assertEquals(1L, store.reader("KT1").get("a"));
     }
 
     @Test

@@ -39,7 +39,7 @@ class TransactionBlockTest {
                     "begin", "set alice 50", bad, "commit", ""), "shell", "--url", url);
 
             assertEquals(1, run.exitCode, run::toString);
-            assertEquals(Map.of("alice", 100, "bob", 0), Map.of(
+            assertEquals(Map.of("alice", 100L, "bob", 0L), Map.of(
                     "alice", store.reader("Transfer").get("alice"),
                     "bob", store.reader("Transfer").get("bob")));
             assertTrue(run.err.contains("error: line 7: the transaction was aborted at line 6:"
@@ -57,8 +57,8 @@ class TransactionBlockTest {
                     "shell", "--url", url);
 
             assertEquals(0, run.exitCode, run::toString);
-            assertEquals(50, store.reader("Transfer").get("alice"));
-            assertEquals(Map.of("amount", 50), store.reader("Transfer").get("bob"));
+            assertEquals(50L, store.reader("Transfer").get("alice"));
+            assertEquals(Map.of("amount", 50L), store.reader("Transfer").get("bob"));
         }
     }
 

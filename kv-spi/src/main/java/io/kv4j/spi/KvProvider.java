@@ -55,6 +55,21 @@ public interface KvProvider {
     }
 
     /**
+     * The largest value this backend can store and give back, in bytes of the UTF-8 JSON that the
+     * request engine writes (compact, as {@code max-value-bytes} measures it). The engine refuses
+     * to open a store whose {@code max-value-bytes} is larger, naming both numbers, and lowers
+     * that option's default to this when it is smaller, so that a value the engine accepts is
+     * never refused by the storage at commit. Declare what holds for every value of that size,
+     * whatever its shape; the default, {@link Integer#MAX_VALUE}, declares no limit below the
+     * option's own. Must not do I/O.
+     *
+     * @return the largest value in bytes, at least 1
+     */
+    default int maxValueBytes() {
+        return Integer.MAX_VALUE;
+    }
+
+    /**
      * Opens storage.
      *
      * @param config the URL, which this provider {@linkplain #accepts accepts}, and the checked

@@ -38,8 +38,8 @@ final class Kv01CallsTest {
             });
         }
         Object later = store.run(f, kv -> kv.get("k"));
-        assertEquals(3, later, "get in a later request");
-        assertEquals(3, store.reader(f).get("k"), "reader after three committed sets");
+        assertEquals(3L, later, "get in a later request");
+        assertEquals(3L, store.reader(f).get("k"), "reader after three committed sets");
     }
 
     @Clause("KV-1.2")

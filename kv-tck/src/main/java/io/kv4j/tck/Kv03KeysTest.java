@@ -98,7 +98,7 @@ final class Kv03KeysTest {
             }
         });
         for (int i = 0; i < keys.size(); i++) {
-            Checks.assertEqualsShown(i, store.reader(f).get(keys.get(i)),
+            Checks.assertEqualsShown((long) i, store.reader(f).get(keys.get(i)),
                     "the value of key " + Checks.show(keys.get(i)));
         }
         assertEquals(keys.size(), store.reader(f).list("").keys().size(), "all keys distinct");
@@ -165,7 +165,7 @@ final class Kv03KeysTest {
         });
         commit(store, f, kv -> kv.delete("a"));
         KvReader r = store.reader(f);
-        assertEquals(2, r.get("a/b"), "deleting 'a' leaves 'a/b'");
+        assertEquals(2L, r.get("a/b"), "deleting 'a' leaves 'a/b'");
         assertFalse(r.has("x"), "setting 'x/y' creates no entry 'x'");
         assertEquals(List.of("a/b", "x/y"), r.list("").keys(), "entries form no hierarchy");
     }
@@ -209,7 +209,7 @@ final class Kv03KeysTest {
         String emoji = unique + "f".repeat(rest % 4) + EMOJI.repeat(rest / 4);
         for (String name : List.of(ascii, emoji)) {
             commit(store, name, kv -> kv.set("k", name.length()));
-            assertEquals(name.length(), store.reader(name).get("k"),
+            assertEquals((long) name.length(), store.reader(name).get("k"),
                     "function name of " + name.getBytes(StandardCharsets.UTF_8).length + " bytes");
         }
     }

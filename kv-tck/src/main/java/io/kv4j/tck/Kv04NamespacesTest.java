@@ -88,14 +88,14 @@ final class Kv04NamespacesTest {
         }
         for (int i = 0; i < names.size(); i++) {
             String f = names.get(i);
-            assertEqualsShown(i, store.reader(f).get("k"), "key 'k' of function " + show(f));
+            assertEqualsShown((long) i, store.reader(f).get("k"), "key 'k' of function " + show(f));
             assertEqualsShown(List.of("k"), store.reader(f).list("").keys(),
                     "the keys of function " + show(f));
         }
         commit(store, base + " ", kv -> kv.delete("k"));
-        assertEqualsShown(0, store.reader(base).get("k"),
+        assertEqualsShown(0L, store.reader(base).get("k"),
                 "key 'k' of function " + show(base) + " after its namesake with a space deleted it");
-        assertEqualsShown(2, store.reader(base + "  ").get("k"),
+        assertEqualsShown(2L, store.reader(base + "  ").get("k"),
                 "key 'k' of function " + show(base + "  ") + " after " + show(base + " ")
                         + " deleted its own");
     }

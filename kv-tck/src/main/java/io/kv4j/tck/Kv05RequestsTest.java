@@ -45,10 +45,10 @@ final class Kv05RequestsTest {
         });
         assertEquals("result", result, "run returns the body's result");
         assertEquals(1, calls.get(), "the body ran once");
-        assertEquals(1, store.reader(f).get("k"), "the write committed");
+        assertEquals(1L, store.reader(f).get("k"), "the write committed");
         assertNull(store.run(f, kv -> null), "a null result");
         Object read = store.run(f, kv -> kv.get("k"));
-        assertEquals(1, read, "a body that only reads commits and returns");
+        assertEquals(1L, read, "a body that only reads commits and returns");
     }
 
     @Clause("KV-5.1")
@@ -62,10 +62,10 @@ final class Kv05RequestsTest {
                 inner.set("inner", 1);
                 return null;
             });
-            assertEquals(1, store.reader(g).get("inner"), "the inner run committed at once");
+            assertEquals(1L, store.reader(g).get("inner"), "the inner run committed at once");
             throw new IllegalStateException("the outer request fails");
         }));
-        assertEquals(1, store.reader(g).get("inner"), "the inner run's write survives the outer");
+        assertEquals(1L, store.reader(g).get("inner"), "the inner run's write survives the outer");
         assertFalse(store.reader(f).has("outer"), "the outer request rolled back");
     }
 
@@ -162,7 +162,7 @@ final class Kv05RequestsTest {
             return Arrays.asList(kv.get("a"), kv.get("a", Long.class), kv.has("b"), kv.get("b"),
                     kv.get("c"), kv.get("d"), kv.has("d"), kv.list("").keys());
         });
-        assertEquals(Arrays.asList(10, 10L, false, null, 3, 4, true, List.of("a", "c", "d")), seen,
+        assertEquals(Arrays.asList(10L, 10L, false, null, 3L, 4L, true, List.of("a", "c", "d")), seen,
                 "get, typed get, has and list after set, delete and a nested call's set");
     }
 
@@ -212,7 +212,7 @@ final class Kv05RequestsTest {
         });
         assertEquals(2, last, "the body ran again after the conflict");
         assertEquals(Boolean.FALSE, retrySawDiscarded.get(), "the retry saw the discarded write");
-        assertEquals(101, store.reader(f).get("x"), "x after the other write and the retry");
+        assertEquals(101L, store.reader(f).get("x"), "x after the other write and the retry");
         assertFalse(store.reader(f).has("discarded"), "the first attempt's write was discarded");
     }
 
@@ -234,7 +234,7 @@ final class Kv05RequestsTest {
             return null;
         }), "the last attempt also conflicted");
         assertEquals(3, attempts.get(), "max-retries=2 runs the body at most 3 times");
-        assertEquals(300, store.reader(f).get("x"), "only the conflicting writes committed");
+        assertEquals(300L, store.reader(f).get("x"), "only the conflicting writes committed");
         assertFalse(store.reader(f).has("loser"), "no attempt of the request committed");
     }
 
@@ -296,7 +296,7 @@ final class Kv05RequestsTest {
         tx.set("x", x + 1);
         tx.set("y", 1);
         assertThrows(KvConflictException.class, tx::commit, "commit after x changed");
-        assertEquals(7, store.reader(f).get("x"), "x keeps the other transaction's write");
+        assertEquals(7L, store.reader(f).get("x"), "x keeps the other transaction's write");
         assertFalse(store.reader(f).has("y"), "none of the transaction's writes applied");
     }
 

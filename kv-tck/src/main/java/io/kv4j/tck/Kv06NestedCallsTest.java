@@ -67,7 +67,7 @@ final class Kv06NestedCallsTest {
             });
             return kv.call(g, callee -> Arrays.asList(callee.get("a"), callee.list("").keys()));
         });
-        assertEquals(Arrays.asList(1, List.of("a")), seen, "a later call sees an earlier call's write");
+        assertEquals(Arrays.asList(1L, List.of("a")), seen, "a later call sees an earlier call's write");
     }
 
     @Clause("KV-6.2")
@@ -156,7 +156,7 @@ final class Kv06NestedCallsTest {
             }
         };
         assertEquals(3, store.run(f, increment), "the innermost call's count");
-        assertEquals(3, store.reader(f).get("count"), "count after three re-entrant increments");
+        assertEquals(3L, store.reader(f).get("count"), "count after three re-entrant increments");
     }
 
     @Clause("KV-6.4")

@@ -119,18 +119,18 @@ final class Kv07IsolationTest {
         Object a2 = t2.get("acct/a");
         Object c2 = t2.get("acct/c");
         if (a1 != null && b1 != null) {
-            t1.set("acct/a", (Integer) a1 - 60);
-            t1.set("acct/b", (Integer) b1 + 60);
+            t1.set("acct/a", (Long) a1 - 60);
+            t1.set("acct/b", (Long) b1 + 60);
         }
         if (a2 != null && c2 != null) {
-            t2.set("acct/a", (Integer) a2 - 60);
-            t2.set("acct/c", (Integer) c2 + 60);
+            t2.set("acct/a", (Long) a2 - 60);
+            t2.set("acct/c", (Long) c2 + 60);
         }
         boolean c1 = t1.commit();
         boolean c2committed = t2.commit();
         List<Object> state = store3(env, f);
-        List<Object> expected = c1 && !c2committed ? List.of(40, 60, 0)
-                : c2committed && !c1 ? List.of(40, 0, 60) : List.of(100, 0, 0);
+        List<Object> expected = c1 && !c2committed ? List.of(40L, 60L, 0L)
+                : c2committed && !c1 ? List.of(40L, 0L, 60L) : List.of(100L, 0L, 0L);
         assertFalse(c1 && c2committed, "both transfers of 60 from the 100 of account a committed; "
                 + "accounts a, b, c: " + state + "; history: " + env.history());
         assertEquals(expected, state, "accounts a, b, c after T1 " + (c1 ? "committed" : "conflicted")
@@ -192,7 +192,7 @@ final class Kv07IsolationTest {
                 : "conflicted") + ", T2 " + (c2 ? "committed" : "conflicted") + "); history: "
                 + env.history());
         if (c1 && c2) {
-            assertEquals(2, x, "both committed, T2 last: its writes win");
+            assertEquals(2L, x, "both committed, T2 last: its writes win");
         }
     }
 
@@ -243,9 +243,9 @@ final class Kv07IsolationTest {
         t2.commit();
         Object later = store.reader(f).get("x");
         for (Object seen : Arrays.asList(during, readerDuring, afterInT2, later)) {
-            assertNotEquals(2, seen, "the intermediate value 2 was read; history: " + env.history());
+            assertNotEquals(2L, seen, "the intermediate value 2 was read; history: " + env.history());
         }
-        assertEquals(Arrays.asList(1, 1, 3), Arrays.asList(during, readerDuring, later),
+        assertEquals(Arrays.asList(1L, 1L, 3L), Arrays.asList(during, readerDuring, later),
                 "T2 and a reader before T1 committed, and a reader after; history: " + env.history());
     }
 
@@ -263,10 +263,10 @@ final class Kv07IsolationTest {
         Object yInT1 = t1.get("y");
         Object xInT2 = t2.get("x");
         if (!t1.conflicted()) {
-            assertEquals(0, yInT1, "T1 read T2's uncommitted y; history: " + env.history());
+            assertEquals(0L, yInT1, "T1 read T2's uncommitted y; history: " + env.history());
         }
         if (!t2.conflicted()) {
-            assertEquals(0, xInT2, "T2 read T1's uncommitted x; history: " + env.history());
+            assertEquals(0L, xInT2, "T2 read T1's uncommitted x; history: " + env.history());
         }
         boolean c1 = t1.commit();
         boolean c2 = t2.commit();
@@ -283,15 +283,15 @@ final class Kv07IsolationTest {
         Object x1 = t1.get("x");
         Object x2 = t2.get("x");
         if (x1 != null) {
-            t1.set("x", (Integer) x1 + 1);
+            t1.set("x", (Long) x1 + 1);
         }
         if (x2 != null) {
-            t2.set("x", (Integer) x2 + 1);
+            t2.set("x", (Long) x2 + 1);
         }
         boolean c1 = t1.commit();
         boolean c2 = t2.commit();
         assertFalse(c1 && c2, "both increments committed from x=0; history: " + env.history());
-        assertEquals((c1 || c2) ? 1 : 0, env.store().reader(f).get("x"),
+        assertEquals((c1 || c2) ? 1L : 0L, env.store().reader(f).get("x"),
                 "x after the committed increments; history: " + env.history());
     }
 
@@ -323,7 +323,7 @@ final class Kv07IsolationTest {
         });
         assertTrue(committed.get() > 0, "no increment committed at all");
         Object count = stores[1].reader(f).get("count");
-        if (!Objects.equals(committed.get(), count)) {
+        if (!Objects.equals((long) committed.get(), count)) {
             throw Workload.failure("count is " + count + " after " + committed.get()
                     + " committed increments", env, null);
         }
@@ -357,7 +357,7 @@ final class Kv07IsolationTest {
         commit(env.open(), f, kv -> kv.delete("x"));
         env.history().add("T2 deleted x and committed");
         if (x != null) {
-            t1.set("x", (Integer) x + 1);
+            t1.set("x", (Long) x + 1);
         }
         boolean committed = t1.commit();
         assertFalse(committed, "T1 set x from the value " + x + " it read, although T2 deleted x "
@@ -377,13 +377,13 @@ final class Kv07IsolationTest {
         commit(other, f, kv -> kv.set("x", 5));
         env.history().add("T2 deleted x, T3 set x=5, each committed");
         if (x != null) {
-            t1.set("x", (Integer) x + 1);
+            t1.set("x", (Long) x + 1);
         }
         boolean committed = t1.commit();
         assertFalse(committed, "T1 set x from the value " + x + " it read, although x was deleted "
                 + "and set to 5 since, so that update was lost (were the key's versions given "
                 + "again?); history: " + env.history());
-        assertEquals(5, env.store().reader(f).get("x"), "x after T3; history: " + env.history());
+        assertEquals(5L, env.store().reader(f).get("x"), "x after T3; history: " + env.history());
     }
 
     @Clause("KV-7.7")
@@ -403,11 +403,11 @@ final class Kv07IsolationTest {
             env.history().add("T2 set x=25, y=75 and committed");
             Object y = t1.get("y");
             if (!readOnly && !t1.conflicted()) {
-                t1.set("sum", (Integer) x + (Integer) y);
+                t1.set("sum", (Long) x + (Long) y);
             }
             boolean committed = t1.commit();
             if (committed) {
-                assertEquals(100, (Integer) x + (Integer) y, (readOnly ? "a read-only" : "a writing")
+                assertEquals(100, (Long) x + (Long) y, (readOnly ? "a read-only" : "a writing")
                         + " T1 committed after reading x=" + x + ", y=" + y + "; history: "
                         + env.history());
             }
@@ -591,7 +591,7 @@ final class Kv07IsolationTest {
                 }
             } else {
                 Boolean found = t1.has(before);
-                seen.add(found == null ? "conflict" : found ? 0 : "missing");
+                seen.add(found == null ? "conflict" : found ? 0L : "missing");
             }
             commit(env.open(), f, kv -> {
                 for (String k : List.of("k/a", "k/b", "k/c", "k/d", "k/f")) {
@@ -613,8 +613,8 @@ final class Kv07IsolationTest {
                 t1.set("seen", seen.toString());
             }
             boolean committed = t1.commit();
-            boolean torn = before.equals("k/f") ? seen.contains("missing") && seen.contains(1)
-                    : seen.contains(0) && seen.contains(1);
+            boolean torn = before.equals("k/f") ? seen.contains("missing") && seen.contains(1L)
+                    : seen.contains(0L) && seen.contains(1L);
             assertFalse(committed && torn, "T1 committed after it read " + seen + " ("
                     + (before.equals("a page") ? "a page of k/ before T2's commit, the next after"
                     : before + " before T2's commit, k/d after") + "): part of T2's commit and not "
@@ -633,12 +633,12 @@ final class Kv07IsolationTest {
             for (KvStore store : new KvStore[] {env.store(), writer}) {
                 String why = consistent(store.reader(f).list("k/", null, 1000), keys);
                 assertNull(why, "a reader's listing after generation " + g + " committed: " + why);
-                assertTrue(why == null && Integer.valueOf(gen).equals(
+                assertTrue(why == null && Long.valueOf(gen).equals(
                         store.reader(f).list("k/", null, 1).entries().get(0).value()),
                         "a reader's listing after generation " + g + " shows generation " + g);
                 List<Object> seen = store.run(f, kv -> Arrays.asList(kv.get(key(0)),
                         kv.get(key(keys - 1)), kv.has("k/extra")));
-                assertEquals(Arrays.asList(gen, gen, gen % 2 == 0), seen,
+                assertEquals(Arrays.asList((long) gen, (long) gen, gen % 2 == 0), seen,
                         "first key, last key and whether k/extra exists, read in a request after "
                                 + "generation " + g + " committed");
             }
@@ -683,7 +683,7 @@ final class Kv07IsolationTest {
                                 kv.get(key(probe[0])), kv.get(key(probe[1])), kv.has("k/extra"),
                                 kv.get("k/extra")));
                         Object g = seen.get(0);
-                        boolean even = ((Integer) g) % 2 == 0;
+                        boolean even = ((Long) g) % 2 == 0;
                         if (!g.equals(seen.get(1)) || even != (Boolean) seen.get(2)
                                 || even && !g.equals(seen.get(3))) {
                             throw Workload.failure("a committed transaction saw part of a commit: "
@@ -725,7 +725,8 @@ final class Kv07IsolationTest {
             }
             Object inReader = pair[1].reader(f).get("k");
             String how = pair[0] == pair[1] ? "the same store" : "another store";
-            assertEquals(Arrays.asList(value, value, value), Arrays.asList(inRun, inBegin, inReader),
+            assertEquals(Arrays.asList((long) value, (long) value, (long) value),
+                    Arrays.asList(inRun, inBegin, inReader),
                     "run, begin and reader after a commit through " + how);
         }
     }
@@ -790,7 +791,7 @@ final class Kv07IsolationTest {
             }
         });
         assertTrue(alone, "a transaction with no concurrent transactions commits");
-        assertEquals(3, store.reader(f).get("x"), "x after T3");
+        assertEquals(3L, store.reader(f).get("x"), "x after T3");
     }
 
     private static void writeGeneration(io.kv4j.Kv kv, int g, int keys) {
@@ -835,7 +836,7 @@ final class Kv07IsolationTest {
         assertEquals(conflicts + 1, attempts.get(), "attempts of a request whose first "
                 + conflicts + " attempts met a conflict, with default options");
         assertEquals(conflicts * 10 + 1, result, "what the last attempt wrote");
-        assertEquals(conflicts * 10 + 1, store.reader(f).get("x"),
+        assertEquals(conflicts * 10 + 1L, store.reader(f).get("x"),
                 "x after the " + conflicts + " other writes and the request");
     }
 
@@ -861,7 +862,7 @@ final class Kv07IsolationTest {
                 }
             }
         });
-        assertEquals(CONTENDERS * requests, stores[1].reader(f).get("count"),
+        assertEquals((long) CONTENDERS * requests, stores[1].reader(f).get("count"),
                 "the counter after " + CONTENDERS + " threads x " + requests + " increments");
     }
 
@@ -916,7 +917,7 @@ final class Kv07IsolationTest {
             return "an empty page";
         }
         Object g = entries.get(0).value();
-        boolean even = ((Integer) g) % 2 == 0;
+        boolean even = ((Long) g) % 2 == 0;
         int expected = keys + (even ? 1 : 0);
         if (entries.size() != Math.min(expected, 1000)) {
             return "generation " + g + " listed " + entries.size() + " entries, not " + expected;

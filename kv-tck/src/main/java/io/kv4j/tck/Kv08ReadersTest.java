@@ -66,7 +66,7 @@ final class Kv08ReadersTest {
                             kv.set("b", gen);
                         });
                         Object seen = reader.get("a");
-                        if (!Integer.valueOf(gen).equals(seen)) {
+                        if (!Long.valueOf(gen).equals(seen)) {
                             throw Workload.failure("a reader call after commit " + gen
                                     + " returned read " + seen, env, null);
                         }
@@ -105,7 +105,7 @@ final class Kv08ReadersTest {
             List<Object> seen = Arrays.asList(reader.get("a"), reader.get("b", Integer.class),
                     reader.has("c"), reader.list("").keys(), reader.list("").entries().get(0).value());
             List<String> keys = gen == 2 ? List.of("a", "b") : List.of("a", "b", "c");
-            assertEquals(Arrays.asList(gen, gen, gen != 2, keys, gen), seen,
+            assertEquals(Arrays.asList((long) gen, gen, gen != 2, keys, (long) gen), seen,
                     "get a, get b, has c, the keys and a's listed value by a reader after commit "
                             + gen + " returned");
         }
@@ -137,7 +137,7 @@ final class Kv08ReadersTest {
                 throw new AssertionError("reader calls made a transaction conflict", e);
             }
         }
-        assertEquals(1, reader.get("x"), "the transaction committed");
+        assertEquals(1L, reader.get("x"), "the transaction committed");
         assertTrue(reader.has("p/a"), "the reader still works");
     }
 }

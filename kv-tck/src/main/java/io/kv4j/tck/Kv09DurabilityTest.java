@@ -143,7 +143,7 @@ final class Kv09DurabilityTest {
             commit(cut, f, kv -> kv.set("count", kv.get("count", Integer.class) + 1));
         }
         try (KvStore store = env.open()) {
-            assertEquals(Arrays.asList(1, 2, 2), Arrays.asList(store.reader(f).get("a"),
+            assertEquals(Arrays.asList(1L, 2L, 2L), Arrays.asList(store.reader(f).get("a"),
                     store.reader(f).get("b"), store.reader(f).get("count")),
                     "each commit whose answer was cut, applied once");
         }

@@ -381,7 +381,7 @@ final class Kv11DiscoveryTest {
                 KvStore upper = KvStore.open(name.toUpperCase(Locale.ROOT).replace("KV:MEMORY:",
                         "kv:memory:"))) {
             commit(a, f, kv -> kv.set("k", 1));
-            assertEquals(1, b.reader(f).get("k"), "two stores on " + name + " share storage");
+            assertEquals(1L, b.reader(f).get("k"), "two stores on " + name + " share storage");
             assertFalse(upper.reader(f).has("k"), "names are case-sensitive");
         }
         try (KvStore again = KvStore.open(name)) {

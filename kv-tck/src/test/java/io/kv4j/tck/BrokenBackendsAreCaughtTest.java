@@ -34,7 +34,7 @@ class BrokenBackendsAreCaughtTest {
 
     static Stream<Arguments> brokenBackends() {
         return Stream.of(
-                Arguments.of("overwrite", "KV-1.1 KV-5.6 KV-5.9 KV-5.11 KV-6.1 KV-6.3 KV-7.1 "
+                Arguments.of("overwrite", "KV-1.1 KV-2.9 KV-5.6 KV-5.9 KV-5.11 KV-6.1 KV-6.3 KV-7.1 "
                         + "KV-7.2 KV-7.4 KV-7.5 KV-7.6 KV-7.8 KV-7.10 KV-7.11 KV-7.12 KV-7.13 "
                         + "KV-8.2 KV-8.3"),
                 Arguments.of("delete", "KV-1.2 KV-1.3 KV-1.4 KV-3.4 KV-4.2 KV-4.4 KV-7.6 KV-7.9 "
@@ -45,7 +45,7 @@ class BrokenBackendsAreCaughtTest {
                         + "KV-6.3 KV-6.5 KV-6.6 KV-7.9 KV-7.10 KV-8.1 KV-8.2 KV-10.1 KV-10.3 "
                         + "KV-10.4 KV-10.5 KV-10.6 KV-10.7 KV-11.6"),
                 Arguments.of("partial", "KV-1.3 KV-1.4 KV-2.1 KV-2.2 KV-2.3 KV-2.4 KV-2.5 KV-2.6 "
-                        + "KV-2.7 KV-2.8 KV-2.9 KV-2.10 KV-3.1 KV-3.2 KV-3.4 KV-4.5 KV-5.2 "
+                        + "KV-2.7 KV-2.8 KV-2.9 KV-2.10 KV-2.11 KV-3.1 KV-3.2 KV-3.4 KV-4.5 KV-5.2 "
                         + "KV-6.1 KV-6.2 KV-6.5 KV-7.1 KV-7.2 KV-7.5 KV-7.7 KV-7.9 KV-7.10 "
                         + "KV-7.13 KV-8.2 KV-8.3 KV-10.1 KV-10.3 KV-10.4 KV-10.5 KV-10.6 KV-10.7"),
                 Arguments.of("point", "KV-4.5 KV-5.6 KV-5.9 KV-5.11 KV-6.3 KV-7.1 KV-7.5 KV-7.6 "
@@ -57,7 +57,7 @@ class BrokenBackendsAreCaughtTest {
                         + "KV-10.7"),
                 Arguments.of("ascii", "KV-2.3 KV-2.10 KV-3.2"),
                 Arguments.of("truncate", "KV-3.1"),
-                Arguments.of("stale", "KV-1.4 KV-5.6 KV-5.9 KV-6.1 KV-7.1 KV-7.4 KV-7.6 KV-7.10 "
+                Arguments.of("stale", "KV-1.4 KV-2.9 KV-5.6 KV-5.9 KV-6.1 KV-7.1 KV-7.4 KV-7.6 KV-7.10 "
                         + "KV-7.11 KV-7.12 KV-7.13 KV-8.2 KV-8.3"),
                 Arguments.of("page-count", "KV-10.4"),
                 Arguments.of("page-bytes", "KV-10.4"),
@@ -69,7 +69,9 @@ class BrokenBackendsAreCaughtTest {
                 Arguments.of("name-spaces", "KV-4.2 KV-4.5"),
                 Arguments.of("name-join", "KV-4.2 KV-4.5"),
                 Arguments.of("delete-prefix", "KV-4.5"),
-                Arguments.of("numbers", "KV-2.9"),
+                Arguments.of("numbers", "KV-2.1 KV-2.6 KV-2.9"),
+                Arguments.of("double", "KV-2.1 KV-2.6 KV-2.8 KV-2.9"),
+                Arguments.of("value-cap", "KV-2.12"),
                 Arguments.of("nfc", "KV-2.10"),
                 Arguments.of("missing", "KV-7.6 KV-7.10"),
                 Arguments.of("newer", "KV-4.5 KV-7.6 KV-7.10"),

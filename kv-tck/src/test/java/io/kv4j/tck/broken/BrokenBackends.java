@@ -3,6 +3,7 @@ package io.kv4j.tck.broken;
 import io.kv4j.memory.MemoryProvider;
 import io.kv4j.spi.BackendConfig;
 import io.kv4j.spi.BackendConflictException;
+import io.kv4j.spi.BackendFailureException;
 import io.kv4j.spi.BackendOutcomeUnknownException;
 import io.kv4j.spi.BackendUnavailableException;
 import io.kv4j.spi.Capability;
@@ -1016,41 +1017,109 @@ public final class BrokenBackends {
             return "numbers";
         }
 
-        static byte[] normalise(byte[] json) {
-            String text = new String(json, StandardCharsets.UTF_8);
-            StringBuilder out = new StringBuilder();
-            boolean inString = false;
-            for (int i = 0; i < text.length(); i++) {
-                char c = text.charAt(i);
-                if (inString) {
-                    out.append(c);
-                    if (c == '\\') {
-                        out.append(text.charAt(++i));
-                    } else if (c == '"') {
-                        inString = false;
-                    }
-                } else if (c == '"') {
-                    inString = true;
-                    out.append(c);
-                } else if (c == '-' || c >= '0' && c <= '9') {
-                    int end = i;
-                    while (end < text.length() && "0123456789.eE+-".indexOf(text.charAt(end)) >= 0) {
-                        end++;
-                    }
-                    String number = text.substring(i, end);
-                    if (number.matches("-?[0-9]+")) {
-                        out.append(number);
-                    } else {
-                        java.math.BigDecimal d = new java.math.BigDecimal(number).stripTrailingZeros();
-                        out.append(d.signum() == 0 ? "0" : d.scale() <= 0
-                                ? d.toBigInteger().toString() : d.toPlainString());
-                    }
-                    i = end - 1;
-                } else {
-                    out.append(c);
+        @Override
+        KvBackend wrap(KvBackend memory) {
+            return new RewritesNumbers(memory, number -> {
+                if (number.matches("-?[0-9]+")) {
+                    return number;
                 }
+                java.math.BigDecimal d = new java.math.BigDecimal(number).stripTrailingZeros();
+                return d.signum() == 0 ? "0" : d.scale() <= 0
+                        ? d.toBigInteger().toString() : d.toPlainString();
+            });
+        }
+    }
+
+    /**
+     * Keeps every number that is not an integer as the nearest double, as a store that holds
+     * numbers as doubles does: {@code 12345678901234567890.10} becomes
+     * {@code 1.2345678901234567E19}, {@code 1E-400} becomes {@code 0.0}, and a number beyond a
+     * double becomes {@code null}, as JavaScript's JSON.stringify writes Infinity.
+     */
+    public static final class RoundsThroughDouble extends Broken {
+        @Override
+        String name() {
+            return "double";
+        }
+
+        @Override
+        KvBackend wrap(KvBackend memory) {
+            return new RewritesNumbers(memory, number -> {
+                if (number.matches("-?[0-9]+")) {
+                    return number;
+                }
+                double d = Double.parseDouble(number);
+                return Double.isFinite(d) ? Double.toString(d) : "null";
+            });
+        }
+    }
+
+    /** Commits every value with each of its numbers rewritten. */
+    static final class RewritesNumbers extends Forwarding {
+
+        private final UnaryOperator<String> rewrite;
+
+        RewritesNumbers(KvBackend inner, UnaryOperator<String> rewrite) {
+            super(inner);
+            this.rewrite = rewrite;
+        }
+
+        @Override
+        public long commit(Commit c) {
+            return inner.commit(Commit.of(c.id(), c.reads(), c.ranges(), c.writes().stream()
+                    .map(w -> w.isDelete() ? w : Commit.Write.put(w.namespace(), w.key(),
+                            numbers(w.value(), rewrite)))
+                    .toList()));
+        }
+    }
+
+    /** A value's JSON with each number outside strings replaced by what {@code rewrite} makes of it. */
+    static byte[] numbers(byte[] json, UnaryOperator<String> rewrite) {
+        String text = new String(json, StandardCharsets.UTF_8);
+        StringBuilder out = new StringBuilder();
+        boolean inString = false;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (inString) {
+                out.append(c);
+                if (c == '\\') {
+                    out.append(text.charAt(++i));
+                } else if (c == '"') {
+                    inString = false;
+                }
+            } else if (c == '"') {
+                inString = true;
+                out.append(c);
+            } else if (c == '-' || c >= '0' && c <= '9') {
+                int end = i;
+                while (end < text.length() && "0123456789.eE+-".indexOf(text.charAt(end)) >= 0) {
+                    end++;
+                }
+                out.append(rewrite.apply(text.substring(i, end)));
+                i = end - 1;
+            } else {
+                out.append(c);
             }
-            return out.toString().getBytes(StandardCharsets.UTF_8);
+        }
+        return out.toString().getBytes(StandardCharsets.UTF_8);
+    }
+
+    /**
+     * Declares that it stores values of up to 1 MiB, but keeps each number in 12 bytes of a
+     * binary form limited to 1 MiB, as PostgreSQL's jsonb keeps {@code [0,0,...]} in six times
+     * its JSON text: a 1 MiB array of zeros fails at commit, a 1 MiB string does not.
+     */
+    public static final class OverstatesItsMaximum extends Broken {
+        private static final int MAX = 1024 * 1024;
+
+        @Override
+        String name() {
+            return "value-cap";
+        }
+
+        @Override
+        public int maxValueBytes() {
+            return MAX;
         }
 
         @Override
@@ -1058,10 +1127,21 @@ public final class BrokenBackends {
             return new Forwarding(memory) {
                 @Override
                 public long commit(Commit c) {
-                    return inner.commit(Commit.of(c.id(), c.reads(), c.ranges(), c.writes().stream()
-                            .map(w -> w.isDelete() ? w : Commit.Write.put(w.namespace(), w.key(),
-                                    normalise(w.value())))
-                            .toList()));
+                    for (Commit.Write w : c.writes()) {
+                        int[] count = {0};
+                        if (!w.isDelete()) {
+                            numbers(w.value(), n -> {
+                                count[0]++;
+                                return n;
+                            });
+                        }
+                        if (12L * count[0] > MAX) {
+                            throw new BackendFailureException("the binary form of the value of "
+                                    + w.key() + " needs " + 12L * count[0] + " bytes, over "
+                                    + MAX, null);
+                        }
+                    }
+                    return inner.commit(c);
                 }
             };
         }

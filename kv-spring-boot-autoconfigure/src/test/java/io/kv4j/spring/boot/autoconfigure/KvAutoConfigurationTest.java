@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.kv4j.KvObserver;
 import io.kv4j.KvStore;
+import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -41,7 +42,7 @@ class KvAutoConfigurationTest {
             KvStore store = context.getBean(KvStore.class);
             assertThat(store.info().scheme()).isEqualTo("memory");
             assertThat(increment(store)).isEqualTo(1);
-            assertThat(store.reader("counter").get("count")).isEqualTo(1);
+            assertThat(store.reader("counter").get("count")).isEqualTo(1L);
         });
     }
 
@@ -67,7 +68,7 @@ class KvAutoConfigurationTest {
             KvStore bean = context.getBean(KvStore.class);
             increment(bean);
             try (KvStore other = KvStore.open("kv:memory:spring-shared")) {
-                assertThat(other.reader("counter").get("count")).isEqualTo(1);
+                assertThat(other.reader("counter").get("count")).isEqualTo(1L);
             }
         });
     }
@@ -198,7 +199,7 @@ class KvAutoConfigurationTest {
         runner.withConfiguration(AutoConfigurations.of(JacksonAutoConfiguration.class))
                 .withPropertyValues("spring.jackson.property-naming-strategy=SNAKE_CASE")
                 .run(context -> assertThat(storedLine(context.getBean(KvStore.class)))
-                        .isEqualTo(Map.of("item_name", "tea", "count", 2)));
+                        .isEqualTo(Map.of("item_name", "tea", "count", 2L)));
     }
 
     @Test
@@ -207,7 +208,32 @@ class KvAutoConfigurationTest {
                 .withPropertyValues("spring.jackson.property-naming-strategy=SNAKE_CASE",
                         "kv.jackson.use-application-mapper=false")
                 .run(context -> assertThat(storedLine(context.getBean(KvStore.class)))
-                        .isEqualTo(Map.of("itemName", "tea", "count", 2)));
+                        .isEqualTo(Map.of("itemName", "tea", "count", 2L)));
+    }
+
+    @Test
+    void applicationJsonMapper_keepsJavaTimeZonesOnlyWhenToldTo() {
+        ZonedDateTime zoned = ZonedDateTime.parse("2024-07-01T12:00-04:00[America/New_York]");
+        runner.withConfiguration(AutoConfigurations.of(JacksonAutoConfiguration.class))
+                .run(context -> assertThat((Object) roundTrip(context.getBean(KvStore.class), zoned))
+                        .isNotEqualTo(zoned));
+        runner.withConfiguration(AutoConfigurations.of(JacksonAutoConfiguration.class))
+                .withPropertyValues("spring.jackson.datatype.datetime.write-dates-with-zone-id=true",
+                        "spring.jackson.datatype.datetime.adjust-dates-to-context-time-zone=false")
+                .run(context -> assertThat((Object) roundTrip(context.getBean(KvStore.class), zoned))
+                        .isEqualTo(zoned));
+        runner.withConfiguration(AutoConfigurations.of(JacksonAutoConfiguration.class))
+                .withPropertyValues("kv.jackson.use-application-mapper=false")
+                .run(context -> assertThat((Object) roundTrip(context.getBean(KvStore.class), zoned))
+                        .isEqualTo(zoned));
+    }
+
+    private static ZonedDateTime roundTrip(KvStore store, ZonedDateTime value) {
+        store.run("times", kv -> {
+            kv.set("t", value);
+            return null;
+        });
+        return store.reader("times").get("t", ZonedDateTime.class);
     }
 
     private static Object storedLine(KvStore store) {

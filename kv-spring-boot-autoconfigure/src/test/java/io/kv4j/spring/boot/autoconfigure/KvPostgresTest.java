@@ -35,7 +35,7 @@ class KvPostgresTest {
                 kv.set("count", 1);
                 return null;
             });
-            assertThat(store.reader("counter").get("count")).isEqualTo(1);
+            assertThat(store.reader("counter").get("count")).isEqualTo(1L);
         });
     }
 
