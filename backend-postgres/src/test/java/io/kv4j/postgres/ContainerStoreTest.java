@@ -37,7 +37,7 @@ class ContainerStoreTest {
                 kv.set("count", 1);
                 return null;
             });
-            assertEquals(1, store.reader("KT1Counter").get("count"));
+            assertEquals(1L, store.reader("KT1Counter").get("count"));
         }
     }
 

@@ -224,7 +224,7 @@ class ExportImportTest {
         try (KvStore store = KvStore.open(url)) {
             assertEquals(1250, CountCommand.count(store.reader("f1"), ""));
             assertEquals("last", store.reader("f0").get("k00000"), "a later line wins");
-            assertEquals(2499, store.reader("f1").get("k02499"));
+            assertEquals(2499L, store.reader("f1").get("k02499"));
         }
     }
 

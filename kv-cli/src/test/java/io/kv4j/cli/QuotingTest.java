@@ -117,7 +117,7 @@ class QuotingTest {
         Cli set = kv("set", "--url", url, "--function", "KT1", "\"héllo wörld\"", "1");
 
         assertEquals(0, set.exitCode, set::toString);
-        assertEquals(1, store.reader("KT1").get("héllo wörld"));
+        assertEquals(1L, store.reader("KT1").get("héllo wörld"));
     }
 
     @Test

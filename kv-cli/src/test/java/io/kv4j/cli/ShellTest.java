@@ -243,8 +243,8 @@ class ShellTest {
 
         assertEquals(List.of("warning: line 4: begin refused: the transaction of function 'KT1'"
                 + " begun at line 2 is open and goes on; commit or rollback ends it"), errors());
-        assertEquals(1, store.reader("KT1").get("a"));
-        assertEquals(2, store.reader("KT1").get("b"));
+        assertEquals(1L, store.reader("KT1").get("a"));
+        assertEquals(2L, store.reader("KT1").get("b"));
         assertEquals(0, exitCode);
     }
 

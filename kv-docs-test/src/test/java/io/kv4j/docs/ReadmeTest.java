@@ -86,7 +86,7 @@ class ReadmeTest {
             run.invoke(null, postgresUrl(), options, onPostgres);
             assertEquals(List.of(1L, 1), onPostgres, "n and v on PostgreSQL");
             try (KvStore store = KvStore.open(postgresUrl(), options)) {
-                assertEquals(1, store.reader("KT1Counter").get("count"), "committed");
+                assertEquals(1L, store.reader("KT1Counter").get("count"), "committed");
             }
         }
     }
