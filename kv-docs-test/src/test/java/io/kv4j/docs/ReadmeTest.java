@@ -79,12 +79,12 @@ class ReadmeTest {
                     List.class);
             List<Object> onMemory = new ArrayList<>();
             run.invoke(null, "kv:memory:", Map.of(), onMemory);
-            assertEquals(List.of(1L, 1), onMemory, "n and v on kv:memory:");
+            assertEquals(List.of(1L, 1L), onMemory, "n and v on kv:memory:");
 
             Map<String, String> options = Map.of("user", "postgres", "schema", freshSchema());
             List<Object> onPostgres = new ArrayList<>();
             run.invoke(null, postgresUrl(), options, onPostgres);
-            assertEquals(List.of(1L, 1), onPostgres, "n and v on PostgreSQL");
+            assertEquals(List.of(1L, 1L), onPostgres, "n and v on PostgreSQL");
             try (KvStore store = KvStore.open(postgresUrl(), options)) {
                 assertEquals(1L, store.reader("KT1Counter").get("count"), "committed");
             }
