@@ -1,7 +1,7 @@
 package io.kv4j.cli;
 
 import java.io.IOException;
-import java.nio.charset.CharacterCodingException;
+import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import picocli.CommandLine.Command;
@@ -53,20 +53,15 @@ final class SetCommand extends FunctionCommand {
     }
 
     private String read(Session session) throws IOException {
-        byte[] bytes;
         if (valueFile.toString().equals("-")) {
             if (!session.standardInputFree()) {
                 throw new ParameterException(spec.commandLine(), "--value-file - reads standard"
                         + " input, which carries the shell's commands; name a file");
             }
-            bytes = session.io().in().readAllBytes();
-        } else {
-            bytes = Files.readAllBytes(valueFile);
+            return Utf8.read(session.io().in(), "the value on standard input");
         }
-        try {
-            return Utf8.decode(bytes);
-        } catch (CharacterCodingException e) {
-            throw new IllegalArgumentException("the value in " + valueFile + " is not UTF-8 text");
+        try (InputStream in = Files.newInputStream(valueFile)) {
+            return Utf8.read(in, "the value in " + valueFile);
         }
     }
 

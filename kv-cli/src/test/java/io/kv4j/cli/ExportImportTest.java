@@ -190,6 +190,18 @@ class ExportImportTest {
     }
 
     @Test
+    void import_ofAnEndlessLine_isRefusedAtTheCapAndWritesNothing() {
+        try (KvStore store = KvStore.open(memoryUrl())) {
+            Cli result = kv("import", "--url", store.url(), "--input", "/dev/zero");
+
+            assertEquals(1, result.exitCode, result::toString);
+            assertEquals(List.of("error: nothing was imported: line 1 is longer than 256 MiB, more"
+                    + " than kv reads as one line"), errors(result));
+            assertEquals(List.of(), store.functions());
+        }
+    }
+
+    @Test
     void import_ofManyEntries_writesThemAllAndSaysHowMany() throws IOException {
         try (KvStore store = KvStore.open(memoryUrl())) {
             String url = store.url();

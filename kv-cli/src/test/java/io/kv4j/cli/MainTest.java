@@ -198,6 +198,16 @@ class MainTest {
     }
 
     @Test
+    void set_fromAnEndlessFile_isRefusedAtTheCapNotWithAFullHeap() {
+        Cli result = kvOn("set", "k", "--value-file", "/dev/zero");
+
+        assertEquals(1, result.exitCode, result::toString);
+        assertTrue(result.err.contains("error: the value in /dev/zero is longer than 256 MiB,"
+                + " more than kv reads as one value"), result::toString);
+        assertFalse(store.reader("KT1").has("k"));
+    }
+
+    @Test
     void set_withBothAValueAndAFile_isBadUsage() {
         assertEquals(2, kvOn("set", "k", "1", "--value-file", "-").exitCode);
         assertEquals(2, kvOn("set", "k").exitCode);
