@@ -1,7 +1,6 @@
 package io.kv4j;
 
 import io.kv4j.spi.BackendConfig;
-import io.kv4j.spi.BackendConflictException;
 import io.kv4j.spi.KeyOrder;
 import io.kv4j.spi.KvBackend;
 import io.kv4j.spi.KvProvider;
@@ -66,7 +65,7 @@ final class DefaultKvStore implements KvStore {
         try {
             backend = provider.open(backendConfig);
         } catch (RuntimeException e) {
-            throw Storage.translate(e, "Opening " + shown);
+            throw Storage.failure(e, "Opening " + shown);
         }
         if (backend == null) {
             throw new KvStorageException("Provider " + provider.getClass().getName()
@@ -176,17 +175,16 @@ final class DefaultKvStore implements KvStore {
                     throw exhausted(function, retry, retries, failure);
                 }
                 retries++;
-                BackendConflictException where = failure instanceof KvConflictException c
-                        ? location(c) : null;
-                boolean inLine = where != null && where.namespace() != null;
+                KvConflictException where = failure instanceof KvConflictException c ? c : null;
+                boolean inLine = where != null && where.function() != null;
                 // a conflict where the request already had its turn came from outside the line
                 // (another process, another store, or a request on its first attempt): pause
-                if (!inLine || turn != null && turn.holds(where.namespace(), where.key())) {
+                if (!inLine || turn != null && turn.holds(where.function(), where.key())) {
                     pause(retry, pauses++, deadline, function);
                 }
                 if (inLine) {
                     turn = turn != null ? turn : lines.turn(deadline, retry.maxBackoffMs());
-                    turn.join(where.namespace(), where.key());
+                    turn.join(where.function(), where.key());
                 }
             }
         } finally {
@@ -202,7 +200,7 @@ final class DefaultKvStore implements KvStore {
         String message = "The request of function " + Names.show(function) + " "
                 + retry.exhausted(retries) + ": " + last.getMessage();
         return last instanceof KvConflictException c
-                ? new KvConflictException(message, c.reason(), c)
+                ? new KvConflictException(message, c.function(), c.key(), c.target(), c.reason(), c)
                 : new KvUnavailableException(message, last);
     }
 
@@ -228,7 +226,8 @@ final class DefaultKvStore implements KvStore {
                 // the body may have failed because it saw an inconsistent view: run it again
                 KvConflictException retry = new KvConflictException("The request of function "
                         + Names.show(function) + " failed after reading data that a concurrent "
-                        + "commit changed: " + stale.getMessage(), stale.reason(), stale);
+                        + "commit changed: " + stale.getMessage(), stale.function(), stale.key(),
+                        stale.target(), stale.reason(), stale);
                 retry.addSuppressed(e);
                 throw retry;
             }
@@ -240,16 +239,6 @@ final class DefaultKvStore implements KvStore {
         } finally {
             kv.finish();
         }
-    }
-
-    /** What the backend said changed, if anything. */
-    private static BackendConflictException location(KvConflictException e) {
-        for (Throwable t = e.getCause(); t != null; t = t.getCause()) {
-            if (t instanceof BackendConflictException b) {
-                return b;
-            }
-        }
-        return null;
     }
 
     private static void pause(RetryPolicy retry, int pauses, long deadline, String function) {

@@ -103,7 +103,7 @@ class BuilderTest {
         KvObserver observer = new KvObserver() {
             @Override
             public void commitEnded(String function, Outcome outcome,
-                    KvConflictException.Reason reason, int writes, long nanos) {
+                    io.kv4j.common.ConflictReason reason, int writes, long nanos) {
                 heard.add("commit " + function + " " + outcome + " " + reason + " " + writes);
             }
 

@@ -1,7 +1,7 @@
 package io.kv4j;
 
 import io.kv4j.spi.BackendConfig;
-import io.kv4j.spi.BackendConflictException;
+import io.kv4j.spi.BackendException;
 import io.kv4j.spi.Capability;
 import io.kv4j.spi.Commit;
 import io.kv4j.spi.Entry;
@@ -116,8 +116,7 @@ public final class CheckedMapProvider implements KvProvider {
                     Entry now = entries.get(id(r.namespace(), r.key()));
                     if ((now == null ? MISSING : now.version()) != r.version()) {
                         CONFLICTS.incrementAndGet();
-                        throw new BackendConflictException("key " + r.key() + " changed",
-                                r.namespace(), r.key());
+                        throw BackendException.readChanged(r.namespace(), r.key());
                     }
                 }
                 for (Commit.RangeRead g : commit.ranges()) {
@@ -130,8 +129,7 @@ public final class CheckedMapProvider implements KvProvider {
                     }
                     if (!seen.equals(g.seen())) {
                         CONFLICTS.incrementAndGet();
-                        throw new BackendConflictException("prefix " + g.prefix() + " changed",
-                                g.namespace(), null);
+                        throw BackendException.rangeChanged(g.namespace(), g.prefix());
                     }
                 }
                 long v = ++version;

@@ -1,6 +1,6 @@
 package io.kv4j.postgres;
 
-import io.kv4j.spi.BackendConflictException;
+import io.kv4j.spi.BackendException;
 import io.kv4j.spi.Capability;
 import io.kv4j.spi.Commit;
 import io.kv4j.spi.Entry;
@@ -288,25 +288,19 @@ final class PostgresBackend implements KvBackend {
                 });
         if (now != read.version()) {
             reads.stale(read.namespace(), read.key());
-            throw new BackendConflictException("key " + Text.quote(read.key()) + " of function "
-                    + Text.quote(read.namespace()) + " changed since it was read",
-                    read.namespace(), read.key());
+            throw BackendException.readChanged(read.namespace(), read.key());
         }
     }
 
     /** The check that failed, {@code read:<n>} or {@code range:<n>}, as an exception. */
-    private static BackendConflictException conflict(Commit commit, String failed) {
+    private static BackendException conflict(Commit commit, String failed) {
         int n = Integer.parseInt(failed.substring(failed.indexOf(':') + 1)) - 1;
         if (failed.startsWith("read:")) {
             Commit.PointRead r = commit.reads().get(n);
-            return new BackendConflictException("key " + Text.quote(r.key()) + " of function "
-                    + Text.quote(r.namespace()) + " changed since it was read", r.namespace(),
-                    r.key());
+            return BackendException.readChanged(r.namespace(), r.key());
         }
         Commit.RangeRead g = commit.ranges().get(n);
-        return new BackendConflictException("the keys with prefix " + Text.quote(g.prefix())
-                + " of function " + Text.quote(g.namespace()) + " changed since they were listed",
-                g.namespace(), null);
+        return BackendException.rangeChanged(g.namespace(), g.prefix());
     }
 
     private static byte[] utf8(String json) {

@@ -4,7 +4,7 @@ import io.kv4j.spi.BackendConfig;
 import io.kv4j.spi.KvBackend;
 import io.kv4j.spi.KvProvider;
 import io.kv4j.spi.OptionDescriptor;
-import io.kv4j.spi.BackendConfigurationException;
+import io.kv4j.spi.BackendException;
 import java.net.UnknownHostException;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -72,7 +72,7 @@ public final class PostgresProvider implements KvProvider {
      *
      * <p>Connects, then creates or upgrades the schema unless {@code migrate=false}.
      *
-     * @throws io.kv4j.spi.BackendConfigurationException when the schema is missing or old and
+     * @throws BackendException {@link BackendException.Kind#CONFIGURATION} when the schema is missing or old and
      *     {@code migrate=false}, newer than this library, or the database is not UTF8
      */
     @Override
@@ -96,8 +96,8 @@ public final class PostgresProvider implements KvProvider {
             // the engine's message names the store's URL; this one says what was tried
             UnknownHostException unknown = Failures.causeOf(e, UnknownHostException.class);
             if (unknown != null) {
-                throw new BackendConfigurationException("Connecting " + as
-                        + " failed: unknown host '" + unknown.getMessage() + "'", e);
+                throw BackendException.configuration("Connecting " + as
+                        + " failed: unknown host '" + unknown.getMessage() + "'", null, e);
             }
             throw Failures.ofConnecting(e, "Connecting " + as);
         }

@@ -1,7 +1,8 @@
 package io.kv4j.bench;
 
 import io.kv4j.spi.BackendConfig;
-import io.kv4j.spi.BackendConflictException;
+import io.kv4j.common.ConflictReason;
+import io.kv4j.spi.BackendException;
 import io.kv4j.spi.Capability;
 import io.kv4j.spi.Commit;
 import io.kv4j.spi.Entry;
@@ -77,8 +78,8 @@ public final class ConflictingProvider implements KvProvider {
         @Override
         public long commit(Commit commit) {
             if (!commit.writes().isEmpty() && writingCommits.getAndIncrement() % 2 == 0) {
-                throw new BackendConflictException("every other commit that writes conflicts",
-                        null, null);
+                throw BackendException.conflict(ConflictReason.CHANGED, null, null, null,
+                        "every other commit that writes conflicts", null);
             }
             return memory.commit(commit);
         }

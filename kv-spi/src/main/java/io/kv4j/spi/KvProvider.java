@@ -77,8 +77,9 @@ public interface KvProvider {
      * @return open storage, owned by the caller, who closes it
      * @throws IllegalArgumentException for a malformed URL or a combination of options the
      *     backend cannot use; secrets never appear in messages
-     * @throws BackendUnavailableException when the storage cannot be reached
-     * @throws BackendConfigurationException when the storage refuses the configuration
+     * @throws BackendException {@link BackendException.Kind#UNAVAILABLE} when the storage cannot
+     *     be reached, {@link BackendException.Kind#CONFIGURATION} when it refuses the
+     *     configuration
      */
     KvBackend open(BackendConfig config);
 }

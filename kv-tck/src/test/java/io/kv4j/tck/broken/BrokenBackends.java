@@ -2,10 +2,7 @@ package io.kv4j.tck.broken;
 
 import io.kv4j.memory.MemoryProvider;
 import io.kv4j.spi.BackendConfig;
-import io.kv4j.spi.BackendConflictException;
-import io.kv4j.spi.BackendFailureException;
-import io.kv4j.spi.BackendOutcomeUnknownException;
-import io.kv4j.spi.BackendUnavailableException;
+import io.kv4j.spi.BackendException;
 import io.kv4j.spi.Capability;
 import io.kv4j.spi.Commit;
 import io.kv4j.spi.Entry;
@@ -174,7 +171,7 @@ public final class BrokenBackends {
                         }
                     }
                     if (!now.equals(r.seen())) {
-                        throw new BackendConflictException("range changed", r.namespace(), null);
+                        throw BackendException.rangeChanged(r.namespace(), r.prefix());
                     }
                 }
                 return inner.commit(Commit.of(c.id(), c.reads(), List.of(), c.writes()));
@@ -556,7 +553,7 @@ public final class BrokenBackends {
                         for (Commit.PointRead r : c.reads()) {
                             Entry now = inner.read(r.namespace(), r.key());
                             if (now != null && now.version() > r.version()) {
-                                throw new BackendConflictException("newer", r.namespace(), r.key());
+                                throw BackendException.readChanged(r.namespace(), r.key());
                             }
                         }
                         return inner.commit(Commit.of(c.id(), List.of(), c.ranges(), c.writes()));
@@ -615,8 +612,7 @@ public final class BrokenBackends {
                         for (Commit.PointRead r : c.reads()) {
                             Entry now = read(r.namespace(), r.key());
                             if ((now == null ? MISSING : now.version()) != r.version()) {
-                                throw new BackendConflictException("changed", r.namespace(),
-                                        r.key());
+                                throw BackendException.readChanged(r.namespace(), r.key());
                             }
                         }
                         for (Commit.RangeRead r : c.ranges()) {
@@ -628,7 +624,7 @@ public final class BrokenBackends {
                                 }
                             }
                             if (!now.equals(r.seen())) {
-                                throw new BackendConflictException("range", r.namespace(), null);
+                                throw BackendException.rangeChanged(r.namespace(), r.prefix());
                             }
                         }
                         long v = inner.commit(Commit.of(c.id(), List.of(), List.of(), c.writes()));
@@ -1136,9 +1132,9 @@ public final class BrokenBackends {
                             });
                         }
                         if (12L * count[0] > MAX) {
-                            throw new BackendFailureException("the binary form of the value of "
+                            throw BackendException.storage("the binary form of the value of "
                                     + w.key() + " needs " + 12L * count[0] + " bytes, over "
-                                    + MAX, null);
+                                    + MAX, null, null);
                         }
                     }
                     return inner.commit(c);
@@ -1251,7 +1247,7 @@ public final class BrokenBackends {
                             // deaf to interrupts, as a blocked socket read is
                         }
                     }
-                    throw new BackendUnavailableException("gave up after 30 s", null);
+                    throw BackendException.unavailable("gave up after 30 s", null);
                 }
             };
         }
@@ -1357,7 +1353,7 @@ public final class BrokenBackends {
                 @Override
                 public long commit(Commit c) {
                     inner.commit(c);
-                    throw new BackendOutcomeUnknownException("connection reset while committing",
+                    throw BackendException.outcomeUnknown("connection reset while committing",
                             null);
                 }
             };
@@ -1373,7 +1369,7 @@ public final class BrokenBackends {
 
         @Override
         public KvBackend open(BackendConfig config) {
-            throw new BackendUnavailableException("connection refused", null);
+            throw BackendException.unavailable("connection refused", null);
         }
 
         @Override
