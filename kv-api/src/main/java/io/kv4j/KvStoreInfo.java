@@ -1,6 +1,6 @@
 package io.kv4j;
 
-import io.kv4j.spi.Capability;
+import io.kv4j.common.Capability;
 import java.util.Set;
 
 /**

@@ -1,8 +1,8 @@
 package io.kv4j;
 
+import io.kv4j.common.Capability;
 import io.kv4j.common.ConflictReason;
 import io.kv4j.spi.BackendException;
-import io.kv4j.spi.Capability;
 import io.kv4j.spi.Commit;
 import io.kv4j.spi.Entry;
 import io.kv4j.spi.KvBackend;

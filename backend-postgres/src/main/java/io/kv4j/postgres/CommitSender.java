@@ -66,7 +66,7 @@ final class CommitSender {
             if (System.nanoTime() - deadline >= 0) {
                 throw BackendException.unavailable(what + " did not land: the connection "
                         + "failed (" + Failures.describe(lost) + ") and there was no time left "
-                        + "in " + PgOption.OUTCOME_TIMEOUT_MS.key() + "=" + timeoutMs
+                        + "in " + PgOption.OUTCOME_TIMEOUT_MS.name() + "=" + timeoutMs
                         + " to send it again", lost);
             }
             id = UUID.randomUUID();
@@ -98,7 +98,7 @@ final class CommitSender {
         BackendException unknown = BackendException.outcomeUnknown(what
                 + " was sent but the connection failed before its outcome was known ("
                 + Failures.describe(lost) + "), and looking it up failed within "
-                + PgOption.OUTCOME_TIMEOUT_MS.key() + "=" + timeoutMs + " ("
+                + PgOption.OUTCOME_TIMEOUT_MS.name() + "=" + timeoutMs + " ("
                 + Failures.describe(last) + "); it was applied as a whole or not at all", lost);
         if (last != lost) {
             unknown.addSuppressed(last);

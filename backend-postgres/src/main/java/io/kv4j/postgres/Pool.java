@@ -241,8 +241,8 @@ final class Pool implements AutoCloseable {
                         + ", waiting=" + state.getThreadsAwaitingConnection() + ", total="
                         + state.getTotalConnections();
         String settings = owned
-                ? PgOption.POOL_TIMEOUT_MS.key() + "=" + hikari.getConnectionTimeout() + " ("
-                        + PgOption.POOL_SIZE.key() + "=" + hikari.getMaximumPoolSize()
+                ? PgOption.POOL_TIMEOUT_MS.name() + "=" + hikari.getConnectionTimeout() + " ("
+                        + PgOption.POOL_SIZE.name() + "=" + hikari.getMaximumPoolSize()
                 : "the application's connectionTimeout=" + hikari.getConnectionTimeout()
                         + " (maximumPoolSize=" + hikari.getMaximumPoolSize();
         if (hikari.getDataSource() instanceof RecoveringDataSource server) {

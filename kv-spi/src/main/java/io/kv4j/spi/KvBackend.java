@@ -1,5 +1,6 @@
 package io.kv4j.spi;
 
+import io.kv4j.common.Capability;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;

@@ -1,14 +1,15 @@
 package io.kv4j.tck.broken;
 
+import io.kv4j.common.Capability;
 import io.kv4j.memory.MemoryProvider;
 import io.kv4j.spi.BackendConfig;
 import io.kv4j.spi.BackendException;
-import io.kv4j.spi.Capability;
 import io.kv4j.spi.Commit;
 import io.kv4j.spi.Entry;
 import io.kv4j.spi.KeyOrder;
 import io.kv4j.spi.KvBackend;
 import io.kv4j.spi.KvProvider;
+import io.kv4j.tck.ForwardingBackend;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -74,7 +75,7 @@ public final class BrokenBackends {
      * it, as they share storage), so each page is one committed state, as on a database; each
      * commit is applied as {@code checked} rewrites it, with some of its checks left out.
      */
-    static final class TakingTurns extends Forwarding {
+    static final class TakingTurns extends ForwardingBackend {
 
         private final Object lock;
         private final UnaryOperator<Commit> checked;
@@ -100,57 +101,13 @@ public final class BrokenBackends {
         }
     }
 
-    static class Forwarding implements KvBackend {
-
-        final KvBackend inner;
-
-        Forwarding(KvBackend inner) {
-            this.inner = inner;
-        }
-
-        @Override
-        public Entry read(String namespace, String key) {
-            return inner.read(namespace, key);
-        }
-
-        @Override
-        public List<Entry> scan(String namespace, String prefix, String startAfter, int limit) {
-            return inner.scan(namespace, prefix, startAfter, limit);
-        }
-
-        @Override
-        public long commit(Commit commit) {
-            return inner.commit(commit);
-        }
-
-        @Override
-        public Set<Capability> capabilities() {
-            return inner.capabilities();
-        }
-
-        @Override
-        public List<String> namespaces(String startAfter, int limit) {
-            return inner.namespaces(startAfter, limit);
-        }
-
-        @Override
-        public long deleteNamespace(String namespace) {
-            return inner.deleteNamespace(namespace);
-        }
-
-        @Override
-        public void close() {
-            inner.close();
-        }
-    }
-
     /**
      * A backend whose listings are broken and that validates a listing by running its own scan
      * again, as a real backend re-runs its query: a transaction that listed then sees the same
      * wrong page at commit and commits, so the kit's checks, not a conflict, must catch the bug.
      * Commits of every such backend are validated and applied under one lock, so they stay atomic.
      */
-    abstract static class ScanBroken extends Forwarding {
+    abstract static class ScanBroken extends ForwardingBackend {
 
         private static final Object LOCK = new Object();
 
@@ -198,7 +155,7 @@ public final class BrokenBackends {
 
         @Override
         KvBackend wrap(KvBackend memory) {
-            return new Forwarding(memory) {
+            return new ForwardingBackend(memory) {
                 @Override
                 public Set<Capability> capabilities() {
                     return Set.of(Capability.DURABLE);
@@ -216,7 +173,7 @@ public final class BrokenBackends {
 
         @Override
         KvBackend wrap(KvBackend memory) {
-            return new Forwarding(memory) {
+            return new ForwardingBackend(memory) {
                 @Override
                 public long commit(Commit c) {
                     List<Commit.Write> kept = new ArrayList<>();
@@ -240,7 +197,7 @@ public final class BrokenBackends {
 
         @Override
         KvBackend wrap(KvBackend memory) {
-            return new Forwarding(memory) {
+            return new ForwardingBackend(memory) {
                 @Override
                 public long commit(Commit c) {
                     return inner.commit(Commit.of(c.id(), c.reads(), c.ranges(),
@@ -261,7 +218,7 @@ public final class BrokenBackends {
 
         @Override
         KvBackend wrap(KvBackend memory) {
-            return new Forwarding(memory) {
+            return new ForwardingBackend(memory) {
                 @Override
                 public Entry read(String namespace, String key) {
                     return inner.read(ONE, key);
@@ -306,7 +263,7 @@ public final class BrokenBackends {
 
         @Override
         KvBackend wrap(KvBackend memory) {
-            return new Forwarding(memory) {
+            return new ForwardingBackend(memory) {
                 @Override
                 public Entry read(String namespace, String key) {
                     return inner.read(trim(namespace), key);
@@ -358,7 +315,7 @@ public final class BrokenBackends {
 
         @Override
         KvBackend wrap(KvBackend memory) {
-            return new Forwarding(memory) {
+            return new ForwardingBackend(memory) {
                 private List<Commit.Seen> seen(String namespace, List<Commit.Seen> seen) {
                     return seen.stream().map(x -> Commit.Seen.of(join(namespace, x.key()),
                             x.version())).toList();
@@ -436,7 +393,7 @@ public final class BrokenBackends {
 
         @Override
         KvBackend wrap(KvBackend memory) {
-            return new Forwarding(memory) {
+            return new ForwardingBackend(memory) {
                 @Override
                 public long deleteNamespace(String namespace) {
                     long n = 0;
@@ -460,7 +417,7 @@ public final class BrokenBackends {
 
         @Override
         KvBackend wrap(KvBackend memory) {
-            return new Forwarding(memory) {
+            return new ForwardingBackend(memory) {
                 @Override
                 public long commit(Commit c) {
                     // the first write in key order, so that which write survives is the same
@@ -484,7 +441,7 @@ public final class BrokenBackends {
 
         @Override
         KvBackend wrap(KvBackend memory) {
-            return new Forwarding(memory) {
+            return new ForwardingBackend(memory) {
                 @Override
                 public long commit(Commit c) {
                     return inner.commit(Commit.of(c.id(), List.of(), c.ranges(), c.writes()));
@@ -521,7 +478,7 @@ public final class BrokenBackends {
 
         @Override
         KvBackend wrap(KvBackend memory) {
-            return new Forwarding(memory) {
+            return new ForwardingBackend(memory) {
                 @Override
                 public long commit(Commit c) {
                     return inner.commit(Commit.of(c.id(), c.reads().stream()
@@ -546,7 +503,7 @@ public final class BrokenBackends {
 
         @Override
         KvBackend wrap(KvBackend memory) {
-            return new Forwarding(memory) {
+            return new ForwardingBackend(memory) {
                 @Override
                 public long commit(Commit c) {
                     synchronized (LOCK) {
@@ -581,7 +538,7 @@ public final class BrokenBackends {
         public KvBackend open(BackendConfig config) {
             String storage = storage(config);
             KvBackend memory = memory("kv:memory:" + scheme() + "/" + storage);
-            return new Forwarding(memory) {
+            return new ForwardingBackend(memory) {
                 private String id(String namespace, String key) {
                     return storage + '\u0000' + namespace + '\u0000' + key;
                 }
@@ -687,7 +644,7 @@ public final class BrokenBackends {
 
         @Override
         KvBackend wrap(KvBackend memory) {
-            return new Forwarding(memory) {
+            return new ForwardingBackend(memory) {
                 @Override
                 public long commit(Commit c) {
                     List<Commit.Write> blind = c.writes().stream().filter(w -> w.isDelete()
@@ -747,7 +704,7 @@ public final class BrokenBackends {
 
         @Override
         KvBackend wrap(KvBackend memory) {
-            return new Forwarding(memory) {
+            return new ForwardingBackend(memory) {
                 @Override
                 public List<String> namespaces(String after, int limit) {
                     List<String> all = new ArrayList<>(inner.namespaces(null, Integer.MAX_VALUE));
@@ -776,7 +733,7 @@ public final class BrokenBackends {
 
         @Override
         KvBackend wrap(KvBackend memory) {
-            return new Forwarding(memory) {
+            return new ForwardingBackend(memory) {
                 @Override
                 public Set<Capability> capabilities() {
                     return Set.of();
@@ -794,7 +751,7 @@ public final class BrokenBackends {
 
         @Override
         KvBackend wrap(KvBackend memory) {
-            return new Forwarding(memory) {
+            return new ForwardingBackend(memory) {
                 @Override
                 public List<Entry> scan(String namespace, String prefix, String after, int limit) {
                     List<Entry> page = inner.scan(namespace, prefix, after, limit);
@@ -988,7 +945,7 @@ public final class BrokenBackends {
 
         @Override
         KvBackend wrap(KvBackend memory) {
-            return new Forwarding(memory) {
+            return new ForwardingBackend(memory) {
                 @Override
                 public long commit(Commit c) {
                     return inner.commit(Commit.of(c.id(), c.reads(), c.ranges(), c.writes().stream()
@@ -1051,7 +1008,7 @@ public final class BrokenBackends {
     }
 
     /** Commits every value with each of its numbers rewritten. */
-    static final class RewritesNumbers extends Forwarding {
+    static final class RewritesNumbers extends ForwardingBackend {
 
         private final UnaryOperator<String> rewrite;
 
@@ -1120,7 +1077,7 @@ public final class BrokenBackends {
 
         @Override
         KvBackend wrap(KvBackend memory) {
-            return new Forwarding(memory) {
+            return new ForwardingBackend(memory) {
                 @Override
                 public long commit(Commit c) {
                     for (Commit.Write w : c.writes()) {
@@ -1152,7 +1109,7 @@ public final class BrokenBackends {
 
         @Override
         KvBackend wrap(KvBackend memory) {
-            return new Forwarding(memory) {
+            return new ForwardingBackend(memory) {
                 @Override
                 public long commit(Commit c) {
                     return inner.commit(Commit.of(c.id(), c.reads(), c.ranges(), c.writes().stream()
@@ -1172,6 +1129,8 @@ public final class BrokenBackends {
      */
     public static final class LogsItsPassword extends Broken {
         private static final System.Logger LOG = System.getLogger(LogsItsPassword.class.getName());
+        private static final io.kv4j.common.Option<String> PASSWORD =
+                io.kv4j.common.Option.secret("password", "the password");
 
         @Override
         String name() {
@@ -1179,15 +1138,15 @@ public final class BrokenBackends {
         }
 
         @Override
-        public List<io.kv4j.spi.OptionDescriptor> options() {
-            return List.of(io.kv4j.spi.OptionDescriptor.secret("password", "the password"));
+        public List<io.kv4j.common.Option<?>> options() {
+            return List.of(PASSWORD);
         }
 
         @Override
         public KvBackend open(BackendConfig config) {
-            if (config.isGiven("password")) {
+            if (config.isGiven(PASSWORD)) {
                 LOG.log(System.Logger.Level.DEBUG, "connecting with password="
-                        + config.text("password"));
+                        + config.get(PASSWORD));
             }
             return super.open(config);
         }
@@ -1214,7 +1173,7 @@ public final class BrokenBackends {
 
         @Override
         public KvBackend open(BackendConfig config) {
-            LOG.log(System.Logger.Level.INFO, "opening " + io.kv4j.spi.KvUrls.redact(config.url()));
+            LOG.log(System.Logger.Level.INFO, "opening " + io.kv4j.common.KvUrl.redact(config.url()));
             return super.open(config);
         }
 
@@ -1236,7 +1195,7 @@ public final class BrokenBackends {
 
         @Override
         KvBackend wrap(KvBackend memory) {
-            return new Forwarding(memory) {
+            return new ForwardingBackend(memory) {
                 @Override
                 public List<Entry> scan(String namespace, String prefix, String after, int limit) {
                     long end = System.nanoTime() + 30_000_000_000L;
@@ -1262,7 +1221,7 @@ public final class BrokenBackends {
 
         @Override
         KvBackend wrap(KvBackend memory) {
-            return new Forwarding(memory) {
+            return new ForwardingBackend(memory) {
                 @Override
                 public List<String> namespaces(String startAfter, int limit) {
                     throw new OutOfMemoryError("Java heap space (thrown by a broken backend)");
@@ -1284,7 +1243,7 @@ public final class BrokenBackends {
 
         @Override
         KvBackend wrap(KvBackend memory) {
-            return new Forwarding(memory) {
+            return new ForwardingBackend(memory) {
                 @Override
                 public Entry read(String namespace, String key) {
                     Entry e = inner.read(namespace, cut(key));
@@ -1316,7 +1275,7 @@ public final class BrokenBackends {
         @Override
         KvBackend wrap(KvBackend memory) {
             Map<String, Entry> cache = new ConcurrentHashMap<>();
-            return new Forwarding(memory) {
+            return new ForwardingBackend(memory) {
                 @Override
                 public Entry read(String namespace, String key) {
                     String id = namespace + '\u0000' + key;
@@ -1349,7 +1308,7 @@ public final class BrokenBackends {
 
         @Override
         KvBackend wrap(KvBackend memory) {
-            return new Forwarding(memory) {
+            return new ForwardingBackend(memory) {
                 @Override
                 public long commit(Commit c) {
                     inner.commit(c);
@@ -1395,7 +1354,7 @@ public final class BrokenBackends {
 
         @Override
         KvBackend wrap(KvBackend memory) {
-            return new Forwarding(memory) {
+            return new ForwardingBackend(memory) {
                 @Override
                 public Set<Capability> capabilities() {
                     return Set.of(Capability.DURABLE);
