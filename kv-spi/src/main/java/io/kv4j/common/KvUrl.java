@@ -168,7 +168,7 @@ public final class KvUrl {
     /**
      * Whether an option's name says it holds a secret: passwords, secrets, tokens, credentials,
      * passphrases and SSL keys. The safety net for options that no table describes; where a
-     * table does, its {@link OptionDescriptor#isSecret()} decides too.
+     * table does, its {@link Option#isSecret()} decides too.
      *
      * @param optionName an option name
      * @return true if its value must never be shown
