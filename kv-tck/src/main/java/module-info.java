@@ -4,6 +4,8 @@
  */
 module io.kv4j.tck {
     requires io.kv4j;
+    // ForwardingBackend, which tests of other backends extend, names the SPI's types
+    requires transitive io.kv4j.spi;
     requires org.junit.jupiter.api;
     requires org.junit.platform.launcher;
     // to watch what the library logs (KV-11.3, KV-11.8)

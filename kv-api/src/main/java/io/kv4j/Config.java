@@ -1,10 +1,9 @@
 package io.kv4j;
 
-import java.util.EnumMap;
-import java.util.Map;
+import io.kv4j.spi.BackendConfig;
 
 /**
- * The request engine's options, parsed and validated once when a store opens.
+ * The request engine's settings, read from the values parsed and checked once when a store opens.
  *
  * @param maxValueBytesGiven whether {@code max-value-bytes} was given rather than defaulted
  */
@@ -12,32 +11,23 @@ record Config(RetryPolicy retry, int maxCallDepth, int maxValueBytes, boolean ma
         Object meterRegistry) {
 
     /**
-     * Takes the engine's options out of {@code options}, leaving the backend's.
+     * The engine's settings of a store.
      *
-     * @throws IllegalArgumentException for a bad value or combination
+     * @throws IllegalArgumentException for a combination of values that does not hold together
      */
-    static Config take(Map<String, ?> options) {
-        Object registry = options.remove(KvOption.METER_REGISTRY_KEY);
-        if (registry != null) {
-            KvOption.METER_REGISTRY.check(registry);
-        }
-        boolean maxValueBytesGiven = options.containsKey(KvOption.MAX_VALUE_BYTES.key());
-        Map<KvOption, Integer> v = new EnumMap<>(KvOption.class);
-        for (KvOption o : KvOption.values()) {
-            Object given = options.remove(o.key());
-            v.put(o, given == null ? o.defaultValue() : o.parse(given.toString()));
-        }
-        int backoff = v.get(KvOption.RETRY_BACKOFF_MS);
-        int maxBackoff = v.get(KvOption.RETRY_MAX_BACKOFF_MS);
+    static Config of(BackendConfig values) {
+        int backoff = values.get(KvOption.RETRY_BACKOFF_MS);
+        int maxBackoff = values.get(KvOption.RETRY_MAX_BACKOFF_MS);
         if (maxBackoff < backoff) {
-            throw new IllegalArgumentException(KvOption.RETRY_MAX_BACKOFF_MS.key() + " ("
+            throw new IllegalArgumentException(KvOption.RETRY_MAX_BACKOFF_MS.name() + " ("
                     + maxBackoff + ") must not be less than "
-                    + KvOption.RETRY_BACKOFF_MS.key() + " (" + backoff + ")");
+                    + KvOption.RETRY_BACKOFF_MS.name() + " (" + backoff + ")");
         }
-        RetryPolicy retry = new RetryPolicy(v.get(KvOption.RETRY_TIMEOUT_MS),
-                v.get(KvOption.MAX_RETRIES), backoff, maxBackoff);
-        return new Config(retry, v.get(KvOption.MAX_CALL_DEPTH), v.get(KvOption.MAX_VALUE_BYTES),
-                maxValueBytesGiven, registry);
+        RetryPolicy retry = new RetryPolicy(values.get(KvOption.RETRY_TIMEOUT_MS),
+                values.get(KvOption.MAX_RETRIES), backoff, maxBackoff);
+        return new Config(retry, values.get(KvOption.MAX_CALL_DEPTH),
+                values.get(KvOption.MAX_VALUE_BYTES), values.isGiven(KvOption.MAX_VALUE_BYTES),
+                values.get(KvOption.METER_REGISTRY));
     }
 
     /**
@@ -54,7 +44,7 @@ record Config(RetryPolicy retry, int maxCallDepth, int maxValueBytes, boolean ma
         if (!maxValueBytesGiven) {
             return new Config(retry, maxCallDepth, backendMax, false, meterRegistry);
         }
-        throw new IllegalArgumentException(KvOption.MAX_VALUE_BYTES.key() + " must be an integer "
+        throw new IllegalArgumentException(KvOption.MAX_VALUE_BYTES.name() + " must be an integer "
                 + "from " + KvOption.MAX_VALUE_BYTES.min() + " to " + backendMax + ", the largest "
                 + "value the " + backend + " backend can store, but was: " + maxValueBytes);
     }

@@ -1,12 +1,11 @@
 package io.kv4j;
 
+import io.kv4j.common.KvUrl;
+import io.kv4j.common.Option;
 import io.kv4j.spi.BackendConfig;
-import io.kv4j.spi.BackendConflictException;
 import io.kv4j.spi.KeyOrder;
 import io.kv4j.spi.KvBackend;
 import io.kv4j.spi.KvProvider;
-import io.kv4j.spi.KvUrls;
-import io.kv4j.spi.OptionDescriptor;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -39,41 +38,39 @@ final class DefaultKvStore implements KvStore {
         this.info = info;
     }
 
-    static KvStore open(String url, Map<String, Object> given, ObjectMapper mapper,
-            KvObserver observer) {
+    static KvStore open(String url, Map<String, Object> given, List<Object> objects,
+            ObjectMapper mapper, KvObserver observer) {
         Objects.requireNonNull(url, "url");
         String base = Providers.normalize(url);
+        KvProvider provider = Providers.find(base);
+        List<Option<?>> backendTable = provider.options();
+        List<Option<?>> table = BackendConfig.merge(KvOption.table(), backendTable);
         // the map's options win, and come first: an unknown name after a secret of the query
         // may be the secret's tail and is refused unnamed, which must not hide the map's names
         Map<String, Object> options = new LinkedHashMap<>(given);
-        KvUrls.queryOptions(url).forEach(options::putIfAbsent);
-        Config config = Config.take(options);
-        KvProvider provider = Providers.find(base);
-        config = config.within(provider.maxValueBytes(), KvUrls.scheme(base) + " ("
-                + provider.getClass().getName() + ")");
-        List<OptionDescriptor> table = provider.options();
+        for (Object o : objects) {
+            options.put(objectOption(o, table, base).name(), o);
+        }
+        KvUrl.queryOptions(url).forEach(options::putIfAbsent);
+        BackendConfig values = BackendConfig.of(base, options, KvOption.table(), backendTable);
+        Config config = Config.of(values).within(provider.maxValueBytes(), KvUrl.scheme(base)
+                + " (" + provider.getClass().getName() + ")");
         if (config.meterRegistry() != null) {
-            // the backend binds its own meters to the same registry when it declares the option
-            if (table.stream().anyMatch(d -> d.name().equals(KvOption.METER_REGISTRY_KEY))) {
-                options.put(KvOption.METER_REGISTRY_KEY, config.meterRegistry());
-            }
             observer = KvMeters.observing(observer, config.meterRegistry());
         }
         String shown = Providers.redact(url, table);
-        BackendConfig backendConfig = BackendConfig.of(base, options, table,
-                KvOption.descriptors());
         KvBackend backend;
         try {
-            backend = provider.open(backendConfig);
+            backend = provider.open(values);
         } catch (RuntimeException e) {
-            throw Storage.translate(e, "Opening " + shown);
+            throw Storage.failure(e, "Opening " + shown);
         }
         if (backend == null) {
             throw new KvStorageException("Provider " + provider.getClass().getName()
                     + " returned no backend for " + shown, null);
         }
         Storage storage = new Storage(backend, shown, observer);
-        KvStoreInfo info = new KvStoreInfo(shown, KvUrls.scheme(base),
+        KvStoreInfo info = new KvStoreInfo(shown, KvUrl.scheme(base),
                 provider.getClass().getName(), provider.apiVersion(), storage.capabilities(),
                 provider.maxValueBytes());
         return new DefaultKvStore(storage, config, new Json(mapper, config.maxValueBytes()),
@@ -81,16 +78,41 @@ final class DefaultKvStore implements KvStore {
     }
 
     /**
-     * The engine's options, then the backend's; an option both declare, such as
-     * {@code meter-registry}, is listed once, as the engine's, which hands it on.
+     * The one object option of the table that takes {@code value}, by its class.
+     *
+     * @throws IllegalArgumentException when none or several do
      */
-    static List<OptionDescriptor> options(String url) {
-        Map<String, OptionDescriptor> all = new LinkedHashMap<>();
-        KvOption.descriptors().forEach(d -> all.put(d.name(), d));
-        for (OptionDescriptor d : Providers.find(Providers.normalize(url)).options()) {
-            all.putIfAbsent(d.name(), d);
+    private static Option<?> objectOption(Object value, List<Option<?>> table, String url) {
+        List<Option<?>> takers = new ArrayList<>();
+        List<String> objectOptions = new ArrayList<>();
+        for (Option<?> o : table) {
+            if (o.objectClass() != null) {
+                objectOptions.add(o.name() + " (" + o.objectClass() + ")");
+                if (o.accepts(value)) {
+                    takers.add(o);
+                }
+            }
         }
-        return List.copyOf(all.values());
+        if (takers.size() == 1) {
+            return takers.get(0);
+        }
+        throw new IllegalArgumentException(takers.isEmpty()
+                ? "No option of " + KvUrl.redact(url) + " takes an object of class "
+                        + value.getClass().getName() + "; its object options are "
+                        + objectOptions
+                : "Several options of " + KvUrl.redact(url) + " take an object of class "
+                        + value.getClass().getName() + ": " + takers.stream()
+                                .map(Option::name).toList()
+                        + "; name one with object(name, value)");
+    }
+
+    /**
+     * The engine's options, then the backend's; an option both list, such as
+     * {@code meter-registry}, is listed once.
+     */
+    static List<Option<?>> options(String url) {
+        return BackendConfig.merge(KvOption.table(),
+                Providers.find(Providers.normalize(url)).options());
     }
 
     Storage storage() {
@@ -176,17 +198,16 @@ final class DefaultKvStore implements KvStore {
                     throw exhausted(function, retry, retries, failure);
                 }
                 retries++;
-                BackendConflictException where = failure instanceof KvConflictException c
-                        ? location(c) : null;
-                boolean inLine = where != null && where.namespace() != null;
+                KvConflictException where = failure instanceof KvConflictException c ? c : null;
+                boolean inLine = where != null && where.function() != null;
                 // a conflict where the request already had its turn came from outside the line
                 // (another process, another store, or a request on its first attempt): pause
-                if (!inLine || turn != null && turn.holds(where.namespace(), where.key())) {
+                if (!inLine || turn != null && turn.holds(where.function(), where.key())) {
                     pause(retry, pauses++, deadline, function);
                 }
                 if (inLine) {
                     turn = turn != null ? turn : lines.turn(deadline, retry.maxBackoffMs());
-                    turn.join(where.namespace(), where.key());
+                    turn.join(where.function(), where.key());
                 }
             }
         } finally {
@@ -202,7 +223,7 @@ final class DefaultKvStore implements KvStore {
         String message = "The request of function " + Names.show(function) + " "
                 + retry.exhausted(retries) + ": " + last.getMessage();
         return last instanceof KvConflictException c
-                ? new KvConflictException(message, c.reason(), c)
+                ? new KvConflictException(message, c.function(), c.key(), c.target(), c.reason(), c)
                 : new KvUnavailableException(message, last);
     }
 
@@ -228,7 +249,8 @@ final class DefaultKvStore implements KvStore {
                 // the body may have failed because it saw an inconsistent view: run it again
                 KvConflictException retry = new KvConflictException("The request of function "
                         + Names.show(function) + " failed after reading data that a concurrent "
-                        + "commit changed: " + stale.getMessage(), stale.reason(), stale);
+                        + "commit changed: " + stale.getMessage(), stale.function(), stale.key(),
+                        stale.target(), stale.reason(), stale);
                 retry.addSuppressed(e);
                 throw retry;
             }
@@ -240,16 +262,6 @@ final class DefaultKvStore implements KvStore {
         } finally {
             kv.finish();
         }
-    }
-
-    /** What the backend said changed, if anything. */
-    private static BackendConflictException location(KvConflictException e) {
-        for (Throwable t = e.getCause(); t != null; t = t.getCause()) {
-            if (t instanceof BackendConflictException b) {
-                return b;
-            }
-        }
-        return null;
     }
 
     private static void pause(RetryPolicy retry, int pauses, long deadline, String function) {

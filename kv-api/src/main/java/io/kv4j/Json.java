@@ -116,7 +116,7 @@ final class Json {
         if (out.size() > maxValueBytes) {
             throw new IllegalArgumentException("The value for " + where(key, function) + " is "
                     + out.size() + " bytes of JSON, over the limit of " + maxValueBytes
-                    + " bytes (option " + KvOption.MAX_VALUE_BYTES.key() + ")");
+                    + " bytes (option " + KvOption.MAX_VALUE_BYTES.name() + ")");
         }
         byte[] json = out.toByteArray();
         if (unchecked) {

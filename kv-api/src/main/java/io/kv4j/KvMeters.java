@@ -1,5 +1,6 @@
 package io.kv4j;
 
+import io.kv4j.common.ConflictReason;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -32,8 +33,8 @@ final class KvMeters implements KvObserver {
 
     private final Map<Outcome, Timer> requests = new EnumMap<>(Outcome.class);
     private final Map<Outcome, Timer> commits = new EnumMap<>(Outcome.class);
-    private final Map<KvConflictException.Reason, Counter> conflicts =
-            new EnumMap<>(KvConflictException.Reason.class);
+    private final Map<ConflictReason, Counter> conflicts =
+            new EnumMap<>(ConflictReason.class);
     private final DistributionSummary attempts;
     private final Counter retries;
 
@@ -46,7 +47,7 @@ final class KvMeters implements KvObserver {
             commits.put(o, Timer.builder("kv4j.commits").tag("outcome", tag)
                     .description("Commits, as long as the backend took").register(registry));
         }
-        for (KvConflictException.Reason r : KvConflictException.Reason.values()) {
+        for (ConflictReason r : ConflictReason.values()) {
             conflicts.put(r, Counter.builder("kv4j.conflicts")
                     .tag("reason", r.name().toLowerCase(Locale.ROOT))
                     .description("Commits refused because a concurrent commit interfered")
@@ -69,7 +70,7 @@ final class KvMeters implements KvObserver {
         return new KvObserver() {
             @Override
             public void commitEnded(String function, Outcome outcome,
-                    KvConflictException.Reason reason, int writes, long nanos) {
+                    ConflictReason reason, int writes, long nanos) {
                 meters.commitEnded(function, outcome, reason, writes, nanos);
                 observer.commitEnded(function, outcome, reason, writes, nanos);
             }
@@ -83,7 +84,7 @@ final class KvMeters implements KvObserver {
     }
 
     @Override
-    public void commitEnded(String function, Outcome outcome, KvConflictException.Reason reason,
+    public void commitEnded(String function, Outcome outcome, ConflictReason reason,
             int writes, long nanos) {
         commits.get(outcome).record(nanos, TimeUnit.NANOSECONDS);
         if (reason != null) {

@@ -1,5 +1,7 @@
 package io.kv4j;
 
+import io.kv4j.common.ConflictReason;
+
 /**
  * Hears how requests and commits end, to count and time them: the one hook for metrics and
  * tracing. Set it with {@link KvStoreBuilder#observer}. Its methods are called on the thread of
@@ -32,7 +34,7 @@ public interface KvObserver {
      * @param writes how many keys it wrote or deleted
      * @param nanos how long the backend took
      */
-    default void commitEnded(String function, Outcome outcome, KvConflictException.Reason reason,
+    default void commitEnded(String function, Outcome outcome, ConflictReason reason,
             int writes, long nanos) {
     }
 

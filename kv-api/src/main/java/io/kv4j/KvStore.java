@@ -1,6 +1,6 @@
 package io.kv4j;
 
-import io.kv4j.spi.OptionDescriptor;
+import io.kv4j.common.Option;
 import java.util.List;
 import java.util.Map;
 
@@ -110,7 +110,7 @@ public interface KvStore extends AutoCloseable {
      * @return the option table
      * @throws IllegalArgumentException for a malformed URL or no provider for it
      */
-    static List<OptionDescriptor> options(String url) {
+    static List<Option<?>> options(String url) {
         return DefaultKvStore.options(url);
     }
 

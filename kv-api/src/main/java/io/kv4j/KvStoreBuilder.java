@@ -1,6 +1,9 @@
 package io.kv4j;
 
+import io.kv4j.common.Option;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import tools.jackson.databind.ObjectMapper;
@@ -13,7 +16,8 @@ import tools.jackson.databind.ObjectMapper;
  * <pre>{@code
  * KvStore store = KvStore.builder("kv:postgresql://db:5432/app")
  *         .option("user", "app")
- *         .object("data-source", applicationDataSource)
+ *         .option(KvOption.MAX_RETRIES, 3)
+ *         .object(applicationDataSource)
  *         .objectMapper(applicationMapper)
  *         .open();
  * }</pre>
@@ -25,6 +29,7 @@ public final class KvStoreBuilder {
 
     private final String url;
     private final Map<String, Object> options = new LinkedHashMap<>();
+    private final List<Object> objects = new ArrayList<>();
     private ObjectMapper objectMapper;
     private KvObserver observer = KvObserver.NONE;
 
@@ -45,6 +50,19 @@ public final class KvStoreBuilder {
     }
 
     /**
+     * Sets an option of the engine ({@link KvOption}) or of the backend, typed.
+     *
+     * @param option the option
+     * @param value its value, checked as the option checks it when the store opens
+     * @param <T> the type of its value
+     * @return this builder
+     */
+    public <T> KvStoreBuilder option(Option<T> option, T value) {
+        options.put(option.name(), Objects.requireNonNull(value, option.name()));
+        return this;
+    }
+
+    /**
      * Sets several options.
      *
      * @param values option names to values as text
@@ -56,8 +74,21 @@ public final class KvStoreBuilder {
     }
 
     /**
-     * Sets a backend option whose value is an object, such as the PostgreSQL backend's
-     * {@code data-source}; the backend's option table names them.
+     * Hands in an object for the one object option, of the engine's table or the backend's, whose
+     * class it is an instance of: a {@code javax.sql.DataSource} for the PostgreSQL backend's
+     * {@code data-source}, a Micrometer {@code MeterRegistry} for {@code meter-registry}.
+     *
+     * @param value the object
+     * @return this builder; {@link #open} refuses an object that no option, or several, take
+     */
+    public KvStoreBuilder object(Object value) {
+        objects.add(Objects.requireNonNull(value, "value"));
+        return this;
+    }
+
+    /**
+     * Sets an option whose value is an object by its name, where several object options take
+     * the same class; {@link #object(Object)} finds the option by the object's class.
      *
      * @param name the option's name
      * @param value the object
@@ -106,6 +137,7 @@ public final class KvStoreBuilder {
      * @throws KvConfigurationException when the storage refuses the configuration
      */
     public KvStore open() {
-        return DefaultKvStore.open(url, new LinkedHashMap<>(options), objectMapper, observer);
+        return DefaultKvStore.open(url, new LinkedHashMap<>(options), List.copyOf(objects),
+                objectMapper, observer);
     }
 }

@@ -1,6 +1,6 @@
 package io.kv4j;
 
-import io.kv4j.spi.Capability;
+import io.kv4j.common.Capability;
 import java.util.Set;
 
 /**
@@ -53,7 +53,8 @@ public final class KvStoreInfo {
     }
 
     /**
-     * The SPI version the provider was built for, which is the version of this SPI.
+     * The SPI version the provider was built for: one of those the running SPI drives, from
+     * {@code KvProvider.MIN_SUPPORTED_API_VERSION} to {@code KvProvider.API_VERSION}.
      *
      * @return the SPI version
      */

@@ -1,8 +1,8 @@
 package io.kv4j;
 
+import io.kv4j.common.KvUrl;
+import io.kv4j.common.Option;
 import io.kv4j.spi.KvProvider;
-import io.kv4j.spi.KvUrls;
-import io.kv4j.spi.OptionDescriptor;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -63,7 +63,7 @@ final class Providers {
     }
 
     /**
-     * The URL as providers see it ({@link KvUrls#normalize}). A URL without {@code kv:} that a
+     * The URL as providers see it ({@link KvUrl#normalize}). A URL without {@code kv:} that a
      * provider would accept with it, such as {@code jdbc:postgresql://h/db} or
      * {@code postgres://h/db}, is refused with the URL to write instead.
      *
@@ -71,7 +71,7 @@ final class Providers {
      */
     static String normalize(String url) {
         try {
-            return KvUrls.normalize(url);
+            return KvUrl.normalize(url);
         } catch (IllegalArgumentException e) {
             String hint = url == null || url.startsWith("kv:") ? null : kvUrlFor(url);
             if (hint == null) {
@@ -89,19 +89,19 @@ final class Providers {
         String rest = url.regionMatches(true, 0, "jdbc:", 0, 5) ? url.substring(5) : url;
         String candidate;
         try {
-            candidate = KvUrls.normalize("kv:" + rest);
+            candidate = KvUrl.normalize("kv:" + rest);
         } catch (IllegalArgumentException e) {
             return null;
         }
-        String afterScheme = candidate.substring(3 + KvUrls.scheme(candidate).length());
-        String query = rest.substring(KvUrls.withoutQuery(rest).length());
+        String afterScheme = candidate.substring(3 + KvUrl.scheme(candidate).length());
+        String query = rest.substring(KvUrl.withoutQuery(rest).length());
         List<KvProvider> usable = new ArrayList<>();
         load(usable, new Problems());
         for (KvProvider p : usable) {
             try {
                 if (p.accepts(candidate)) {
                     String own = "kv:" + p.scheme() + afterScheme;
-                    List<OptionDescriptor> table = p.options();
+                    List<Option<?>> table = p.options();
                     return "A store URL must start with 'kv:<scheme>:' but was: "
                             + redact(url, table) + "; use kv:" + p.scheme() + ": ("
                             + redact((p.accepts(own) ? own : candidate) + query, table) + ")";
@@ -114,9 +114,9 @@ final class Providers {
     }
 
     /** The URL with the values of the table's secret options masked, and the usual suspects. */
-    static String redact(String url, List<OptionDescriptor> table) {
-        return KvUrls.redact(url, name -> {
-            for (OptionDescriptor d : table) {
+    static String redact(String url, List<Option<?>> table) {
+        return KvUrl.redact(url, name -> {
+            for (Option<?> d : table) {
                 if (d.name().equals(name)) {
                     return d.isSecret();
                 }
@@ -126,7 +126,7 @@ final class Providers {
     }
 
     static KvProvider find(String url) {
-        String scheme = KvUrls.scheme(url);
+        String scheme = KvUrl.scheme(url);
         List<KvProvider> usable = new ArrayList<>();
         Problems problems = new Problems();
         load(usable, problems);
@@ -151,11 +151,11 @@ final class Providers {
         }
         if (matches.isEmpty()) {
             throw problems.attachTo(new IllegalArgumentException("No kv4j provider accepts '"
-                    + KvUrls.redact(url) + "' (scheme '" + scheme + "'). Available providers: "
+                    + KvUrl.redact(url) + "' (scheme '" + scheme + "'). Available providers: "
                     + describe(usable) + problems));
         }
         throw problems.attachTo(new IllegalArgumentException("Several kv4j providers accept '"
-                + KvUrls.redact(url) + "': " + describe(matches) + ". Choose one with -D"
+                + KvUrl.redact(url) + "': " + describe(matches) + ". Choose one with -D"
                 + KvStore.PROVIDER_PROPERTY + "=<scheme or class name>"));
     }
 
@@ -166,13 +166,13 @@ final class Providers {
                 if (!p.accepts(url)) {
                     throw new IllegalArgumentException("The provider pinned by "
                             + KvStore.PROVIDER_PROPERTY + "=" + pinned + ", " + describe(p)
-                            + ", does not accept '" + KvUrls.redact(url) + "'");
+                            + ", does not accept '" + KvUrl.redact(url) + "'");
                 }
                 return p;
             }
         }
         throw problems.attachTo(new IllegalArgumentException("No kv4j provider matches "
-                + KvStore.PROVIDER_PROPERTY + "=" + pinned + " for '" + KvUrls.redact(url)
+                + KvStore.PROVIDER_PROPERTY + "=" + pinned + " for '" + KvUrl.redact(url)
                 + "'. Available providers: " + describe(usable) + problems));
     }
 
@@ -205,9 +205,13 @@ final class Providers {
                         + ")", null);
                 continue;
             }
-            if (version != KvProvider.API_VERSION) {
+            if (version < KvProvider.MIN_SUPPORTED_API_VERSION
+                    || version > KvProvider.API_VERSION) {
                 problems.add(describe(p) + " targets SPI version " + version + ", not "
-                        + KvProvider.API_VERSION + " (incompatible)", null);
+                        + KvProvider.API_VERSION + " (incompatible: this kv4j drives providers of "
+                        + "SPI versions " + KvProvider.MIN_SUPPORTED_API_VERSION + " to "
+                        + KvProvider.API_VERSION + "; rebuild it against kv-spi "
+                        + KvProvider.API_VERSION + ")", null);
             } else {
                 usable.add(p);
             }

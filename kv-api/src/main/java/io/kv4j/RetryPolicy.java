@@ -45,8 +45,8 @@ record RetryPolicy(long timeoutMs, int maxRetries, long backoffMs, long maxBacko
     /** Why a request stopped retrying, for its exception's message. */
     String exhausted(int retries) {
         return retries >= maxRetries
-                ? "gave up after " + retries + " retries (" + KvOption.MAX_RETRIES.key() + ")"
+                ? "gave up after " + retries + " retries (" + KvOption.MAX_RETRIES.name() + ")"
                 : "gave up after " + retries + " retries in " + timeoutMs + " ms ("
-                        + KvOption.RETRY_TIMEOUT_MS.key() + ")";
+                        + KvOption.RETRY_TIMEOUT_MS.name() + ")";
     }
 }

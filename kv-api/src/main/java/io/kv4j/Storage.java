@@ -1,12 +1,8 @@
 package io.kv4j;
 
-import io.kv4j.spi.BackendConfigurationException;
-import io.kv4j.spi.BackendConflictException;
+import io.kv4j.common.Capability;
+import io.kv4j.common.ConflictReason;
 import io.kv4j.spi.BackendException;
-import io.kv4j.spi.BackendFailureException;
-import io.kv4j.spi.BackendOutcomeUnknownException;
-import io.kv4j.spi.BackendUnavailableException;
-import io.kv4j.spi.Capability;
 import io.kv4j.spi.Commit;
 import io.kv4j.spi.Entry;
 import io.kv4j.spi.KvBackend;
@@ -58,7 +54,7 @@ final class Storage implements AutoCloseable {
         try {
             return backend.read(namespace, key);
         } catch (RuntimeException e) {
-            throw translate(e, "Reading key " + Names.show(key), namespace);
+            throw failure(e, "Reading key " + Names.show(key), namespace);
         }
     }
 
@@ -66,7 +62,7 @@ final class Storage implements AutoCloseable {
         try {
             return backend.scan(namespace, prefix, startAfter, limit);
         } catch (RuntimeException e) {
-            throw translate(e, "Listing prefix " + Names.show(prefix), namespace);
+            throw failure(e, "Listing prefix " + Names.show(prefix), namespace);
         }
     }
 
@@ -78,11 +74,11 @@ final class Storage implements AutoCloseable {
             observe(function, KvObserver.Outcome.COMMITTED, null, commit, start);
         } catch (RuntimeException e) {
             int writes = commit.writes().size();
-            KvException translated = translate(e, "The commit of " + writes
+            RuntimeException failure = failure(e, "The commit of " + writes
                     + (writes == 1 ? " write" : " writes"), function);
-            observe(function, outcome(translated), translated instanceof KvConflictException c
+            observe(function, outcome(failure), failure instanceof KvConflictException c
                     ? c.reason() : null, commit, start);
-            throw translated;
+            throw failure;
         }
     }
 
@@ -90,7 +86,7 @@ final class Storage implements AutoCloseable {
         try {
             return backend.namespaces(startAfter, limit);
         } catch (RuntimeException e) {
-            throw translate(e, "Listing the functions", null);
+            throw failure(e, "Listing the functions", null);
         }
     }
 
@@ -98,7 +94,7 @@ final class Storage implements AutoCloseable {
         try {
             return Collections.unmodifiableMap(new LinkedHashMap<>(backend.check()));
         } catch (RuntimeException e) {
-            throw translate(e, "Checking the storage", null);
+            throw failure(e, "Checking the storage", null);
         }
     }
 
@@ -106,12 +102,12 @@ final class Storage implements AutoCloseable {
         try {
             return backend.deleteNamespace(namespace);
         } catch (RuntimeException e) {
-            throw translate(e, "Deleting every key", namespace);
+            throw failure(e, "Deleting every key", namespace);
         }
     }
 
-    private void observe(String function, KvObserver.Outcome outcome,
-            KvConflictException.Reason reason, Commit commit, long start) {
+    private void observe(String function, KvObserver.Outcome outcome, ConflictReason reason,
+            Commit commit, long start) {
         try {
             observer.commitEnded(function, outcome, reason, commit.writes().size(),
                     System.nanoTime() - start);
@@ -134,60 +130,59 @@ final class Storage implements AutoCloseable {
     /**
      * Checks reads without writing: the conflict that a commit of them would meet, or null when
      * they are all still current.
+     *
+     * @throws KvException when the storage fails otherwise
      */
     KvConflictException stale(Commit readsOnly) {
         try {
             backend.commit(readsOnly);
             return null;
-        } catch (BackendConflictException e) {
-            return (KvConflictException) translate(e, "Checking the reads", null);
+        } catch (RuntimeException e) {
+            RuntimeException failure = failure(e, "Checking the reads", null);
+            if (failure instanceof KvConflictException c) {
+                return c;
+            }
+            throw failure;
         }
     }
 
-    private KvException translate(RuntimeException e, String what, String function) {
-        return translate(e, what + (function == null ? "" : " of function "
+    private RuntimeException failure(RuntimeException e, String what, String function) {
+        return failure(e, what + (function == null ? "" : " of function "
                 + Names.show(function)) + " on " + url);
     }
 
     /**
-     * The API's exception for what a backend threw: each SPI exception to the one of the same
-     * meaning, and anything else a backend should not have thrown to {@link KvStorageException}.
-     * {@link IllegalArgumentException} and {@link IllegalStateException} are thrown unchanged.
+     * What to throw for what a backend threw: a {@link BackendException} becomes the API's
+     * exception of its kind, {@link IllegalArgumentException} and {@link IllegalStateException}
+     * (a caller's mistake, a closed backend) stay as they are, and anything else, which a backend
+     * should not have thrown, becomes a {@link KvStorageException}.
      *
      * @param where what was being done, and where, for the message
      */
-    static KvException translate(RuntimeException e, String where) {
-        if (e instanceof BackendConflictException c) {
-            return new KvConflictException("Conflict: " + c.getMessage() + " (" + where + ")",
-                    reason(c.reason()), c);
-        } else if (e instanceof BackendUnavailableException) {
-            return new KvUnavailableException(where + " failed: the storage is unavailable: "
-                    + e.getMessage(), e);
-        } else if (e instanceof BackendOutcomeUnknownException) {
-            return new KvOutcomeUnknownException(where + " was sent but its outcome is unknown "
-                    + "(applied as a whole or not at all): " + e.getMessage(), e);
-        } else if (e instanceof BackendConfigurationException c) {
-            return new KvConfigurationException(where + " failed: the storage refuses the "
-                    + "configuration: " + e.getMessage(), c.sqlState(), e);
-        } else if (e instanceof BackendFailureException f) {
-            return new KvStorageException(where + " failed: " + e.getMessage(), f.sqlState(), e);
-        } else if (e instanceof BackendException) {
-            return new KvStorageException(where + " failed: " + e.getMessage(), e);
+    static RuntimeException failure(RuntimeException e, String where) {
+        if (e instanceof BackendException b) {
+            return translate(b, where);
         } else if (e instanceof IllegalArgumentException || e instanceof IllegalStateException) {
-            throw e;
+            return e;
         }
         return new KvStorageException(where + " failed in the backend: " + e, e);
     }
 
-    private static KvConflictException.Reason reason(BackendConflictException.Reason r) {
-        switch (r) {
-            case SERIALIZATION_FAILURE:
-                return KvConflictException.Reason.SERIALIZATION_FAILURE;
-            case DEADLOCK:
-                return KvConflictException.Reason.DEADLOCK;
-            default:
-                return KvConflictException.Reason.CHANGED;
-        }
+    /** The API's exception of the backend exception's kind, with its facts. */
+    private static KvException translate(BackendException e, String where) {
+        return switch (e.kind()) {
+            case CONFLICT -> new KvConflictException("Conflict: " + e.getMessage() + " (" + where
+                    + ")", e.namespace(), e.key(), e.target(), e.reason(), e);
+            case UNAVAILABLE -> new KvUnavailableException(where + " failed: the storage is "
+                    + "unavailable: " + e.getMessage(), e);
+            case OUTCOME_UNKNOWN -> new KvOutcomeUnknownException(where + " was sent but its "
+                    + "outcome is unknown (applied as a whole or not at all): " + e.getMessage(),
+                    e);
+            case CONFIGURATION -> new KvConfigurationException(where + " failed: the storage "
+                    + "refuses the configuration: " + e.getMessage(), e.sqlState(), e);
+            case STORAGE -> new KvStorageException(where + " failed: " + e.getMessage(),
+                    e.sqlState(), e);
+        };
     }
 
     @Override

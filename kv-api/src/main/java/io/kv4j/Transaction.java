@@ -208,7 +208,7 @@ final class Transaction {
             java.util.Collections.reverse(chain);
             chain.add(function);
             throw new IllegalStateException("Call depth limit of " + limit + " reached (option "
-                    + KvOption.MAX_CALL_DEPTH.key() + "): " + String.join(" -> ", chain));
+                    + KvOption.MAX_CALL_DEPTH.name() + "): " + String.join(" -> ", chain));
         }
         int mark = undo.size();
         View caller = current;

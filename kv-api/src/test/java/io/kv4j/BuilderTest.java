@@ -103,7 +103,7 @@ class BuilderTest {
         KvObserver observer = new KvObserver() {
             @Override
             public void commitEnded(String function, Outcome outcome,
-                    KvConflictException.Reason reason, int writes, long nanos) {
+                    io.kv4j.common.ConflictReason reason, int writes, long nanos) {
                 heard.add("commit " + function + " " + outcome + " " + reason + " " + writes);
             }
 
@@ -167,8 +167,20 @@ class BuilderTest {
     void infoNamesTheBackend() {
         try (KvStore store = KvStore.open("kv:checked:")) {
             KvStoreInfo info = store.info();
-            assertEquals(List.of("checked", CheckedMapProvider.class.getName(), 2),
+            assertEquals(List.of("checked", CheckedMapProvider.class.getName(), 3),
                     List.of(info.scheme(), info.provider(), info.spiVersion()));
         }
+    }
+
+    @Test
+    void aTypedOptionIsCheckedAsItsTextIs() {
+        try (KvStore store = KvStore.builder("kv:checked:").option(KvOption.MAX_RETRIES, 0)
+                .option(KvOption.RETRY_TIMEOUT_MS, 0).open()) {
+            assertEquals(Integer.valueOf(1), store.run("F", kv -> Integer.valueOf(1)));
+        }
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> KvStore.builder("kv:checked:").option(KvOption.MAX_CALL_DEPTH, 101).open());
+        assertEquals("max-call-depth must be an integer from 1 to 100 but was: 101",
+                e.getMessage());
     }
 }

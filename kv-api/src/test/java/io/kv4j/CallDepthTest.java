@@ -20,7 +20,7 @@ class CallDepthTest {
 
     @Test
     void atTheLargestDepth_theNextCallIsRefused_onADefaultStack() throws Exception {
-        int max = KvOption.MAX_CALL_DEPTH.max();
+        int max = (int) KvOption.MAX_CALL_DEPTH.max();
         AtomicInteger refusedAt = new AtomicInteger();
         AtomicReference<Throwable> failure = new AtomicReference<>();
         // the default stack size: what the threads of a server's pool get

@@ -1,14 +1,14 @@
 package io.kv4j;
 
+import io.kv4j.common.Capability;
+import io.kv4j.common.Option;
 import io.kv4j.spi.BackendConfig;
-import io.kv4j.spi.BackendConflictException;
-import io.kv4j.spi.Capability;
+import io.kv4j.spi.BackendException;
 import io.kv4j.spi.Commit;
 import io.kv4j.spi.Entry;
 import io.kv4j.spi.KeyOrder;
 import io.kv4j.spi.KvBackend;
 import io.kv4j.spi.KvProvider;
-import io.kv4j.spi.OptionDescriptor;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -30,6 +30,10 @@ public final class CheckedMapProvider implements KvProvider {
     /** Commits refused by every backend of this provider since the JVM started. */
     static final AtomicLong CONFLICTS = new AtomicLong();
 
+    /** How long each commit takes before it validates. */
+    static final Option<Integer> COMMIT_DELAY_US = Option.integer("commit-delay-us", 0, 0,
+            1_000_000, "How long each commit takes before it validates, in microseconds.");
+
     /** Creates the provider, as ServiceLoader does. */
     public CheckedMapProvider() {
     }
@@ -50,14 +54,13 @@ public final class CheckedMapProvider implements KvProvider {
     }
 
     @Override
-    public List<OptionDescriptor> options() {
-        return List.of(OptionDescriptor.integer("commit-delay-us", 0L, 0, 1_000_000,
-                "How long each commit takes before it validates, in microseconds."));
+    public List<Option<?>> options() {
+        return List.of(COMMIT_DELAY_US);
     }
 
     @Override
     public KvBackend open(BackendConfig config) {
-        return new Backend(config.integer("commit-delay-us"));
+        return new Backend(config.get(COMMIT_DELAY_US));
     }
 
     /** A fresh backend of its own storage, for providers of the engine's other tests. */
@@ -116,8 +119,7 @@ public final class CheckedMapProvider implements KvProvider {
                     Entry now = entries.get(id(r.namespace(), r.key()));
                     if ((now == null ? MISSING : now.version()) != r.version()) {
                         CONFLICTS.incrementAndGet();
-                        throw new BackendConflictException("key " + r.key() + " changed",
-                                r.namespace(), r.key());
+                        throw BackendException.readChanged(r.namespace(), r.key());
                     }
                 }
                 for (Commit.RangeRead g : commit.ranges()) {
@@ -130,8 +132,7 @@ public final class CheckedMapProvider implements KvProvider {
                     }
                     if (!seen.equals(g.seen())) {
                         CONFLICTS.incrementAndGet();
-                        throw new BackendConflictException("prefix " + g.prefix() + " changed",
-                                g.namespace(), null);
+                        throw BackendException.rangeChanged(g.namespace(), g.prefix());
                     }
                 }
                 long v = ++version;

@@ -29,7 +29,7 @@ class ContentionTest {
                 .observer(new KvObserver() {
                     @Override
                     public void commitEnded(String function, Outcome outcome,
-                            KvConflictException.Reason reason, int writes, long nanos) {
+                            io.kv4j.common.ConflictReason reason, int writes, long nanos) {
                         if (outcome == Outcome.CONFLICT) {
                             conflicts.incrementAndGet();
                         }

@@ -14,8 +14,7 @@ class MetersTest {
     @Test
     void requestsCommitsConflictsAndRetries_areCounted() {
         SimpleMeterRegistry registry = new SimpleMeterRegistry();
-        try (KvStore store = KvStore.builder("kv:checked:").object("meter-registry", registry)
-                .open()) {
+        try (KvStore store = KvStore.builder("kv:checked:").object(registry).open()) {
             store.run("F", kv -> {
                 kv.set("x", 0);
                 return null;
@@ -54,5 +53,14 @@ class MetersTest {
                 KvStore.builder("kv:checked:").object("meter-registry", "a registry").open());
         assertTrue(e.getMessage().contains("meter-registry must be an instance of"
                 + " io.micrometer.core.instrument.MeterRegistry"), e.getMessage());
+    }
+
+    @Test
+    void aRegistryIsFoundByItsClass_andAnObjectNoOptionTakes_isRefusedNamingTheObjectOptions() {
+        IllegalArgumentException none = assertThrows(IllegalArgumentException.class, () ->
+                KvStore.builder("kv:checked:").object(new StringBuilder()).open());
+        assertEquals("No option of kv:checked: takes an object of class java.lang.StringBuilder;"
+                + " its object options are [meter-registry (io.micrometer.core.instrument."
+                + "MeterRegistry)]", none.getMessage());
     }
 }

@@ -5,8 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.kv4j.spi.BackendOutcomeUnknownException;
-import io.kv4j.spi.BackendUnavailableException;
+import io.kv4j.spi.BackendException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
@@ -29,7 +28,7 @@ class OutageTest {
     /** The backend's first {@code n} calls fail as an unreachable storage does. */
     private void downFor(int n) {
         ThrowingProvider.next = () -> calls.incrementAndGet() <= n
-                ? new BackendUnavailableException("connection refused", null) : null;
+                ? BackendException.unavailable("connection refused", null) : null;
     }
 
     @Test
@@ -93,7 +92,7 @@ class OutageTest {
 
     @Test
     void aCommitWhoseOutcomeIsUnknown_isNeverRunAgain() {
-        ThrowingProvider.next = () -> new BackendOutcomeUnknownException("answer lost", null);
+        ThrowingProvider.next = () -> BackendException.outcomeUnknown("answer lost", null);
         AtomicInteger attempts = new AtomicInteger();
         try (KvStore store = KvStore.open("kv:throwing:")) {
             assertThrows(KvOutcomeUnknownException.class, () -> store.run("f", kv -> {

@@ -60,8 +60,9 @@ class ProviderLookupTest {
     void providerForAnotherSpiVersionIsListedAsIncompatibleAndNotUsed() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> KvStore.open("kv:old:db"));
-        assertTrue(e.getMessage().contains("old (io.kv4j.TestProviders$Old) targets SPI version 0"),
-                e.getMessage());
+        assertTrue(e.getMessage().contains("old (io.kv4j.TestProviders$Old) targets SPI version 2, "
+                + "not 3 (incompatible: this kv4j drives providers of SPI versions 3 to 3; "
+                + "rebuild it against kv-spi 3)"), e.getMessage());
     }
 
     /**
@@ -107,7 +108,8 @@ class ProviderLookupTest {
             IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                     () -> KvStore.open("kv:v1:db"));
             assertTrue(e.getMessage().contains("v1 (com.example.v1.V1Provider) was built for SPI "
-                    + "version 1, not 2"), e.getMessage());
+                    + "version 1, not 3 (incompatible: it implements no apiVersion(); rebuild it "
+                    + "against kv-spi 3)"), e.getMessage());
             assertFalse(e.getMessage().contains("opened"), e.getMessage());
         } finally {
             Thread.currentThread().setContextClassLoader(before);

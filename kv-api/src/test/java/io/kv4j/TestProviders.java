@@ -1,9 +1,9 @@
 package io.kv4j;
 
+import io.kv4j.common.Option;
 import io.kv4j.spi.BackendConfig;
 import io.kv4j.spi.KvBackend;
 import io.kv4j.spi.KvProvider;
-import io.kv4j.spi.OptionDescriptor;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -31,9 +31,9 @@ final class TestProviders {
         }
 
         @Override
-        public List<OptionDescriptor> options() {
-            return List.of(OptionDescriptor.text("greeting", "hello", "What the stub says."),
-                    OptionDescriptor.secret("api-key", "A secret the stub never shows."));
+        public List<Option<?>> options() {
+            return List.of(Option.text("greeting", "hello", "What the stub says."),
+                    Option.secret("api-key", "A secret the stub never shows."));
         }
 
         @Override
@@ -88,10 +88,8 @@ final class TestProviders {
         }
 
         @Override
-        public List<OptionDescriptor> options() {
-            return List.of(OptionDescriptor.object(KvOption.METER_REGISTRY_KEY,
-                    "io.micrometer.core.instrument.MeterRegistry", "The backend's meters."),
-                    OptionDescriptor.text("colour", null, "A colour."));
+        public List<Option<?>> options() {
+            return List.of(Option.METER_REGISTRY, Option.text("colour", null, "A colour."));
         }
 
         @Override
@@ -166,9 +164,10 @@ final class TestProviders {
             return url.startsWith("kv:old:");
         }
 
+        /** The version before this SPI's, which changed what a provider implements. */
         @Override
         public int apiVersion() {
-            return 0;
+            return 2;
         }
     }
 }

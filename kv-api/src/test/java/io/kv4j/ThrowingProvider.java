@@ -1,7 +1,7 @@
 package io.kv4j;
 
+import io.kv4j.common.Capability;
 import io.kv4j.spi.BackendConfig;
-import io.kv4j.spi.Capability;
 import io.kv4j.spi.Commit;
 import io.kv4j.spi.Entry;
 import io.kv4j.spi.KvBackend;

@@ -7,11 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.kv4j.spi.BackendConfigurationException;
-import io.kv4j.spi.BackendConflictException;
-import io.kv4j.spi.BackendFailureException;
-import io.kv4j.spi.BackendOutcomeUnknownException;
-import io.kv4j.spi.BackendUnavailableException;
+import io.kv4j.common.ConflictReason;
+import io.kv4j.common.ConflictTarget;
+import io.kv4j.spi.BackendException;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
@@ -42,12 +40,12 @@ class TranslationTest {
     @Test
     void eachBackendException_becomesTheApiExceptionOfTheSameMeaning() {
         Map<Class<? extends KvException>, RuntimeException> cases = Map.of(
-                KvUnavailableException.class, new BackendUnavailableException("down", null),
-                KvOutcomeUnknownException.class, new BackendOutcomeUnknownException("lost", null),
+                KvUnavailableException.class, BackendException.unavailable("down", null),
+                KvOutcomeUnknownException.class, BackendException.outcomeUnknown("lost", null),
                 KvConfigurationException.class,
-                new BackendConfigurationException("password authentication failed", null),
-                KvStorageException.class, new BackendFailureException("disk full", null),
-                KvConflictException.class, new BackendConflictException("changed", "f", "k"));
+                BackendException.configuration("password authentication failed", null, null),
+                KvStorageException.class, BackendException.storage("disk full", null, null),
+                KvConflictException.class, BackendException.readChanged("f", "k"));
         cases.forEach((type, thrown) -> {
             KvException e = committing(() -> thrown);
             assertInstanceOf(type, e, thrown.toString());
@@ -58,7 +56,7 @@ class TranslationTest {
 
     @Test
     void aFailedCommitOfOneWrite_saysWriteInTheSingular() {
-        KvException e = committing(() -> new BackendFailureException("disk full", null));
+        KvException e = committing(() -> BackendException.storage("disk full", null, null));
 
         assertTrue(e.getMessage().contains("The commit of 1 write "), e.getMessage());
     }
@@ -67,7 +65,7 @@ class TranslationTest {
     void check_reportsTheStorageLikeEveryOtherCall() {
         KvStore store = KvStore.open("kv:throwing:");
         assertEquals(Map.of(), store.check());
-        ThrowingProvider.next = () -> new BackendUnavailableException("connection refused", null);
+        ThrowingProvider.next = () -> BackendException.unavailable("connection refused", null);
         KvUnavailableException e = assertThrows(KvUnavailableException.class, store::check);
         assertTrue(e.getMessage().contains("Checking the storage")
                 && e.getMessage().contains("connection refused"), e.getMessage());
@@ -77,12 +75,12 @@ class TranslationTest {
 
     @Test
     void transientAndNonTransient_areTwoDisjointKinds() {
-        assertTrue(committing(() -> new BackendUnavailableException("down", null)).isTransient());
-        assertTrue(committing(() -> new BackendConflictException("changed", "f", "k"))
+        assertTrue(committing(() -> BackendException.unavailable("down", null)).isTransient());
+        assertTrue(committing(() -> BackendException.readChanged("f", "k"))
                 .isTransient());
-        for (RuntimeException thrown : List.of(new BackendOutcomeUnknownException("lost", null),
-                new BackendFailureException("disk full", null),
-                new BackendConfigurationException("no such database", null))) {
+        for (RuntimeException thrown : List.of(BackendException.outcomeUnknown("lost", null),
+                BackendException.storage("disk full", null, null),
+                BackendException.configuration("no such database", null, null))) {
             KvException e = committing(() -> thrown);
             assertFalse(e.isTransient(), e.toString());
             assertInstanceOf(KvNonTransientException.class, e);
@@ -93,9 +91,49 @@ class TranslationTest {
 
     @Test
     void aConflictKeepsItsReason() {
-        KvConflictException e = (KvConflictException) committing(() -> new BackendConflictException(
-                "40P01", BackendConflictException.Reason.DEADLOCK, null, null, null));
-        assertEquals(KvConflictException.Reason.DEADLOCK, e.reason());
+        KvConflictException e = (KvConflictException) committing(() -> BackendException.conflict(
+                ConflictReason.DEADLOCK, null, null, null, "40P01", null));
+        assertEquals(ConflictReason.DEADLOCK, e.reason());
+        assertEquals(null, e.function());
+        assertEquals(null, e.target());
+    }
+
+    @Test
+    void aConflictNamesItsFunctionKeyAndWhatConflicted() {
+        KvConflictException read = (KvConflictException) committing(
+                () -> BackendException.readChanged("g", "k"));
+        assertEquals("g", read.function());
+        assertEquals("k", read.key());
+        assertEquals(ConflictTarget.POINT_READ, read.target());
+        assertEquals(ConflictReason.CHANGED, read.reason());
+
+        KvConflictException range = (KvConflictException) committing(
+                () -> BackendException.rangeChanged("g", "p/"));
+        assertEquals("g", range.function());
+        assertEquals(null, range.key());
+        assertEquals(ConflictTarget.RANGE, range.target());
+
+        KvConflictException write = (KvConflictException) committing(() -> BackendException
+                .conflict(ConflictReason.SERIALIZATION_FAILURE, ConflictTarget.WRITE, "g", "w",
+                        "written concurrently", null));
+        assertEquals(ConflictTarget.WRITE, write.target());
+        assertEquals("w", write.key());
+        assertEquals(ConflictReason.SERIALIZATION_FAILURE, write.reason());
+    }
+
+    @Test
+    void aFailureWhileCheckingTheReadsOfAFailedBody_leavesTheBodysOwnFailure() {
+        try (KvStore store = KvStore.open("kv:throwing:?retry-timeout-ms=0")) {
+            IllegalStateException e = assertThrows(IllegalStateException.class,
+                    () -> store.run("f", kv -> {
+                        kv.get("a");
+                        kv.get("b");
+                        // the engine checks the reads of a failed body; the storage fails by then
+                        ThrowingProvider.next = () -> BackendException.storage("gone", null, null);
+                        throw new IllegalStateException("the body's own failure");
+                    }));
+            assertEquals("the body's own failure", e.getMessage());
+        }
     }
 
     @Test
@@ -107,7 +145,7 @@ class TranslationTest {
     @Test
     void failuresOfReads_areTranslatedToo() {
         try (KvStore store = KvStore.open("kv:throwing:?retry-timeout-ms=0")) {
-            ThrowingProvider.next = () -> new BackendUnavailableException("down", null);
+            ThrowingProvider.next = () -> BackendException.unavailable("down", null);
             assertThrows(KvUnavailableException.class, () -> store.reader("f").get("k"));
             assertThrows(KvUnavailableException.class, () -> store.reader("f").list(""));
             assertThrows(KvUnavailableException.class, store::functions);
@@ -117,13 +155,13 @@ class TranslationTest {
     @Test
     void theSqlStateOfAStorageOrConfigurationFailure_isKeptAsAField() {
         KvConfigurationException refused = (KvConfigurationException) committing(() ->
-                new BackendConfigurationException("permission denied", "42501", null));
+                BackendException.configuration("permission denied", "42501", null));
         assertEquals("42501", refused.sqlState());
         KvStorageException failed = (KvStorageException) committing(() ->
-                new BackendFailureException("disk full", "53100", null));
+                BackendException.storage("disk full", "53100", null));
         assertEquals("53100", failed.sqlState());
         KvStorageException none = (KvStorageException) committing(() ->
-                new BackendFailureException("unreadable", null));
+                BackendException.storage("unreadable", null, null));
         assertEquals(null, none.sqlState());
     }
 

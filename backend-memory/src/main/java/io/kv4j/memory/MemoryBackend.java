@@ -1,6 +1,6 @@
 package io.kv4j.memory;
 
-import io.kv4j.spi.Capability;
+import io.kv4j.common.Capability;
 import io.kv4j.spi.Commit;
 import io.kv4j.spi.Entry;
 import io.kv4j.spi.KvBackend;

@@ -1,7 +1,7 @@
 package io.kv4j.memory;
 
+import io.kv4j.common.Capability;
 import io.kv4j.spi.BackendConfig;
-import io.kv4j.spi.Capability;
 import io.kv4j.spi.KvBackend;
 import io.kv4j.spi.KvProvider;
 import java.util.HashMap;

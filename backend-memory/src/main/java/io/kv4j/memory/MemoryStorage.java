@@ -1,11 +1,10 @@
 package io.kv4j.memory;
 
-import io.kv4j.spi.BackendConflictException;
+import io.kv4j.spi.BackendException;
 import io.kv4j.spi.Commit;
 import io.kv4j.spi.Entry;
 import io.kv4j.spi.KeyOrder;
 import io.kv4j.spi.KvBackend;
-import io.kv4j.spi.Text;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -86,9 +85,7 @@ final class MemoryStorage {
                 Entry now = read(r.namespace(), r.key());
                 long current = now == null ? KvBackend.MISSING : now.version();
                 if (current != r.version()) {
-                    throw new BackendConflictException("key " + Text.quote(r.key())
-                            + " of function " + Text.quote(r.namespace())
-                            + " changed since it was read", r.namespace(), r.key());
+                    throw BackendException.readChanged(r.namespace(), r.key());
                 }
             }
             for (Commit.RangeRead r : commit.ranges()) {
@@ -151,15 +148,11 @@ final class MemoryStorage {
         for (Commit.Seen seen : r.seen()) {
             Entry e = next(now, r);
             if (e == null || !e.key().equals(seen.key()) || e.version() != seen.version()) {
-                throw new BackendConflictException("the keys with prefix " + Text.quote(r.prefix())
-                        + " of function " + Text.quote(r.namespace())
-                        + " changed since they were listed", r.namespace(), null);
+                throw BackendException.rangeChanged(r.namespace(), r.prefix());
             }
         }
         if (next(now, r) != null) {
-            throw new BackendConflictException("a key with prefix " + Text.quote(r.prefix())
-                    + " of function " + Text.quote(r.namespace())
-                    + " appeared since they were listed", r.namespace(), null);
+            throw BackendException.rangeChanged(r.namespace(), r.prefix());
         }
     }
 

@@ -31,7 +31,7 @@ class MemoryConcurrencyTest {
         try (KvStore store = KvStore.builder("kv:memory:").observer(new KvObserver() {
             @Override
             public void commitEnded(String function, Outcome outcome,
-                    KvConflictException.Reason reason, int writes, long nanos) {
+                    io.kv4j.common.ConflictReason reason, int writes, long nanos) {
                 if (outcome == Outcome.CONFLICT) {
                     conflicts.incrementAndGet();
                 }

@@ -1,7 +1,6 @@
 package io.kv4j.postgres;
 
-import io.kv4j.spi.BackendOutcomeUnknownException;
-import io.kv4j.spi.BackendUnavailableException;
+import io.kv4j.spi.BackendException;
 import io.kv4j.spi.Commit;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -65,9 +64,9 @@ final class CommitSender {
                 return new CommitCall.Outcome(version, null);
             }
             if (System.nanoTime() - deadline >= 0) {
-                throw new BackendUnavailableException(what + " did not land: the connection "
+                throw BackendException.unavailable(what + " did not land: the connection "
                         + "failed (" + Failures.describe(lost) + ") and there was no time left "
-                        + "in " + PgOption.OUTCOME_TIMEOUT_MS.key() + "=" + timeoutMs
+                        + "in " + PgOption.OUTCOME_TIMEOUT_MS.name() + "=" + timeoutMs
                         + " to send it again", lost);
             }
             id = UUID.randomUUID();
@@ -78,7 +77,7 @@ final class CommitSender {
      * Whether the commit of {@code id} landed: its version, or -1 when it did not and never
      * will. Tries a fresh connection until {@code deadline}.
      *
-     * @throws BackendOutcomeUnknownException when no lookup succeeded in time
+     * @throws BackendException {@link BackendException.Kind#OUTCOME_UNKNOWN} when no lookup succeeded in time
      */
     private long lookUp(UUID id, long deadline, String what, SQLException lost) {
         SQLException last = lost;
@@ -96,10 +95,10 @@ final class CommitSender {
             }
             Pool.pause(RecoveringDataSource.RETRY_MS);
         }
-        BackendOutcomeUnknownException unknown = new BackendOutcomeUnknownException(what
+        BackendException unknown = BackendException.outcomeUnknown(what
                 + " was sent but the connection failed before its outcome was known ("
                 + Failures.describe(lost) + "), and looking it up failed within "
-                + PgOption.OUTCOME_TIMEOUT_MS.key() + "=" + timeoutMs + " ("
+                + PgOption.OUTCOME_TIMEOUT_MS.name() + "=" + timeoutMs + " ("
                 + Failures.describe(last) + "); it was applied as a whole or not at all", lost);
         if (last != lost) {
             unknown.addSuppressed(last);

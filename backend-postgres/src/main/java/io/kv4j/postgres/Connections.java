@@ -31,7 +31,7 @@ final class Connections {
         if (password != null) {
             p.setProperty(PGProperty.PASSWORD.getName(), password);
         }
-        String connectSeconds = Integer.toString((s.integer(PgOption.CONNECT_TIMEOUT_MS) + 999)
+        String connectSeconds = Integer.toString((s.get(PgOption.CONNECT_TIMEOUT_MS) + 999)
                 / 1000);
         p.setProperty(PGProperty.CONNECT_TIMEOUT.getName(), connectSeconds);
         p.setProperty(PGProperty.LOGIN_TIMEOUT.getName(), connectSeconds);
@@ -50,16 +50,16 @@ final class Connections {
         HikariConfig config = new HikariConfig();
         config.setPoolName("kv4j-postgres-" + POOLS.incrementAndGet());
         config.setDataSource(source);
-        config.setMaximumPoolSize(s.integer(PgOption.POOL_SIZE));
-        config.setMinimumIdle(s.integer(PgOption.POOL_MIN_IDLE));
-        long timeout = s.integer(PgOption.POOL_TIMEOUT_MS);
+        config.setMaximumPoolSize(s.get(PgOption.POOL_SIZE));
+        config.setMinimumIdle(s.get(PgOption.POOL_MIN_IDLE));
+        long timeout = s.get(PgOption.POOL_TIMEOUT_MS);
         config.setConnectionTimeout(timeout);
         config.setValidationTimeout(Math.max(250, Math.min(5_000, timeout / 2)));
-        config.setIdleTimeout(s.integer(PgOption.POOL_IDLE_TIMEOUT_MS));
-        config.setMaxLifetime(s.integer(PgOption.POOL_MAX_LIFETIME_MS));
-        config.setKeepaliveTime(s.integer(PgOption.POOL_KEEPALIVE_MS));
-        config.setLeakDetectionThreshold(s.integer(PgOption.POOL_LEAK_DETECTION_MS));
-        config.setRegisterMbeans(s.flag(PgOption.POOL_REGISTER_MBEANS));
+        config.setIdleTimeout(s.get(PgOption.POOL_IDLE_TIMEOUT_MS));
+        config.setMaxLifetime(s.get(PgOption.POOL_MAX_LIFETIME_MS));
+        config.setKeepaliveTime(s.get(PgOption.POOL_KEEPALIVE_MS));
+        config.setLeakDetectionThreshold(s.get(PgOption.POOL_LEAK_DETECTION_MS));
+        config.setRegisterMbeans(s.get(PgOption.POOL_REGISTER_MBEANS));
         config.setAutoCommit(true);
         if (registry != null) {
             PgMeters.bindPool(registry, config);

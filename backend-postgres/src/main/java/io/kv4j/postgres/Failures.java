@@ -1,10 +1,7 @@
 package io.kv4j.postgres;
 
-import io.kv4j.spi.BackendConfigurationException;
-import io.kv4j.spi.BackendConflictException;
-import io.kv4j.spi.BackendFailureException;
-import io.kv4j.spi.BackendOutcomeUnknownException;
-import io.kv4j.spi.BackendUnavailableException;
+import io.kv4j.common.ConflictReason;
+import io.kv4j.spi.BackendException;
 import java.io.FileNotFoundException;
 import java.security.GeneralSecurityException;
 import java.sql.SQLException;
@@ -93,19 +90,19 @@ final class Failures {
             return pool.timeout(e, what);
         }
         if (isConflict(e)) {
-            return new BackendConflictException(what + " conflicted with a concurrent transaction ("
-                    + describe(e) + ")", "40P01".equals(e.getSQLState())
-                            ? BackendConflictException.Reason.DEADLOCK
-                            : BackendConflictException.Reason.SERIALIZATION_FAILURE, null, null, e);
+            return BackendException.conflict("40P01".equals(e.getSQLState())
+                    ? ConflictReason.DEADLOCK : ConflictReason.SERIALIZATION_FAILURE, null, null,
+                    null, what + " conflicted with a concurrent transaction (" + describe(e) + ")",
+                    e);
         }
         if (isConfiguration(e)) {
             return configuration(e, what + " failed", lacking);
         }
         if (isUnavailable(e)) {
-            return new BackendUnavailableException(what + " failed: PostgreSQL is unreachable or "
+            return BackendException.unavailable(what + " failed: PostgreSQL is unreachable or "
                     + "refuses work for now (" + describe(e) + ")", e);
         }
-        return new BackendFailureException(what + " failed: " + describe(e), e.getSQLState(), e);
+        return BackendException.storage(what + " failed: " + describe(e), e.getSQLState(), e);
     }
 
     /**
@@ -115,22 +112,22 @@ final class Failures {
      */
     static RuntimeException ofConnecting(SQLException e, String what) {
         if (isUnavailable(e)) {
-            return new BackendUnavailableException(what + " failed: PostgreSQL is unreachable or "
+            return BackendException.unavailable(what + " failed: PostgreSQL is unreachable or "
                     + "refuses work for now (" + describe(e) + ")", e);
         }
         return configuration(e, what + " failed", null);
     }
 
-    private static BackendConfigurationException configuration(SQLException e, String what,
+    private static BackendException configuration(SQLException e, String what,
             String lacking) {
-        return new BackendConfigurationException(what + (lacking == null ? " "
+        return BackendException.configuration(what + (lacking == null ? " "
                 : ": " + lacking + " ") + "(" + describe(e) + ")", e.getSQLState(), e);
     }
 
     /** A failure after a commit was sent: the connection's loss leaves its outcome unknown. */
     static RuntimeException ofCommit(SQLException e, String what, Pool pool) {
         if (isConnectionLost(e) && !(e instanceof SQLTransientConnectionException)) {
-            return new BackendOutcomeUnknownException(what + " was sent but the connection "
+            return BackendException.outcomeUnknown(what + " was sent but the connection "
                     + "failed before its outcome was known; it was applied as a whole or not at "
                     + "all (" + describe(e) + ")", e);
         }

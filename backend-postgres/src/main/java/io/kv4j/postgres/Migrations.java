@@ -1,6 +1,6 @@
 package io.kv4j.postgres;
 
-import io.kv4j.spi.BackendConfigurationException;
+import io.kv4j.spi.BackendException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -38,7 +38,7 @@ final class Migrations {
     }
 
     /**
-     * The seed of the commit function's advisory lock ids: a number of the schema's own, so that
+     * The seed of the advisory lock ids that commits take: a number of the schema's own, so that
      * two schemas in one database rarely share a lock id (sharing one only makes commits wait).
      */
     static long lockSeed(String schema) {
@@ -48,7 +48,7 @@ final class Migrations {
     /**
      * Brings the schema to {@link #LATEST}, or checks that it is there.
      *
-     * @throws BackendConfigurationException when the schema is missing or old and {@code migrate}
+     * @throws BackendException {@link BackendException.Kind#CONFIGURATION} when the schema is missing or old and {@code migrate}
      *     is off,
      *     or when it is newer than this library
      * @throws SQLException when the database refuses
@@ -88,7 +88,7 @@ final class Migrations {
                     }
                 } catch (SQLException e) {
                     if ("42501".equals(e.getSQLState())) {
-                        throw new BackendConfigurationException("Migrating schema '" + schema
+                        throw BackendException.configuration("Migrating schema '" + schema
                                 + "' of " + settings.url() + " to version " + LATEST + " (it is "
                                 + (current < 0 ? "missing" : "at version " + current) + ") needs "
                                 + "rights the user lacks: " + e.getMessage() + ". Migrate once as "
@@ -122,16 +122,16 @@ final class Migrations {
         String schema = settings.schema();
         int current = currentVersion(c, schema);
         if (current > LATEST) {
-            throw new BackendConfigurationException("The schema '" + schema + "' of "
+            throw BackendException.configuration("The schema '" + schema + "' of "
                     + settings.url() + " is at version " + current + ", newer than this kv4j "
-                    + "supports (" + LATEST + "): upgrade kv4j", null);
+                    + "supports (" + LATEST + "): upgrade kv4j", null, null);
         }
         if (current < LATEST && !migrate) {
-            throw new BackendConfigurationException("The schema '" + schema + "' of "
+            throw BackendException.configuration("The schema '" + schema + "' of "
                     + settings.url() + (current < 0 ? " does not exist or has no kv4j tables"
                             : " is at version " + current + " but this kv4j needs " + LATEST)
                     + ", and option migrate=false: open once with migrate=true, or apply the "
-                    + "scripts in the README", null);
+                    + "scripts in the README", null, null);
         }
         return current;
     }
@@ -167,16 +167,16 @@ final class Migrations {
             rs.next();
             String encoding = rs.getString(1);
             if (!"UTF8".equals(encoding)) {
-                throw new BackendConfigurationException("The database of " + settings.url()
+                throw BackendException.configuration("The database of " + settings.url()
                         + " has encoding " + encoding + "; kv4j needs a UTF8 database "
-                        + "(CREATE DATABASE ... ENCODING 'UTF8')", null);
+                        + "(CREATE DATABASE ... ENCODING 'UTF8')", null, null);
             }
             String engine = unsupportedEngine(rs.getString(2));
             if (engine != null) {
-                throw new BackendConfigurationException(settings.url() + " is " + engine
+                throw BackendException.configuration(settings.url() + " is " + engine
                         + ", not PostgreSQL: kv4j's commits need PostgreSQL's advisory locks,"
                         + " which it does not provide across its nodes (see \"Distributed"
-                        + " PostgreSQL-compatible engines\" in the backend's README)", null);
+                        + " PostgreSQL-compatible engines\" in the backend's README)", null, null);
             }
         }
     }

@@ -1,7 +1,8 @@
 package io.kv4j.postgres;
 
+import io.kv4j.common.KvUrl;
+import io.kv4j.common.Option;
 import io.kv4j.spi.BackendConfig;
-import io.kv4j.spi.KvUrls;
 import io.kv4j.spi.Text;
 import java.io.IOException;
 import java.io.InputStream;
@@ -34,12 +35,12 @@ final class PgSettings {
 
     /** Options of the store's own pool and connections, which an application's DataSource makes
      * meaningless. */
-    private static final Set<String> OWN_POOL_ONLY = Set.of(PgOption.USER.key(),
-            PgOption.PASSWORD.key(), PgOption.PASSWORD_FILE.key(), PgOption.POOL_SIZE.key(),
-            PgOption.POOL_MIN_IDLE.key(), PgOption.POOL_TIMEOUT_MS.key(),
-            PgOption.POOL_IDLE_TIMEOUT_MS.key(), PgOption.POOL_MAX_LIFETIME_MS.key(),
-            PgOption.POOL_KEEPALIVE_MS.key(), PgOption.POOL_LEAK_DETECTION_MS.key(),
-            PgOption.POOL_REGISTER_MBEANS.key(), PgOption.CONNECT_TIMEOUT_MS.key());
+    private static final Set<Option<?>> OWN_POOL_ONLY = Set.of(PgOption.USER,
+            PgOption.PASSWORD, PgOption.PASSWORD_FILE, PgOption.POOL_SIZE,
+            PgOption.POOL_MIN_IDLE, PgOption.POOL_TIMEOUT_MS, PgOption.POOL_IDLE_TIMEOUT_MS,
+            PgOption.POOL_MAX_LIFETIME_MS, PgOption.POOL_KEEPALIVE_MS,
+            PgOption.POOL_LEAK_DETECTION_MS, PgOption.POOL_REGISTER_MBEANS,
+            PgOption.CONNECT_TIMEOUT_MS);
     private static final int DEFAULT_PORT = 5432;
     /** The largest password file read: far above any password, far below any heap. */
     static final int MAX_PASSWORD_FILE_BYTES = 65_536;
@@ -61,7 +62,7 @@ final class PgSettings {
 
     /** Parses a URL and options as the engine would hand them over; for tests and tools. */
     static PgSettings parse(String url, Map<String, String> options) {
-        return of(BackendConfig.of(KvUrls.withoutQuery(url), options, PgOption.table()));
+        return of(BackendConfig.of(KvUrl.withoutQuery(url), options, PgOption.table()));
     }
 
     /**
@@ -79,7 +80,7 @@ final class PgSettings {
                     + PREFIX + "host[:port]/database"
                     + (after != null && !after.startsWith("//")
                             ? " (two slashes after '" + scheme + "')" : "")
-                    + " but was: " + KvUrls.redact(url));
+                    + " but was: " + KvUrl.redact(url));
         }
         String rest = url.substring(scheme.length() + 2);
         int slash = rest.indexOf('/');
@@ -87,11 +88,11 @@ final class PgSettings {
         String database = slash < 0 ? "" : decode(rest.substring(slash + 1), url);
         if (authority.contains("@")) {
             throw new IllegalArgumentException("Put the user and password in the options "
-                    + "'user' and 'password', not in the URL: " + KvUrls.redact(url));
+                    + "'user' and 'password', not in the URL: " + KvUrl.redact(url));
         }
         if (database.isEmpty() || database.contains("/")) {
             throw new IllegalArgumentException("The URL names no database; it must look like "
-                    + PREFIX + "host[:port]/database but was: " + KvUrls.redact(url));
+                    + PREFIX + "host[:port]/database but was: " + KvUrl.redact(url));
         }
         List<String> hosts = new ArrayList<>();
         List<Integer> ports = new ArrayList<>();
@@ -100,9 +101,9 @@ final class PgSettings {
         }
         checkCombination(config);
         Map<String, String> driver = new LinkedHashMap<>();
-        config.given().forEach((name, value) -> {
-            if (PgOption.isDriverProperty(name)) {
-                driver.put(name, value.toString());
+        config.given().forEach((option, value) -> {
+            if (PgOption.isDriverProperty(option.name())) {
+                driver.put(option.name(), value.toString());
             }
         });
         return new PgSettings(config, List.copyOf(hosts), List.copyOf(ports), database, driver);
@@ -117,7 +118,7 @@ final class PgSettings {
             int close = server.indexOf(']');
             if (close < 0) {
                 throw new IllegalArgumentException("Unclosed '[' in the host of: "
-                        + KvUrls.redact(url));
+                        + KvUrl.redact(url));
             }
             host = server.substring(1, close);
             String after = server.substring(close + 1);
@@ -125,7 +126,7 @@ final class PgSettings {
                 portText = after.substring(1);
             } else if (!after.isEmpty()) {
                 throw new IllegalArgumentException("Unexpected '" + after + "' after the host of: "
-                        + KvUrls.redact(url));
+                        + KvUrl.redact(url));
             }
         } else {
             int colon = server.indexOf(':');
@@ -135,7 +136,7 @@ final class PgSettings {
         if (host.isEmpty()) {
             throw new IllegalArgumentException("The URL names no host"
                     + (hosts.isEmpty() ? "" : " after its " + hosts.size() + ". ','") + ": "
-                    + KvUrls.redact(url));
+                    + KvUrl.redact(url));
         }
         int port = DEFAULT_PORT;
         if (portText != null) {
@@ -144,7 +145,7 @@ final class PgSettings {
             if (port < 1 || port > 65_535) {
                 throw new IllegalArgumentException("The port of host '" + host + "' must be an "
                         + "integer from 1 to 65535 but was: '" + portText + "' in "
-                        + KvUrls.redact(url) + " (several hosts are separated by ',': "
+                        + KvUrl.redact(url) + " (several hosts are separated by ',': "
                         + PREFIX + "h1:5432,h2:5432/database)");
             }
         }
@@ -154,64 +155,64 @@ final class PgSettings {
 
     /** Options that are valid one by one but not together. */
     private static void checkCombination(BackendConfig config) {
-        long outcome = config.integer(PgOption.OUTCOME_TIMEOUT_MS.key());
-        long retention = config.integer(PgOption.COMMIT_ID_RETENTION_MS.key());
+        long outcome = config.get(PgOption.OUTCOME_TIMEOUT_MS);
+        long retention = config.get(PgOption.COMMIT_ID_RETENTION_MS);
         if (retention < 2 * outcome) {
-            throw new IllegalArgumentException(PgOption.COMMIT_ID_RETENTION_MS.key() + " ("
-                    + retention + ") must be at least twice " + PgOption.OUTCOME_TIMEOUT_MS.key()
+            throw new IllegalArgumentException(PgOption.COMMIT_ID_RETENTION_MS.name() + " ("
+                    + retention + ") must be at least twice " + PgOption.OUTCOME_TIMEOUT_MS.name()
                     + " (" + outcome + ")");
         }
-        if (config.isGiven(PgOption.DATA_SOURCE.key())) {
+        if (config.isGiven(PgOption.DATA_SOURCE)) {
             List<String> ignored = new ArrayList<>();
-            for (String name : config.given().keySet()) {
-                if (OWN_POOL_ONLY.contains(name) || PgOption.isDriverProperty(name)) {
-                    ignored.add(name);
+            for (Option<?> option : config.given().keySet()) {
+                if (OWN_POOL_ONLY.contains(option) || PgOption.isDriverProperty(option.name())) {
+                    ignored.add(option.name());
                 }
             }
             if (!ignored.isEmpty()) {
-                throw new IllegalArgumentException("With " + PgOption.DATA_SOURCE.key()
+                throw new IllegalArgumentException("With " + PgOption.DATA_SOURCE.name()
                         + " the connections come from the application's DataSource, which the "
                         + "store does not configure: " + ignored + " would be ignored; set them "
                         + "on that DataSource");
             }
         }
-        if (config.isGiven(PgOption.PASSWORD.key())
-                && !config.text(PgOption.PASSWORD_FILE.key()).isEmpty()) {
-            throw new IllegalArgumentException("Give either " + PgOption.PASSWORD.key() + " or "
-                    + PgOption.PASSWORD_FILE.key() + ", not both");
+        if (config.isGiven(PgOption.PASSWORD)
+                && !config.get(PgOption.PASSWORD_FILE).isEmpty()) {
+            throw new IllegalArgumentException("Give either " + PgOption.PASSWORD.name() + " or "
+                    + PgOption.PASSWORD_FILE.name() + ", not both");
         }
-        long size = config.integer(PgOption.POOL_SIZE.key());
-        long minIdle = config.integer(PgOption.POOL_MIN_IDLE.key());
+        long size = config.get(PgOption.POOL_SIZE);
+        long minIdle = config.get(PgOption.POOL_MIN_IDLE);
         if (minIdle > size) {
-            throw new IllegalArgumentException(PgOption.POOL_MIN_IDLE.key() + " (" + minIdle
-                    + ") must not exceed " + PgOption.POOL_SIZE.key() + " (" + size + ")");
+            throw new IllegalArgumentException(PgOption.POOL_MIN_IDLE.name() + " (" + minIdle
+                    + ") must not exceed " + PgOption.POOL_SIZE.name() + " (" + size + ")");
         }
-        long lifetime = config.integer(PgOption.POOL_MAX_LIFETIME_MS.key());
-        long keepalive = config.integer(PgOption.POOL_KEEPALIVE_MS.key());
+        long lifetime = config.get(PgOption.POOL_MAX_LIFETIME_MS);
+        long keepalive = config.get(PgOption.POOL_KEEPALIVE_MS);
         if (keepalive != 0 && (keepalive < 30_000 || keepalive >= lifetime)) {
-            throw new IllegalArgumentException(PgOption.POOL_KEEPALIVE_MS.key() + " (" + keepalive
+            throw new IllegalArgumentException(PgOption.POOL_KEEPALIVE_MS.name() + " (" + keepalive
                     + ") must be 0 (off), or from 30000 to below "
-                    + PgOption.POOL_MAX_LIFETIME_MS.key() + " (" + lifetime + ")");
+                    + PgOption.POOL_MAX_LIFETIME_MS.name() + " (" + lifetime + ")");
         }
-        long leak = config.integer(PgOption.POOL_LEAK_DETECTION_MS.key());
+        long leak = config.get(PgOption.POOL_LEAK_DETECTION_MS);
         if (leak != 0 && (leak < 2_000 || leak > lifetime)) {
-            throw new IllegalArgumentException(PgOption.POOL_LEAK_DETECTION_MS.key() + " (" + leak
-                    + ") must be 0 (off), or from 2000 to " + PgOption.POOL_MAX_LIFETIME_MS.key()
+            throw new IllegalArgumentException(PgOption.POOL_LEAK_DETECTION_MS.name() + " (" + leak
+                    + ") must be 0 (off), or from 2000 to " + PgOption.POOL_MAX_LIFETIME_MS.name()
                     + " (" + lifetime + ")");
         }
     }
 
     private static String decode(String s, String url) {
-        String decoded = KvUrls.decode(s);
+        String decoded = KvUrl.decode(s);
         if (decoded == null) {
             throw new IllegalArgumentException("Bad percent-encoding in the database name of: "
-                    + KvUrls.redact(url) + " (a bad escape, or escaped bytes that are not UTF-8)");
+                    + KvUrl.redact(url) + " (a bad escape, or escaped bytes that are not UTF-8)");
         }
         return decoded;
     }
 
     String url() {
-        return KvUrls.redact(config.url());
+        return KvUrl.redact(config.url());
     }
 
     /** The first host of the URL. */
@@ -253,11 +254,11 @@ final class PgSettings {
      *     password (the message names the option and the file, never its content)
      */
     String password() {
-        String given = config.text(PgOption.PASSWORD.key());
+        String given = config.get(PgOption.PASSWORD);
         if (given != null && !given.isEmpty()) {
             return given;
         }
-        String file = config.text(PgOption.PASSWORD_FILE.key());
+        String file = config.get(PgOption.PASSWORD_FILE);
         if (!file.isEmpty()) {
             return firstLine(file);
         }
@@ -271,7 +272,7 @@ final class PgSettings {
      * heap or block the open.
      */
     private static String firstLine(String file) {
-        String shown = PgOption.PASSWORD_FILE.key() + " " + Text.quote(file);
+        String shown = PgOption.PASSWORD_FILE.name() + " " + Text.quote(file);
         byte[] bytes;
         try {
             Path path = Path.of(file);
@@ -311,16 +312,8 @@ final class PgSettings {
         return database;
     }
 
-    String get(PgOption option) {
-        return config.text(option.key());
-    }
-
-    int integer(PgOption option) {
-        return (int) config.integer(option.key());
-    }
-
-    boolean flag(PgOption option) {
-        return config.bool(option.key());
+    <T> T get(Option<T> option) {
+        return config.get(option);
     }
 
     String schema() {

@@ -2,7 +2,7 @@ package io.kv4j.postgres;
 
 import com.zaxxer.hikari.HikariDataSource;
 import com.zaxxer.hikari.HikariPoolMXBean;
-import io.kv4j.spi.BackendUnavailableException;
+import io.kv4j.spi.BackendException;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.SQLTransientConnectionException;
@@ -228,11 +228,11 @@ final class Pool implements AutoCloseable {
      * it and the last connection failure first; otherwise every connection was busy, and it gives
      * the pool's state.
      */
-    BackendUnavailableException timeout(SQLException e, String what) {
+    BackendException timeout(SQLException e, String what) {
         Throwable cause = e.getCause();
         String last = cause == null ? "" : "; last connection failure: " + cause.getMessage();
         if (hikari == null) {
-            return new BackendUnavailableException(what + " found no free connection in the "
+            return BackendException.unavailable(what + " found no free connection in the "
                     + "application's data source (" + e.getMessage() + ")" + last, e);
         }
         HikariPoolMXBean state = hikari.getHikariPoolMXBean();
@@ -241,8 +241,8 @@ final class Pool implements AutoCloseable {
                         + ", waiting=" + state.getThreadsAwaitingConnection() + ", total="
                         + state.getTotalConnections();
         String settings = owned
-                ? PgOption.POOL_TIMEOUT_MS.key() + "=" + hikari.getConnectionTimeout() + " ("
-                        + PgOption.POOL_SIZE.key() + "=" + hikari.getMaximumPoolSize()
+                ? PgOption.POOL_TIMEOUT_MS.name() + "=" + hikari.getConnectionTimeout() + " ("
+                        + PgOption.POOL_SIZE.name() + "=" + hikari.getMaximumPoolSize()
                 : "the application's connectionTimeout=" + hikari.getConnectionTimeout()
                         + " (maximumPoolSize=" + hikari.getMaximumPoolSize();
         if (hikari.getDataSource() instanceof RecoveringDataSource server) {
@@ -250,14 +250,14 @@ final class Pool implements AutoCloseable {
             // the server closed as it went away ("This connection has been closed")
             Throwable failure = server.lastFailure() != null ? server.lastFailure() : cause;
             if (server.lastFailure() != null || state != null && state.getTotalConnections() == 0) {
-                return new BackendUnavailableException(what + " failed: PostgreSQL at "
+                return BackendException.unavailable(what + " failed: PostgreSQL at "
                         + server.servers() + " could not be reached within " + settings + ")"
                         + (failure == null ? "" : ": " + (failure instanceof SQLException f
                                 ? Failures.describe(f) : failure.toString()))
                         + " (pool " + hikari.getPoolName() + ": " + counts + ")", e);
             }
         }
-        return new BackendUnavailableException(what + " found no free connection in pool "
+        return BackendException.unavailable(what + " found no free connection in pool "
                 + hikari.getPoolName() + " within " + settings + "; " + counts + ")" + last, e);
     }
 

@@ -1,7 +1,7 @@
 package io.kv4j.postgres;
 
-import io.kv4j.spi.BackendConflictException;
-import io.kv4j.spi.Capability;
+import io.kv4j.common.Capability;
+import io.kv4j.spi.BackendException;
 import io.kv4j.spi.Commit;
 import io.kv4j.spi.Entry;
 import io.kv4j.spi.KvBackend;
@@ -50,9 +50,9 @@ final class PostgresBackend implements KvBackend {
         String table = settings.schema() + ".entries";
         this.commitCall = new CommitCall(settings.schema(), Migrations.lockSeed(settings.schema()));
         this.sender = new CommitSender(pool, commitCall, settings.url(),
-                settings.integer(PgOption.OUTCOME_TIMEOUT_MS));
+                settings.get(PgOption.OUTCOME_TIMEOUT_MS));
         this.expiry = new IdExpiry(pool, commitCall,
-                settings.integer(PgOption.COMMIT_ID_RETENTION_MS), settings.channel());
+                settings.get(PgOption.COMMIT_ID_RETENTION_MS), settings.channel());
         this.readSql = "SELECT version, coalesce(exact::text, value::text) FROM " + table
                 + " WHERE namespace = ? AND key = ?";
         this.versionSql = "SELECT version FROM " + table + " WHERE namespace = ? AND key = ?";
@@ -150,7 +150,7 @@ final class PostgresBackend implements KvBackend {
 
     @Override
     public Set<Capability> capabilities() {
-        return settings.integer(PgOption.OUTCOME_TIMEOUT_MS) > 0
+        return settings.get(PgOption.OUTCOME_TIMEOUT_MS) > 0
                 ? Set.of(Capability.DURABLE, Capability.SHARED_ACROSS_PROCESSES,
                         Capability.RESOLVES_LOST_COMMITS)
                 : Set.of(Capability.DURABLE, Capability.SHARED_ACROSS_PROCESSES);
@@ -273,7 +273,7 @@ final class PostgresBackend implements KvBackend {
 
     /**
      * Checks that one read saw the entry's current version: a single indexed lookup, cheaper
-     * than the commit function, so a read-only request served from the cache stays current.
+     * than a commit's checks, so a read-only request served from the cache stays current.
      */
     private void checkCurrent(Commit.PointRead read) {
         long now = pool.again("Checking key " + Text.quote(read.key()) + " of function "
@@ -288,25 +288,19 @@ final class PostgresBackend implements KvBackend {
                 });
         if (now != read.version()) {
             reads.stale(read.namespace(), read.key());
-            throw new BackendConflictException("key " + Text.quote(read.key()) + " of function "
-                    + Text.quote(read.namespace()) + " changed since it was read",
-                    read.namespace(), read.key());
+            throw BackendException.readChanged(read.namespace(), read.key());
         }
     }
 
     /** The check that failed, {@code read:<n>} or {@code range:<n>}, as an exception. */
-    private static BackendConflictException conflict(Commit commit, String failed) {
+    private static BackendException conflict(Commit commit, String failed) {
         int n = Integer.parseInt(failed.substring(failed.indexOf(':') + 1)) - 1;
         if (failed.startsWith("read:")) {
             Commit.PointRead r = commit.reads().get(n);
-            return new BackendConflictException("key " + Text.quote(r.key()) + " of function "
-                    + Text.quote(r.namespace()) + " changed since it was read", r.namespace(),
-                    r.key());
+            return BackendException.readChanged(r.namespace(), r.key());
         }
         Commit.RangeRead g = commit.ranges().get(n);
-        return new BackendConflictException("the keys with prefix " + Text.quote(g.prefix())
-                + " of function " + Text.quote(g.namespace()) + " changed since they were listed",
-                g.namespace(), null);
+        return BackendException.rangeChanged(g.namespace(), g.prefix());
     }
 
     private static byte[] utf8(String json) {

@@ -1,10 +1,10 @@
 package io.kv4j.postgres;
 
+import io.kv4j.common.Option;
 import io.kv4j.spi.BackendConfig;
+import io.kv4j.spi.BackendException;
 import io.kv4j.spi.KvBackend;
 import io.kv4j.spi.KvProvider;
-import io.kv4j.spi.OptionDescriptor;
-import io.kv4j.spi.BackendConfigurationException;
 import java.net.UnknownHostException;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -37,7 +37,7 @@ public final class PostgresProvider implements KvProvider {
     }
 
     @Override
-    public List<OptionDescriptor> options() {
+    public List<Option<?>> options() {
         return PgOption.table();
     }
 
@@ -72,19 +72,19 @@ public final class PostgresProvider implements KvProvider {
      *
      * <p>Connects, then creates or upgrades the schema unless {@code migrate=false}.
      *
-     * @throws io.kv4j.spi.BackendConfigurationException when the schema is missing or old and
+     * @throws BackendException {@link BackendException.Kind#CONFIGURATION} when the schema is missing or old and
      *     {@code migrate=false}, newer than this library, or the database is not UTF8
      */
     @Override
     public KvBackend open(BackendConfig config) {
         PgSettings settings = PgSettings.of(config);
-        DataSource application = config.object(PgOption.DATA_SOURCE.key(), DataSource.class);
+        DataSource application = config.get(PgOption.DATA_SOURCE);
         DataSource direct = application != null ? application : Connections.source(settings);
         // the first connection is made by hand, once: a wrong address or password is reported at
         // once and as what it is, instead of as a pool that found no connection in time. A pool
         // that keeps idle connections (pool-min-idle) takes it as its first, instead of making
         // another; else it is closed, and the pool starts empty
-        boolean adopt = application == null && settings.integer(PgOption.POOL_MIN_IDLE) > 0;
+        boolean adopt = application == null && settings.get(PgOption.POOL_MIN_IDLE) > 0;
         String as = application != null ? "through the application's data source"
                 : "to database '" + settings.database() + "' at " + settings.servers() + " as "
                         + (settings.get(PgOption.USER).isEmpty() ? "the default user"
@@ -96,13 +96,13 @@ public final class PostgresProvider implements KvProvider {
             // the engine's message names the store's URL; this one says what was tried
             UnknownHostException unknown = Failures.causeOf(e, UnknownHostException.class);
             if (unknown != null) {
-                throw new BackendConfigurationException("Connecting " + as
-                        + " failed: unknown host '" + unknown.getMessage() + "'", e);
+                throw BackendException.configuration("Connecting " + as
+                        + " failed: unknown host '" + unknown.getMessage() + "'", null, e);
             }
             throw Failures.ofConnecting(e, "Connecting " + as);
         }
         try {
-            Migrations.apply(first, settings, settings.flag(PgOption.MIGRATE));
+            Migrations.apply(first, settings, settings.get(PgOption.MIGRATE));
         } catch (SQLException e) {
             // connected: what failed is the schema, and a missing right is named
             RuntimeException failure = Failures.of(e, "Opening schema " + settings.schema()
@@ -121,29 +121,29 @@ public final class PostgresProvider implements KvProvider {
         RecoveringDataSource recovering = null;
         Pool pool;
         if (application != null) {
-            pool = Pool.of(application, settings.integer(PgOption.CONNECT_TIMEOUT_MS),
+            pool = Pool.of(application, settings.get(PgOption.CONNECT_TIMEOUT_MS),
                     settings.schema());
         } else {
             recovering = new RecoveringDataSource(direct, settings.servers(),
-                    settings.integer(PgOption.CONNECT_TIMEOUT_MS), first);
+                    settings.get(PgOption.CONNECT_TIMEOUT_MS), first);
             pool = Pool.own(Connections.pool(settings, recovering,
-                    config.object(PgOption.METER_REGISTRY.key(), Object.class)),
-                    settings.integer(PgOption.CONNECT_TIMEOUT_MS), settings.schema());
+                    config.get(PgOption.METER_REGISTRY)),
+                    settings.get(PgOption.CONNECT_TIMEOUT_MS), settings.schema());
         }
         try {
             if (first != null) {
                 // borrowed and given back at once: the pool now holds the first connection
                 Pool.close(pool.connection("Opening " + settings.url()));
             }
-            boolean caching = settings.flag(PgOption.CACHE);
-            boolean announcing = settings.flag(PgOption.NOTIFY);
+            boolean caching = settings.get(PgOption.CACHE);
+            boolean announcing = settings.get(PgOption.NOTIFY);
             // the listener's connection stays open as long as the store: with an application's
             // data source it is one of that pool's
             ChangeTransport transport = caching || announcing
                     ? new NotifyTransport(pool.dataSource(), direct, settings.channel(), announcing)
                     : null;
-            Object registry = config.object(PgOption.METER_REGISTRY.key(), Object.class);
-            ReadCache cache = caching ? new ReadCache(settings.integer(PgOption.CACHE_MAX_BYTES),
+            Object registry = config.get(PgOption.METER_REGISTRY);
+            ReadCache cache = caching ? new ReadCache(settings.get(PgOption.CACHE_MAX_BYTES),
                     registry, settings.schema()) : null;
             PostgresBackend backend = new PostgresBackend(settings, pool,
                     new CachedReads(settings.identity(), cache, transport));

@@ -197,7 +197,8 @@ class ClassificationTest {
             }
             assertTrue(Failures.isConnectionLost(ended), timeout + ": " + Failures.describe(ended));
             assertTrue(Failures.of(ended, "Reading", null)
-                    instanceof io.kv4j.spi.BackendUnavailableException, timeout);
+                    instanceof io.kv4j.spi.BackendException b
+                    && b.kind() == io.kv4j.spi.BackendException.Kind.UNAVAILABLE, timeout);
         }
     }
 

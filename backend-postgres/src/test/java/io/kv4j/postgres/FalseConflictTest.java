@@ -3,7 +3,7 @@ package io.kv4j.postgres;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.kv4j.spi.BackendConflictException;
+import io.kv4j.spi.BackendException;
 import io.kv4j.spi.Commit;
 import io.kv4j.spi.Entry;
 import java.nio.charset.StandardCharsets;
@@ -58,7 +58,10 @@ class FalseConflictTest {
                                 b.commit(Commit.of(List.of(Commit.PointRead.of(w.namespace(),
                                         w.key(), read.version())), List.of(), List.of(w)));
                                 commits.incrementAndGet();
-                            } catch (BackendConflictException e) {
+                            } catch (BackendException e) {
+                                if (e.kind() != BackendException.Kind.CONFLICT) {
+                                    throw e;
+                                }
                                 conflicts.incrementAndGet();
                                 if (b.read(w.namespace(), w.key()).version() == read.version()) {
                                     falseConflicts.incrementAndGet();

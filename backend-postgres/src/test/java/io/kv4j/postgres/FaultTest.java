@@ -10,7 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.kv4j.KvOutcomeUnknownException;
 import io.kv4j.KvStore;
 import io.kv4j.KvUnavailableException;
-import io.kv4j.spi.Capability;
+import io.kv4j.common.Capability;
 import io.kv4j.tck.postgres.CommitCutter;
 import java.net.InetAddress;
 import java.sql.Connection;

@@ -48,4 +48,14 @@ class IdExpiryTest {
             assertEquals("5000", MigrationsTest.one("SELECT count(*) FROM " + schema + ".commits"));
         }
     }
+
+    @Test
+    void theLongestRetentionTheOptionTakes_opens() {
+        // thirty days in milliseconds is beyond an int: read as one, it turned negative
+        String schema = TestServer.freshSchema("expiry");
+        try (PostgresBackend b = Backends.backend(schema, "cache", "false",
+                "commit-id-retention-ms", String.valueOf(86_400_000L * 30))) {
+            assertEquals(null, b.read("F", "k"));
+        }
+    }
 }

@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.kv4j.spi.BackendConfigurationException;
+import io.kv4j.spi.BackendException;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -56,8 +56,9 @@ class MigrationsTest {
     @Test
     void migrateOff_missingSchema_isAClearError() {
         String schema = TestServer.freshSchema("mig");
-        BackendConfigurationException e = assertThrows(BackendConfigurationException.class,
+        BackendException e = assertThrows(BackendException.class,
                 () -> Backends.backend(schema, "migrate", "false"));
+        assertEquals(BackendException.Kind.CONFIGURATION, e.kind());
         assertTrue(e.getMessage().contains("'" + schema + "'")
                 && e.getMessage().contains("migrate=false"), e.getMessage());
     }
@@ -76,8 +77,9 @@ class MigrationsTest {
         String schema = TestServer.freshSchema("mig");
         Backends.backend(schema, "cache", "false").close();
         exec("INSERT INTO " + schema + ".schema_version (version, script) VALUES (99, 'later')");
-        BackendConfigurationException e = assertThrows(BackendConfigurationException.class,
+        BackendException e = assertThrows(BackendException.class,
                 () -> Backends.backend(schema));
+        assertEquals(BackendException.Kind.CONFIGURATION, e.kind());
         assertTrue(e.getMessage().contains("version 99, newer"), e.getMessage());
     }
 

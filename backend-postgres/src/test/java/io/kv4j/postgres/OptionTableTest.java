@@ -2,7 +2,7 @@ package io.kv4j.postgres;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import io.kv4j.spi.OptionDescriptor;
+import io.kv4j.common.Option;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -29,9 +29,9 @@ class OptionTableTest {
             }
         }
         List<String> expected = new ArrayList<>();
-        for (PgOption o : PgOption.values()) {
-            OptionDescriptor d = o.descriptor();
-            String shownDefault = d.defaultValue() == null || d.defaultValue().isEmpty() ? ""
+        for (Option<?> d : PgOption.OWN) {
+            String shownDefault = d.defaultValue() == null || d.defaultValue().toString().isEmpty()
+                    ? ""
                     : "`" + d.defaultValue() + "`";
             expected.add("| `" + d.name() + "` | " + d.kind() + " | " + shownDefault + " | "
                     + d.description() + " |");

@@ -22,7 +22,7 @@ class SettingsTest {
         PgSettings s = PgSettings.parse(URL, Map.of());
         assertEquals(java.util.List.of("db.example", 6543, "orders", "kv4j", 10, true),
                 java.util.List.of(s.host(), s.port(), s.database(), s.schema(),
-                        s.integer(PgOption.POOL_SIZE), s.flag(PgOption.CACHE)));
+                        s.get(PgOption.POOL_SIZE), s.get(PgOption.CACHE)));
     }
 
     @Test

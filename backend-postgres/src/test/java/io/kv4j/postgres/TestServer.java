@@ -1,6 +1,6 @@
 package io.kv4j.postgres;
 
-import io.kv4j.spi.KvUrls;
+import io.kv4j.common.KvUrl;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -63,11 +63,11 @@ final class TestServer {
     private static TestServer start(ServerChoice choice) {
         switch (choice.kind()) {
             case EXTERNAL:
-                Map<String, String> options = KvUrls.queryOptions(choice.url());
+                Map<String, String> options = KvUrl.queryOptions(choice.url());
                 Map<String, String> credentials = new LinkedHashMap<>();
                 credentials.put("user", options.getOrDefault("user", ""));
                 credentials.put("password", options.getOrDefault("password", ""));
-                return new TestServer(KvUrls.withoutQuery(choice.url()), credentials, null);
+                return new TestServer(KvUrl.withoutQuery(choice.url()), credentials, null);
             case TESTCONTAINERS:
                 PostgreSQLContainer container = container();
                 container.start();

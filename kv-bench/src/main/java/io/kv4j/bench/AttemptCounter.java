@@ -47,7 +47,7 @@ public class AttemptCounter {
         requests++;
     }
 
-    void conflicted(io.kv4j.KvConflictException.Reason reason) {
+    void conflicted(io.kv4j.common.ConflictReason reason) {
         switch (reason) {
             case SERIALIZATION_FAILURE -> serialization++;
             case DEADLOCK -> deadlock++;

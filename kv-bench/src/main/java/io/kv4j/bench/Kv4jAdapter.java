@@ -33,7 +33,7 @@ final class Kv4jAdapter implements Adapter {
         this.store = KvStore.builder(url).observer(new KvObserver() {
             @Override
             public void commitEnded(String function, Outcome outcome,
-                    KvConflictException.Reason reason, int writes, long nanos) {
+                    io.kv4j.common.ConflictReason reason, int writes, long nanos) {
                 AttemptCounter counter = COUNTING.get();
                 if (counter != null && outcome == Outcome.CONFLICT) {
                     counter.conflicted(reason);

@@ -1,16 +1,15 @@
 package io.kv4j.bench;
 
+import io.kv4j.common.ConflictReason;
 import io.kv4j.spi.BackendConfig;
-import io.kv4j.spi.BackendConflictException;
-import io.kv4j.spi.Capability;
+import io.kv4j.spi.BackendException;
 import io.kv4j.spi.Commit;
-import io.kv4j.spi.Entry;
 import io.kv4j.spi.KvBackend;
 import io.kv4j.spi.KvProvider;
+import io.kv4j.tck.ForwardingBackend;
 import java.util.List;
 import java.util.Map;
 import java.util.ServiceLoader;
-import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -50,52 +49,22 @@ public final class ConflictingProvider implements KvProvider {
         return new Conflicting(memory.open(BackendConfig.of("kv:memory:", Map.of(), List.of())));
     }
 
-    private static final class Conflicting implements KvBackend {
+    /** The memory backend, but every other commit that writes conflicts. */
+    private static final class Conflicting extends ForwardingBackend {
 
-        private final KvBackend memory;
         private final AtomicLong writingCommits = new AtomicLong();
 
         Conflicting(KvBackend memory) {
-            this.memory = memory;
-        }
-
-        @Override
-        public Set<Capability> capabilities() {
-            return memory.capabilities();
-        }
-
-        @Override
-        public Entry read(String namespace, String key) {
-            return memory.read(namespace, key);
-        }
-
-        @Override
-        public List<Entry> scan(String namespace, String prefix, String startAfter, int limit) {
-            return memory.scan(namespace, prefix, startAfter, limit);
+            super(memory);
         }
 
         @Override
         public long commit(Commit commit) {
             if (!commit.writes().isEmpty() && writingCommits.getAndIncrement() % 2 == 0) {
-                throw new BackendConflictException("every other commit that writes conflicts",
-                        null, null);
+                throw BackendException.conflict(ConflictReason.CHANGED, null, null, null,
+                        "every other commit that writes conflicts", null);
             }
-            return memory.commit(commit);
-        }
-
-        @Override
-        public List<String> namespaces(String startAfter, int limit) {
-            return memory.namespaces(startAfter, limit);
-        }
-
-        @Override
-        public long deleteNamespace(String namespace) {
-            return memory.deleteNamespace(namespace);
-        }
-
-        @Override
-        public void close() {
-            memory.close();
+            return inner.commit(commit);
         }
     }
 }

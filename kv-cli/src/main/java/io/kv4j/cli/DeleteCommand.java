@@ -2,7 +2,6 @@ package io.kv4j.cli;
 
 import io.kv4j.KvPage;
 import io.kv4j.KvReader;
-import io.kv4j.spi.Text;
 import java.util.List;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -61,7 +60,7 @@ final class DeleteCommand extends FunctionCommand {
             return n;
         });
         session.io().err().println("deleted " + Words.count(deleted, "key") + " of function "
-                + Text.quote(f) + " starting with " + Text.quote(prefix));
+                + ShellWords.quote(f) + " starting with " + ShellWords.quote(prefix));
         return ExitCode.OK;
     }
 }

@@ -1,7 +1,6 @@
 package io.kv4j.cli;
 
 import io.kv4j.KvStore;
-import io.kv4j.spi.Text;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -30,7 +29,7 @@ final class DropCommand extends StoreCommand {
     int execute(Session session) {
         session.requireNoTransaction("drop");
         KvStore store = session.store();
-        String name = "function " + Text.quote(function);
+        String name = "function " + ShellWords.quote(function);
         if (!yes) {
             long keys = CountCommand.count(store.reader(function), "");
             if (keys > 0 && !session.confirm("Delete " + (keys == 1 ? "the 1 key" : "all "

@@ -2,8 +2,7 @@ package io.kv4j.cli;
 
 import io.kv4j.KvException;
 import io.kv4j.KvStore;
-import io.kv4j.spi.KvUrls;
-import io.kv4j.spi.Text;
+import io.kv4j.common.KvUrl;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -12,10 +11,10 @@ import java.nio.file.AccessDeniedException;
 import java.nio.file.NoSuchFileException;
 import java.util.ArrayList;
 import java.util.List;
-import picocli.CommandLine;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.ParseResult;
 import picocli.CommandLine.UnmatchedArgumentException;
+import picocli.CommandLine;
 
 /**
  * How failures reach the user: one line starting with {@code error: }, and an exit code. What
@@ -85,11 +84,12 @@ final class Errors {
     }
 
     /**
-     * A word of the command line as a message shows it: quoted as the store's messages quote
-     * text, and, when it is a URL, with its secrets masked where they stand in it.
+     * A word of the command line as a message shows it: as the shell reads it back
+     * ({@link ShellWords#quote}), and, when it is a URL, with its secrets masked where they stand
+     * in it.
      */
     static String quote(String word) {
-        return Text.quote(KvUrls.redact(word));
+        return ShellWords.quote(KvUrl.redact(word));
     }
 
     /**
@@ -102,7 +102,7 @@ final class Errors {
         sources.add(KvStore.defaultUrl());
         String out = message;
         for (String word : sources) {
-            String redacted = KvUrls.redact(word);
+            String redacted = KvUrl.redact(word);
             if (!redacted.equals(word)) {
                 out = out.replace(word, redacted);
             }

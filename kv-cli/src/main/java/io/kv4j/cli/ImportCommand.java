@@ -3,7 +3,6 @@ package io.kv4j.cli;
 import io.kv4j.Kv;
 import io.kv4j.KvStore;
 import io.kv4j.KvTransaction;
-import io.kv4j.spi.Text;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -215,7 +214,11 @@ final class ImportCommand extends StoreCommand {
      */
     private static Entry entry(String line) {
         if (!(JsonText.parse(line) instanceof Map<?, ?> members)) {
-            throw new IllegalArgumentException("not a JSON object: " + Text.quote(line));
+            // a line may be a whole value of megabytes: its start says which one it is
+            int points = line.codePointCount(0, line.length());
+            throw new IllegalArgumentException("not a JSON object: " + (points <= 64
+                    ? ShellWords.quote(line) : ShellWords.quote(line.substring(0,
+                            line.offsetByCodePoints(0, 64))) + "... (" + points + " characters)"));
         }
         if (!members.keySet().equals(MEMBERS)) {
             throw new IllegalArgumentException("an entry has exactly the members function, key"

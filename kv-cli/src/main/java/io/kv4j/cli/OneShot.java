@@ -2,7 +2,7 @@ package io.kv4j.cli;
 
 import io.kv4j.Kv;
 import io.kv4j.KvStore;
-import io.kv4j.spi.Capability;
+import io.kv4j.common.Capability;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -10,8 +10,8 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Set;
 import java.util.function.Function;
-import picocli.CommandLine;
 import picocli.CommandLine.ParameterException;
+import picocli.CommandLine;
 
 /** The session of a one-shot command: it opens the store, and closes it when done. */
 final class OneShot implements Session {

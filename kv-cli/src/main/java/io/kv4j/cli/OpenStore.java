@@ -2,8 +2,8 @@ package io.kv4j.cli;
 
 import io.kv4j.KvException;
 import io.kv4j.KvStore;
-import io.kv4j.spi.KvUrls;
-import io.kv4j.spi.OptionDescriptor;
+import io.kv4j.common.KvUrl;
+import io.kv4j.common.Option;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -47,8 +47,8 @@ final class OpenStore {
     static Map<String, String> oneShotOptions(String url) {
         Map<String, String> out = new LinkedHashMap<>();
         try {
-            Map<String, String> given = KvUrls.queryOptions(url);
-            List<OptionDescriptor> table = KvStore.options(url);
+            Map<String, String> given = KvUrl.queryOptions(url);
+            List<Option<?>> table = KvStore.options(url);
             for (Map<String, String> group : ONE_SHOT) {
                 if (group.keySet().stream().noneMatch(given::containsKey)
                         && group.entrySet().stream().allMatch(o -> takes(table, o))) {
@@ -61,8 +61,8 @@ final class OpenStore {
         return out;
     }
 
-    private static boolean takes(List<OptionDescriptor> table, Map.Entry<String, String> option) {
-        for (OptionDescriptor d : table) {
+    private static boolean takes(List<Option<?>> table, Map.Entry<String, String> option) {
+        for (Option<?> d : table) {
             if (d.name().equals(option.getKey())) {
                 try {
                     d.parse(option.getValue());
@@ -97,17 +97,17 @@ final class OpenStore {
 
     /** The user a URL names, in its query or before its host; null when it names none. */
     static String user(String url) {
-        String user = KvUrls.queryOptions(url).get("user");
+        String user = KvUrl.queryOptions(url).get("user");
         if (user != null && !user.isEmpty()) {
             return user;
         }
-        Matcher m = USER_INFO.matcher(KvUrls.withoutQuery(url));
+        Matcher m = USER_INFO.matcher(KvUrl.withoutQuery(url));
         return m.find() ? m.group(1) : null;
     }
 
     private static boolean givesPassword(String url) {
-        Map<String, String> query = KvUrls.queryOptions(url);
-        Matcher m = USER_INFO.matcher(KvUrls.withoutQuery(url));
+        Map<String, String> query = KvUrl.queryOptions(url);
+        Matcher m = USER_INFO.matcher(KvUrl.withoutQuery(url));
         return query.containsKey("password") || query.containsKey("password-file")
                 || (m.find() && m.group(2) != null);
     }

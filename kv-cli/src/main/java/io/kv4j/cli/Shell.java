@@ -3,7 +3,6 @@ package io.kv4j.cli;
 import io.kv4j.Kv;
 import io.kv4j.KvStore;
 import io.kv4j.KvTransaction;
-import io.kv4j.spi.Text;
 import java.io.IOException;
 import java.util.List;
 import java.util.Set;
@@ -132,7 +131,7 @@ final class Shell implements Session {
 
     private void lineFailed() {
         failed = true;
-        String tx = block == null ? "" : "the transaction of function " + Text.quote(block)
+        String tx = block == null ? "" : "the transaction of function " + ShellWords.quote(block)
                 + (mode == Mode.INTERACTIVE ? "" : " begun at line " + begunAt);
         if (transaction != null) {
             transaction.close();
@@ -181,7 +180,7 @@ final class Shell implements Session {
     void begin() {
         if (block != null) {
             io.err().println("warning: " + where() + "begin refused: the transaction of function "
-                    + Text.quote(block) + (mode == Mode.INTERACTIVE ? "" : " begun at line "
+                    + ShellWords.quote(block) + (mode == Mode.INTERACTIVE ? "" : " begun at line "
                             + begunAt) + " is open and goes on; commit or rollback ends it");
             return;
         }
@@ -235,7 +234,7 @@ final class Shell implements Session {
             open.close();
         }
         if (!aborted) {
-            String message = "the transaction of function " + Text.quote(name)
+            String message = "the transaction of function " + ShellWords.quote(name)
                     + (mode == Mode.INTERACTIVE ? "" : " begun at line " + begunAt)
                     + " was still open at the end and was rolled back";
             if (mode == Mode.INTERACTIVE) {
@@ -279,7 +278,7 @@ final class Shell implements Session {
         }
         if (!name.equals(block)) {
             throw new IllegalStateException("the open transaction is of function "
-                    + Text.quote(block) + ", not " + Text.quote(name));
+                    + ShellWords.quote(block) + ", not " + ShellWords.quote(name));
         }
         return body.apply(transaction);
     }
@@ -288,7 +287,7 @@ final class Shell implements Session {
     public void requireNoTransaction(String command) {
         if (block != null) {
             throw new IllegalStateException(command + " cannot join the transaction of function "
-                    + Text.quote(block) + "; commit or rollback first");
+                    + ShellWords.quote(block) + "; commit or rollback first");
         }
     }
 

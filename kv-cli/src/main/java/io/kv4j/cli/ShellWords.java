@@ -1,6 +1,5 @@
 package io.kv4j.cli;
 
-import io.kv4j.spi.Text;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -105,10 +104,27 @@ final class ShellWords {
         return "\"" + out + "\"";
     }
 
-    /** Whether a character shows as itself: the rule of the store's messages, in one place. */
+    /**
+     * Whether a character shows as itself; escaped otherwise, so that two words that look alike
+     * are told apart: control and format characters, combining marks, separators other than the
+     * plain space, private-use, unassigned and lone surrogate code units, and U+FFFD.
+     */
     private static boolean visible(int cp) {
-        String one = Character.toString(cp);
-        return cp == '\\' || cp == ' ' || Text.quote(one).equals("'" + one + "'");
+        if (cp == ' ') {
+            return true;
+        }
+        if (cp == 0xFFFD) {
+            return false;
+        }
+        switch (Character.getType(cp)) {
+            case Character.CONTROL, Character.FORMAT, Character.PRIVATE_USE, Character.SURROGATE,
+                    Character.UNASSIGNED, Character.NON_SPACING_MARK, Character.ENCLOSING_MARK,
+                    Character.COMBINING_SPACING_MARK, Character.SPACE_SEPARATOR,
+                    Character.LINE_SEPARATOR, Character.PARAGRAPH_SEPARATOR:
+                return false;
+            default:
+                return true;
+        }
     }
 
     private static int skipSpaces(String line, int i) {

@@ -125,7 +125,7 @@ class CommandsTest {
 
         assertEquals(0, result.exitCode, result::toString);
         assertEquals(List.of("other", "users"), store.reader("KT1").list("").keys());
-        assertEquals(List.of("deleted 2 keys of function 'KT1' starting with 'user/'"),
+        assertEquals(List.of("deleted 2 keys of function KT1 starting with user/"),
                 result.errLines().stream().filter(l -> !l.startsWith("warning: ")).toList());
     }
 
@@ -162,7 +162,7 @@ class CommandsTest {
         Cli result = kv(Cli.Setup.pipe().input("n\n").atTerminal(prompt -> null), "drop",
                 "--url", url, "--function", "KT1");
 
-        assertTrue(result.err.contains("Delete all 3 keys of function 'KT1' on " + url
+        assertTrue(result.err.contains("Delete all 3 keys of function KT1 on " + url
                 + "? [y/N] "), result::toString);
         assertEquals(1, result.exitCode);
         assertEquals(3, store.reader("KT1").list("").keys().size());
@@ -176,8 +176,8 @@ class CommandsTest {
                 "--url", url, "--function", "KT1");
 
         assertEquals(0, result.exitCode, result::toString);
-        assertTrue(result.err.contains("Delete the 1 key of function 'KT1'"), result::toString);
-        assertTrue(result.err.contains("deleted 1 key of function 'KT1'"), result::toString);
+        assertTrue(result.err.contains("Delete the 1 key of function KT1"), result::toString);
+        assertTrue(result.err.contains("deleted 1 key of function KT1"), result::toString);
         assertFalse(store.reader("KT1").has("a"));
     }
 }

@@ -66,9 +66,9 @@ class InteractiveShellTest {
 
         assertTrue(screen().contains("kv KT1 (tx aborted)> "), screen());
         assertEquals(List.of(
-                "error: unknown command 'gett'; did you mean get, set or delete?",
+                "error: unknown command gett; did you mean get, set or delete?",
                 "Type help for the commands.",
-                "error: the transaction of function 'KT1' is aborted: nothing of it will be"
+                "error: the transaction of function KT1 is aborted: nothing of it will be"
                         + " committed, and lines up to commit or rollback are refused",
                 "error: refused: the transaction was aborted; type rollback to end it"),
                 Cli.lines(err.toString()));

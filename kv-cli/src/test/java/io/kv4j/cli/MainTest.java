@@ -287,7 +287,7 @@ class MainTest {
         Cli result = kv("drop", "--url", url, "--function", "KT1", "--yes");
 
         assertEquals(0, result.exitCode, result::toString);
-        assertTrue(result.errLines().contains("deleted 2 keys of function 'KT1'"), result::toString);
+        assertTrue(result.errLines().contains("deleted 2 keys of function KT1"), result::toString);
         assertEquals(List.of(), store.functions());
     }
 

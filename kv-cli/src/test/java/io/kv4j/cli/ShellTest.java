@@ -85,7 +85,7 @@ class ShellTest {
         List<String> printed = script("use KT1", "set a 1", "gett a", "get a");
 
         assertEquals(List.of("1"), printed);
-        assertEquals(List.of("error: line 3: unknown command 'gett'; did you mean get, set or"
+        assertEquals(List.of("error: line 3: unknown command gett; did you mean get, set or"
                 + " delete?", "Type help for the commands."), errors());
     }
 
@@ -224,9 +224,9 @@ class ShellTest {
         script("use KT1", "begin", "set a 1", "gett", "set b 1", "commit", "set c 1");
 
         assertEquals(List.of(
-                "error: line 4: unknown command 'gett'; did you mean get, set or delete?",
+                "error: line 4: unknown command gett; did you mean get, set or delete?",
                 "Type help for the commands.",
-                "error: line 4: the transaction of function 'KT1' begun at line 2 is aborted:"
+                "error: line 4: the transaction of function KT1 begun at line 2 is aborted:"
                         + " nothing of it will be committed, and lines up to commit or rollback"
                         + " are refused",
                 "error: line 5: refused: the transaction was aborted at line 4; type rollback"
@@ -241,7 +241,7 @@ class ShellTest {
     void begin_insideATransaction_isRefusedAndTheTransactionGoesOn() throws IOException {
         script("use KT1", "begin", "set a 1", "begin", "set b 2", "commit");
 
-        assertEquals(List.of("warning: line 4: begin refused: the transaction of function 'KT1'"
+        assertEquals(List.of("warning: line 4: begin refused: the transaction of function KT1"
                 + " begun at line 2 is open and goes on; commit or rollback ends it"), errors());
         assertEquals(1L, store.reader("KT1").get("a"));
         assertEquals(2L, store.reader("KT1").get("b"));
@@ -258,7 +258,7 @@ class ShellTest {
 
         assertEquals(1, exitCode);
         assertEquals("error: the script stops at line 5 (--stop-on-error); the transaction of"
-                + " function 'KT1' begun at line 3 is rolled back; no later line ran",
+                + " function KT1 begun at line 3 is rolled back; no later line ran",
                 errors().get(errors().size() - 1));
         assertEquals(List.of("a"), store.reader("KT1").list("").keys());
     }
@@ -285,7 +285,7 @@ class ShellTest {
         script("use KT1", "begin", "set a 1", "functions", "commit");
 
         assertTrue(errors().get(0).startsWith("error: line 4: functions cannot join the"
-                + " transaction of function 'KT1'"), errors()::toString);
+                + " transaction of function KT1"), errors()::toString);
         assertFalse(store.reader("KT1").has("a"));
     }
 
@@ -294,7 +294,7 @@ class ShellTest {
         script("use KT1", "begin", "set a 1");
 
         assertFalse(store.reader("KT1").has("a"));
-        assertEquals(List.of("error: the transaction of function 'KT1' begun at line 2 was still"
+        assertEquals(List.of("error: the transaction of function KT1 begun at line 2 was still"
                 + " open at the end and was rolled back"), errors());
         assertEquals(1, exitCode);
     }
@@ -310,7 +310,7 @@ class ShellTest {
     void use_insideTransaction_isRefused() throws IOException {
         script("use KT1", "begin", "use KT2", "rollback");
 
-        assertEquals("error: line 3: use cannot join the transaction of function 'KT1'; commit or"
+        assertEquals("error: line 3: use cannot join the transaction of function KT1; commit or"
                 + " rollback first", errors().get(0));
     }
 

@@ -1,5 +1,7 @@
 package io.kv4j.spi;
 
+import io.kv4j.common.KvUrl;
+import io.kv4j.common.Option;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
@@ -9,100 +11,115 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * What a backend is opened with: the URL and the values of its options, already checked against
- * the provider's {@linkplain KvProvider#options() option table} by the request engine. Every
- * option of the table has a value here, the given one or the default, except options without a
- * default that were not given.
+ * What a store is opened with: the URL and the value of every option, parsed and checked once by
+ * the request engine against the engine's option table and the provider's
+ * {@linkplain KvProvider#options() table}. A backend reads its values typed, with
+ * {@link #get(Option)}, by the same {@link Option} constants its table lists.
  */
 public final class BackendConfig {
 
     private final String url;
-    private final Map<String, OptionDescriptor> table;
-    private final Map<String, Object> values;
-    private final Map<String, Object> given;
+    private final Map<String, Option<?>> table;
+    private final Map<Option<?>, Object> given;
 
-    private BackendConfig(String url, Map<String, OptionDescriptor> table,
-            Map<String, Object> values, Map<String, Object> given) {
+    private BackendConfig(String url, Map<String, Option<?>> table, Map<Option<?>, Object> given) {
         this.url = url;
         this.table = table;
-        this.values = values;
         this.given = given;
     }
 
     /**
-     * Checks options against a table and fills in the defaults. The request engine calls this;
-     * a backend's tests may too.
+     * Parses and checks options against a backend's table alone; a backend's tests may use it.
      *
      * @param url the store URL without its query, its scheme in lower case
-     * @param options the options given, each a {@link String} (parsed by its descriptor) or, for
-     *     an {@link OptionDescriptor.Type#OBJECT} option, the object
+     * @param options the options given, each a {@link String} (parsed by its option) or, for an
+     *     object option, the object
      * @param table the provider's options
      * @return the configuration
      * @throws IllegalArgumentException naming an option that is not in the table, or a value that
-     *     its descriptor refuses; secrets are never shown
+     *     its option refuses; secrets are never shown
      */
     public static BackendConfig of(String url, Map<String, ?> options,
-            Iterable<OptionDescriptor> table) {
-        return of(url, options, table, List.of());
+            List<? extends Option<?>> table) {
+        return of(url, options, List.of(), table);
     }
 
     /**
-     * Checks options against a table and fills in the defaults, as {@link #of(String, Map,
-     * Iterable)} does, for the request engine, which has taken its own options out of
-     * {@code options} first: the message of an unknown option lists the engine's options too.
+     * Parses and checks options against the engine's table and a backend's, in one pass: the
+     * request engine's way. An option in both tables must be the same {@link Option} (such as
+     * {@link Option#METER_REGISTRY}); both sides then read the one value.
      *
      * @param url the store URL without its query, its scheme in lower case
-     * @param options the options given that are not the engine's
-     * @param table the provider's options
+     * @param options the options given, each a {@link String} or, for an object option, the
+     *     object
      * @param engine the engine's options
+     * @param backend the provider's options
      * @return the configuration
-     * @throws IllegalArgumentException naming an option that is in neither table, or a value
-     *     that its descriptor refuses; secrets are never shown
+     * @throws IllegalArgumentException naming an option that is in neither table, a value that
+     *     its option refuses (secrets are never shown), or a backend option that takes the name
+     *     of another of the engine's
      */
     public static BackendConfig of(String url, Map<String, ?> options,
-            Iterable<OptionDescriptor> table, List<OptionDescriptor> engine) {
-        Map<String, OptionDescriptor> byName = new LinkedHashMap<>();
-        for (OptionDescriptor d : table) {
-            byName.put(d.name(), d);
+            List<? extends Option<?>> engine, List<? extends Option<?>> backend) {
+        Objects.requireNonNull(url, "url");
+        Map<String, Option<?>> byName = new LinkedHashMap<>();
+        for (Option<?> o : merge(engine, backend)) {
+            byName.put(o.name(), o);
         }
-        Map<String, Object> given = new LinkedHashMap<>();
+        Map<Option<?>, Object> given = new LinkedHashMap<>();
         boolean afterSecret = false;
         for (Map.Entry<String, ?> o : options.entrySet()) {
-            OptionDescriptor d = byName.get(o.getKey());
-            if (d == null) {
+            Option<?> option = byName.get(o.getKey());
+            if (option == null) {
                 // in a URL, what follows a secret may be its own tail cut at an unencoded '&'
                 throw new IllegalArgumentException(afterSecret
-                        ? "An unknown option follows a secret option for " + KvUrls.redact(url)
+                        ? "An unknown option follows a secret option for " + KvUrl.redact(url)
                                 + "; its name is not shown, as it may be the rest of a secret "
                                 + "value holding '&' (percent-encode '&' in values as %26)"
-                        : unknown(o.getKey(), url, byName.keySet(), engine));
+                        : unknown(o.getKey(), url, engine, backend));
             }
-            afterSecret = d.isSecret() || KvUrls.isSecret(d.name());
-            Object v = o.getValue();
-            given.put(d.name(), v instanceof String s ? d.parse(s) : d.check(v));
+            afterSecret = option.isSecret() || KvUrl.isSecret(option.name());
+            given.put(option, option.cast(o.getValue()));
         }
-        Map<String, Object> values = new LinkedHashMap<>();
-        for (OptionDescriptor d : byName.values()) {
-            if (given.containsKey(d.name())) {
-                values.put(d.name(), given.get(d.name()));
-            } else if (d.defaultValue() != null) {
-                values.put(d.name(), d.parse(d.defaultValue()));
-            }
-        }
-        return new BackendConfig(Objects.requireNonNull(url, "url"),
-                Collections.unmodifiableMap(byName), Collections.unmodifiableMap(values),
+        return new BackendConfig(url, Collections.unmodifiableMap(byName),
                 Collections.unmodifiableMap(given));
     }
 
-    private static String unknown(String name, String url, Collection<String> table,
-            List<OptionDescriptor> engine) {
+    /**
+     * The engine's options, then the backend's; an option both list is listed once.
+     *
+     * @param engine the engine's options
+     * @param backend the provider's options
+     * @return every option once, in that order
+     * @throws IllegalArgumentException when a backend option takes the name of another option of
+     *     the engine
+     */
+    public static List<Option<?>> merge(List<? extends Option<?>> engine,
+            List<? extends Option<?>> backend) {
+        Map<String, Option<?>> all = new LinkedHashMap<>();
+        engine.forEach(o -> all.put(o.name(), o));
+        for (Option<?> o : backend) {
+            Option<?> known = all.putIfAbsent(o.name(), o);
+            if (known != null && known != o) {
+                throw new IllegalArgumentException("The backend's option " + o.name()
+                        + " takes the name of an option of the request engine; a backend may "
+                        + "share an engine option only by listing that same Option");
+            }
+        }
+        return List.copyOf(all.values());
+    }
+
+    private static String unknown(String name, String url, List<? extends Option<?>> engine,
+            List<? extends Option<?>> backend) {
+        List<String> backendNames = new ArrayList<>();
+        backend.forEach(o -> backendNames.add(o.name()));
         List<String> engineNames = new ArrayList<>();
-        engine.forEach(d -> engineNames.add(d.name()));
-        String backend = table.isEmpty() ? "this backend has no options of its own"
-                : "this backend's are " + names(table);
-        return "Unknown option " + Text.quote(name) + " for " + KvUrls.redact(url) + ": "
-                + (engine.isEmpty() ? backend : "the request engine's options are "
-                        + names(engineNames) + ", and " + backend)
+        engine.forEach(o -> engineNames.add(o.name()));
+        String own = backendNames.isEmpty() ? "this backend has no options of its own"
+                : "this backend's are " + names(backendNames);
+        return "Unknown option " + Text.quote(name) + " for " + KvUrl.redact(url) + ": "
+                + (engine.isEmpty() ? own : "the request engine's options are "
+                        + names(engineNames) + ", and " + own)
                 + " (names are case-sensitive)";
     }
 
@@ -123,87 +140,59 @@ public final class BackendConfig {
     /**
      * The store URL, without its query string, its scheme in lower case.
      *
-     * @return the URL; it may hold secrets, so never show it: use {@link KvUrls#redact}
+     * @return the URL; it may hold secrets, so never show it: use {@link KvUrl#redact}
      */
     public String url() {
         return url;
     }
 
     /**
-     * Whether the caller gave the option, rather than leaving it to its default.
+     * The value of an option: the one given, or else its default.
      *
-     * @param name an option of the table
-     * @return true when given
+     * @param option an option of the tables
+     * @param <T> the type of its value
+     * @return the value, or null when none was given and the option has no default
+     * @throws IllegalArgumentException when the option is not in the tables
      */
-    public boolean isGiven(String name) {
-        return given.containsKey(requireKnown(name));
+    public <T> T get(Option<T> option) {
+        Object v = given.get(requireKnown(option));
+        return v != null ? option.type().cast(v) : option.defaultValue();
     }
 
     /**
-     * The options the caller gave, parsed, in the order given.
+     * Whether the caller gave the option, rather than leaving it to its default.
      *
-     * @return option name to value
+     * @param option an option of the tables
+     * @return true when given
+     * @throws IllegalArgumentException when the option is not in the tables
      */
-    public Map<String, Object> given() {
+    public boolean isGiven(Option<?> option) {
+        return given.containsKey(requireKnown(option));
+    }
+
+    /**
+     * The options the caller gave, with their parsed values, in the order given.
+     *
+     * @return option to value
+     */
+    public Map<Option<?>, Object> given() {
         return given;
     }
 
-    /**
-     * The value of a text or choice option.
-     *
-     * @param name an option of the table
-     * @return the value, or null when it has neither a value nor a default
-     */
-    public String text(String name) {
-        return (String) values.get(requireKnown(name));
-    }
-
-    /**
-     * The value of an integer option.
-     *
-     * @param name an option of the table, with a value or a default
-     * @return the value
-     */
-    public long integer(String name) {
-        return (Long) Objects.requireNonNull(values.get(requireKnown(name)), name);
-    }
-
-    /**
-     * The value of a boolean option.
-     *
-     * @param name an option of the table, with a value or a default
-     * @return the value
-     */
-    public boolean bool(String name) {
-        return (Boolean) Objects.requireNonNull(values.get(requireKnown(name)), name);
-    }
-
-    /**
-     * The object handed in for an object option.
-     *
-     * @param name an option of the table
-     * @param type the class to cast it to
-     * @param <T> that class
-     * @return the object, or null when none was given
-     */
-    public <T> T object(String name, Class<T> type) {
-        return type.cast(values.get(requireKnown(name)));
-    }
-
-    private String requireKnown(String name) {
-        if (!table.containsKey(name)) {
-            throw new IllegalArgumentException("No option " + Text.quote(name)
-                    + " in this backend's table");
+    private Option<?> requireKnown(Option<?> option) {
+        if (table.get(option.name()) != option) {
+            throw new IllegalArgumentException("No option " + Text.quote(option.name())
+                    + " in the tables of this store");
         }
-        return name;
+        return option;
     }
 
-    /** The URL and the options, secrets masked. */
+    /** The URL and the options given, secrets masked and objects shown by their class. */
     @Override
     public String toString() {
         Map<String, Object> shown = new LinkedHashMap<>();
-        given.forEach((k, v) -> shown.put(k, table.get(k).isSecret() ? KvUrls.MASK
-                : table.get(k).type() == OptionDescriptor.Type.OBJECT ? v.getClass().getName() : v));
-        return KvUrls.redact(url) + " " + shown;
+        given.forEach((o, v) -> shown.put(o.name(), o.isSecret() ? KvUrl.MASK
+                : o.objectClass() != null ? v.getClass().getName() : v));
+        return KvUrl.redact(url) + " " + shown;
     }
 }

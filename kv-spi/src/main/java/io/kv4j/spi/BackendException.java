@@ -1,30 +1,221 @@
 package io.kv4j.spi;
 
+import io.kv4j.common.ConflictReason;
+import io.kv4j.common.ConflictTarget;
+import java.util.Objects;
+
 /**
- * The base of the exceptions a backend throws to the request engine, which translates each into
- * the API's exception of the same meaning. Whether running the same call again may succeed is
- * told by the subclass: {@link BackendConflictException} and {@link BackendUnavailableException}
- * are transient; {@link BackendOutcomeUnknownException}, {@link BackendFailureException} and
- * {@link BackendConfigurationException} are not. A backend never throws this class itself.
+ * The one exception a backend throws to the request engine for a failure of its storage. A
+ * factory states its {@linkplain Kind kind} and takes the facts of that kind; the engine turns it
+ * into the API's exception of the same meaning, passing the facts on. Bad arguments stay
+ * {@link IllegalArgumentException}, use after close {@link IllegalStateException}.
  */
-public abstract class BackendException extends RuntimeException {
+public final class BackendException extends RuntimeException {
 
     private static final long serialVersionUID = 1L;
 
-    /**
-     * Creates the exception.
-     *
-     * @param message what failed; without secrets
-     * @param cause the underlying failure, or null
-     */
-    protected BackendException(String message, Throwable cause) {
-        super(message, cause);
+    /** What failed, which decides what the engine and the application may do next. */
+    public enum Kind {
+        /**
+         * A concurrent commit changed what the transaction read (or wrote), or the storage could
+         * not order the transaction with concurrent ones. Nothing of the commit was written; the
+         * same transaction run again may succeed.
+         */
+        CONFLICT,
+        /**
+         * The storage could not be reached, or refused work for now, and the call had no effect
+         * (for a commit: it is known not to have been applied).
+         */
+        UNAVAILABLE,
+        /**
+         * A commit was sent but its outcome could not be learnt: it was applied as a whole or not
+         * at all. Running it again could apply it twice.
+         */
+        OUTCOME_UNKNOWN,
+        /**
+         * The storage refuses this configuration: wrong credentials, a database that does not
+         * exist, missing privileges, a schema this library cannot use.
+         */
+        CONFIGURATION,
+        /**
+         * The storage failed in a way that running the call again will not mend: an error the
+         * backend does not recognise, data it cannot read, a limit of the storage. The call had
+         * no effect.
+         */
+        STORAGE
+    }
+
+    private final Kind kind;
+    private final ConflictReason reason;
+    private final ConflictTarget target;
+    private final String namespace;
+    private final String key;
+    private final String sqlState;
+
+    private BackendException(Kind kind, String message, Throwable cause, ConflictReason reason,
+            ConflictTarget target, String namespace, String key, String sqlState) {
+        super(Objects.requireNonNull(message, "message"), cause);
+        this.kind = kind;
+        this.reason = reason;
+        this.target = target;
+        this.namespace = namespace;
+        this.key = key;
+        this.sqlState = sqlState;
     }
 
     /**
-     * Whether the same call may succeed when made again.
+     * A key the transaction read has changed since: its version is no longer the one read.
      *
-     * @return true for transient failures
+     * @param namespace the namespace of the key
+     * @param key the key
+     * @return a {@link Kind#CONFLICT} for {@link ConflictTarget#POINT_READ}, reason
+     *     {@link ConflictReason#CHANGED}
      */
-    public abstract boolean isTransient();
+    public static BackendException readChanged(String namespace, String key) {
+        return new BackendException(Kind.CONFLICT, "key " + Text.quote(key) + " of function "
+                + Text.quote(namespace) + " changed since it was read", null,
+                ConflictReason.CHANGED, ConflictTarget.POINT_READ,
+                Objects.requireNonNull(namespace, "namespace"), Objects.requireNonNull(key, "key"),
+                null);
+    }
+
+    /**
+     * A range the transaction listed has changed since: a key of it changed, appeared or
+     * disappeared.
+     *
+     * @param namespace the namespace of the range
+     * @param prefix the prefix the range was listed by
+     * @return a {@link Kind#CONFLICT} for {@link ConflictTarget#RANGE}, reason
+     *     {@link ConflictReason#CHANGED}, without a key
+     */
+    public static BackendException rangeChanged(String namespace, String prefix) {
+        return new BackendException(Kind.CONFLICT, "the keys with prefix " + Text.quote(prefix)
+                + " of function " + Text.quote(namespace) + " changed since they were listed",
+                null, ConflictReason.CHANGED, ConflictTarget.RANGE,
+                Objects.requireNonNull(namespace, "namespace"), null, null);
+    }
+
+    /**
+     * A conflict the storage reported, such as a serialization failure or a deadlock.
+     *
+     * @param reason why
+     * @param target what conflicted, or null when the storage does not say
+     * @param namespace where, or null when unknown
+     * @param key the key, or null for a range or when unknown
+     * @param message what conflicted; without secrets
+     * @param cause the storage's report, or null
+     * @return a {@link Kind#CONFLICT}
+     */
+    public static BackendException conflict(ConflictReason reason, ConflictTarget target,
+            String namespace, String key, String message, Throwable cause) {
+        return new BackendException(Kind.CONFLICT, message, cause,
+                Objects.requireNonNull(reason, "reason"), target, namespace, key, null);
+    }
+
+    /**
+     * The storage cannot be reached or refuses work for now; the call had no effect.
+     *
+     * @param message what failed, naming the host where known; without secrets
+     * @param cause the underlying failure, or null
+     * @return a {@link Kind#UNAVAILABLE}
+     */
+    public static BackendException unavailable(String message, Throwable cause) {
+        return new BackendException(Kind.UNAVAILABLE, message, cause, null, null, null, null,
+                null);
+    }
+
+    /**
+     * A commit was sent and its outcome could not be learnt.
+     *
+     * @param message what was being committed and what failed; without secrets
+     * @param cause the underlying failure, or null
+     * @return a {@link Kind#OUTCOME_UNKNOWN}
+     */
+    public static BackendException outcomeUnknown(String message, Throwable cause) {
+        return new BackendException(Kind.OUTCOME_UNKNOWN, message, cause, null, null, null, null,
+                null);
+    }
+
+    /**
+     * The storage refuses the configuration.
+     *
+     * @param message what is wrong and how to mend it; without secrets
+     * @param sqlState the five-character SQLSTATE the storage reported, or null when none
+     * @param cause the underlying failure, or null
+     * @return a {@link Kind#CONFIGURATION}
+     */
+    public static BackendException configuration(String message, String sqlState,
+            Throwable cause) {
+        return new BackendException(Kind.CONFIGURATION, message, cause, null, null, null, null,
+                sqlState);
+    }
+
+    /**
+     * The storage failed, and running the call again will not mend it.
+     *
+     * @param message what failed; without secrets
+     * @param sqlState the five-character SQLSTATE the storage reported, or null when none
+     * @param cause the underlying failure, or null
+     * @return a {@link Kind#STORAGE}
+     */
+    public static BackendException storage(String message, String sqlState, Throwable cause) {
+        return new BackendException(Kind.STORAGE, message, cause, null, null, null, null,
+                sqlState);
+    }
+
+    /**
+     * What failed.
+     *
+     * @return the kind
+     */
+    public Kind kind() {
+        return kind;
+    }
+
+    /**
+     * Why a conflict happened.
+     *
+     * @return the reason of a {@link Kind#CONFLICT}; null for the other kinds
+     */
+    public ConflictReason reason() {
+        return reason;
+    }
+
+    /**
+     * What of the transaction conflicted.
+     *
+     * @return the target of a {@link Kind#CONFLICT}; null when the storage did not say, and for
+     *     the other kinds
+     */
+    public ConflictTarget target() {
+        return target;
+    }
+
+    /**
+     * The namespace in which a conflict happened.
+     *
+     * @return the namespace; null when unknown, and for the other kinds
+     */
+    public String namespace() {
+        return namespace;
+    }
+
+    /**
+     * The key that conflicted.
+     *
+     * @return the key; null for a range, when unknown, and for the other kinds
+     */
+    public String key() {
+        return key;
+    }
+
+    /**
+     * The SQLSTATE of a {@link Kind#CONFIGURATION} or {@link Kind#STORAGE} failure, for code that
+     * handles SQL errors by their class (R2DBC's and JDBC's {@code getSQLState()}).
+     *
+     * @return the five-character code, such as {@code 42501}; null when the storage reported none
+     */
+    public String sqlState() {
+        return sqlState;
+    }
 }

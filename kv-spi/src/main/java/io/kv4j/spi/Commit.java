@@ -1,5 +1,6 @@
 package io.kv4j.spi;
 
+import io.kv4j.common.Capability;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Objects;

@@ -1,5 +1,6 @@
 package io.kv4j.spi;
 
+import io.kv4j.common.Capability;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -16,9 +17,9 @@ import java.util.Set;
  * most 256), valid Unicode, no U+0000.
  *
  * <p>Implementations must be safe for use by many threads at once. Reads return committed data
- * only and never block on a commit for longer than the commit takes. Every method may throw
- * {@link BackendUnavailableException}, {@link BackendFailureException} or
- * {@link BackendConfigurationException}; methods called after {@link #close()} throw
+ * only and never block on a commit for longer than the commit takes. Every method may throw a
+ * {@link BackendException} of kind {@code UNAVAILABLE}, {@code STORAGE} or
+ * {@code CONFIGURATION}; methods called after {@link #close()} throw
  * {@link IllegalStateException}.
  */
 public interface KvBackend extends AutoCloseable {
@@ -39,8 +40,8 @@ public interface KvBackend extends AutoCloseable {
      * @param namespace the function that owns the key
      * @param key the key
      * @return the entry with its value and version, or {@code null} when there is none
-     * @throws BackendConflictException when the backend can tell that the transaction this read
-     *     belongs to can no longer commit
+     * @throws BackendException a {@link BackendException.Kind#CONFLICT} when the backend can tell
+     *     that the transaction this read belongs to can no longer commit
      */
     Entry read(String namespace, String key);
 
@@ -59,7 +60,7 @@ public interface KvBackend extends AutoCloseable {
      * @param limit the most entries to return, at least 1
      * @return at most {@code limit} entries; fewer than {@code limit} only when the range holds no
      *     more
-     * @throws BackendConflictException as for {@link #read}
+     * @throws BackendException as for {@link #read}
      */
     List<Entry> scan(String namespace, String prefix, String startAfter, int limit);
 
@@ -69,7 +70,8 @@ public interface KvBackend extends AutoCloseable {
      * <p>The backend must check, as one atomic step with applying the writes, that every
      * {@linkplain Commit#reads() point read} still has the version it had when read and that every
      * {@linkplain Commit#ranges() range read} still holds exactly the keys and versions it held.
-     * If any check fails nothing is written and {@link BackendConflictException} is thrown.
+     * If any check fails nothing is written and a conflict is thrown
+     * ({@link BackendException#readChanged}, {@link BackendException#rangeChanged}).
      * Otherwise every write is applied, all of them get one new version, and the change becomes
      * visible to every later read all at once: never in part, and never some writes of the batch
      * without the others, even after a crash. A commit with no writes only validates: it is how a
@@ -80,17 +82,17 @@ public interface KvBackend extends AutoCloseable {
      * <p>When the storage's answer is lost after the commit was sent, a backend that declares
      * {@link Capability#RESOLVES_LOST_COMMITS} finds out through the commit's
      * {@linkplain Commit#id() id} whether it was applied: it returns normally when it was, and
-     * throws {@link BackendUnavailableException} when it was not. Only when it cannot find out
+     * throws {@link BackendException#unavailable} when it was not. Only when it cannot find out
      * within its documented bound, and always for a backend without the capability, it throws
-     * {@link BackendOutcomeUnknownException}.
+     * {@link BackendException#outcomeUnknown}.
      *
      * @param commit the checks and writes
      * @return the version given to the writes, or 0 for a commit without writes
-     * @throws BackendConflictException when a check failed; nothing was written
-     * @throws BackendUnavailableException when the storage cannot be reached and the commit is
-     *     known not to be applied
-     * @throws BackendOutcomeUnknownException when the commit was sent and may or may not have been
-     *     applied, as a whole
+     * @throws BackendException a {@link BackendException.Kind#CONFLICT} when a check failed
+     *     (nothing was written); {@link BackendException.Kind#UNAVAILABLE} when the storage cannot
+     *     be reached and the commit is known not to be applied;
+     *     {@link BackendException.Kind#OUTCOME_UNKNOWN} when the commit was sent and may or may
+     *     not have been applied, as a whole
      */
     long commit(Commit commit);
 
@@ -121,8 +123,9 @@ public interface KvBackend extends AutoCloseable {
      * booleans). The default lists one namespace.
      *
      * @return details, possibly empty, in a stable order
-     * @throws BackendUnavailableException when the storage cannot be reached
-     * @throws BackendConfigurationException when it is reachable but unusable as configured
+     * @throws BackendException {@link BackendException.Kind#UNAVAILABLE} when the storage cannot
+     *     be reached, {@link BackendException.Kind#CONFIGURATION} when it is reachable but
+     *     unusable as configured
      */
     default Map<String, Object> check() {
         namespaces(null, 1);

@@ -1,5 +1,6 @@
 package io.kv4j.spi;
 
+import io.kv4j.common.Option;
 import java.util.List;
 
 /**
@@ -11,11 +12,22 @@ import java.util.List;
 public interface KvProvider {
 
     /**
-     * The version of this SPI. A provider whose {@link #apiVersion()} differs is never used; a
-     * provider built for version 1, which had no {@code apiVersion()} to implement, is recognised
-     * as such and refused too.
+     * The version of this SPI: 3, since {@link BackendException} and typed options replaced the
+     * exception classes and option descriptors of version 2. The engine drives a provider whose
+     * {@link #apiVersion()} lies from {@link #MIN_SUPPORTED_API_VERSION} to this version; it never
+     * uses any other, and lists it as incompatible with both versions and that range. A provider
+     * built for version 1, which had no {@code apiVersion()} to implement, is recognised as such
+     * and refused too.
      */
-    int API_VERSION = 2;
+    int API_VERSION = 3;
+
+    /**
+     * The oldest SPI version whose providers the engine still drives. A later version that only
+     * adds to the SPI keeps this where it is, so that providers built for an earlier version go on
+     * working; what such a provider lacks is then refused or emulated by capability. A version
+     * that changes what a provider implements raises it to itself, as version 3 did.
+     */
+    int MIN_SUPPORTED_API_VERSION = 3;
 
     /**
      * The SPI version this provider was built for. Implement it as {@code return API_VERSION;}:
@@ -50,7 +62,7 @@ public interface KvProvider {
      *
      * @return the options; empty for a backend that takes none
      */
-    default List<OptionDescriptor> options() {
+    default List<Option<?>> options() {
         return List.of();
     }
 
@@ -77,8 +89,9 @@ public interface KvProvider {
      * @return open storage, owned by the caller, who closes it
      * @throws IllegalArgumentException for a malformed URL or a combination of options the
      *     backend cannot use; secrets never appear in messages
-     * @throws BackendUnavailableException when the storage cannot be reached
-     * @throws BackendConfigurationException when the storage refuses the configuration
+     * @throws BackendException {@link BackendException.Kind#UNAVAILABLE} when the storage cannot
+     *     be reached, {@link BackendException.Kind#CONFIGURATION} when it refuses the
+     *     configuration
      */
     KvBackend open(BackendConfig config);
 }

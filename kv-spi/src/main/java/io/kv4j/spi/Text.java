@@ -54,8 +54,14 @@ public final class Text {
         return out.toString();
     }
 
-    /** Whether a code point would be invisible, or would change how its neighbour looks. */
-    static boolean isHidden(int cp) {
+    /**
+     * Whether a code point would be invisible, or would change how its neighbour looks: what
+     * {@link #quote} escapes.
+     *
+     * @param cp a code point
+     * @return true when {@link #quote} escapes it
+     */
+    public static boolean isHidden(int cp) {
         if (cp == ' ') {
             return false;
         }

@@ -1,7 +1,7 @@
 package io.kv4j.tck;
 
 import io.kv4j.KvStore;
-import io.kv4j.spi.Capability;
+import io.kv4j.common.Capability;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;

@@ -691,7 +691,7 @@ final class Kv02ValuesTest {
     void kv2_12_maxValueBytesAboveTheBackendsMaximumIsRefusedAtOpen(Env env) {
         KvStoreInfo info = env.store().info();
         int max = info.backendMaxValueBytes();
-        String option = KvOption.MAX_VALUE_BYTES.key();
+        String option = KvOption.MAX_VALUE_BYTES.name();
         if (max >= KvOption.MAX_VALUE_BYTES.max()) {
             // no setting of the option is above the backend's maximum: the largest one opens
             env.open(Map.of(option, String.valueOf(KvOption.MAX_VALUE_BYTES.max())));
@@ -711,7 +711,7 @@ final class Kv02ValuesTest {
     void kv2_12_valuesOfTheBackendsMaximumAreStoredAndReadBack(Env env) {
         int max = env.store().info().backendMaxValueBytes();
         int size = Math.min(max, LARGEST_VALUE_CHECKED);
-        KvStore store = env.open(Map.of(KvOption.MAX_VALUE_BYTES.key(),
+        KvStore store = env.open(Map.of(KvOption.MAX_VALUE_BYTES.name(),
                 String.valueOf(Math.min(max, KvOption.MAX_VALUE_BYTES.max()))));
         String f = env.fn("largest");
         String text = "a".repeat(size - 2);

@@ -13,7 +13,7 @@ import io.kv4j.KvPage;
 import io.kv4j.KvReader;
 import io.kv4j.KvStore;
 import io.kv4j.KvTransaction;
-import io.kv4j.spi.Capability;
+import io.kv4j.common.Capability;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -436,27 +436,39 @@ final class Kv07IsolationTest {
 
     @Clause("KV-7.9")
     void kv7_9_aWriteBasedOnAListingThatChangedDoesNotCommit(Env env) {
+        aWriteBasedOnAChangedListingDoesNotCommit(env, "p/", "phantom");
+    }
+
+    /**
+     * T1 lists a prefix and writes a count of what it saw; T2 adds a key under the prefix, or
+     * deletes one, and commits first: T1 must not commit. The phantom check is the same for a
+     * prefix and for the whole function (the empty prefix).
+     */
+    private static void aWriteBasedOnAChangedListingDoesNotCommit(Env env, String prefix,
+            String function) {
         for (boolean add : new boolean[] {true, false}) {
-            String f = env.fn("phantom");
+            String f = env.fn(function);
             commit(env.store(), f, kv -> {
-                kv.set("p/a", 1);
-                kv.set("p/c", 1);
+                kv.set(prefix + "a", 1);
+                kv.set(prefix + "c", 1);
             });
             Session t1 = env.session("T1", env.store(), f);
-            List<String> listed = t1.list("p/");
+            List<String> listed = t1.list(prefix);
             commit(env.open(), f, kv -> {
                 if (add) {
-                    kv.set("p/b", 1);
+                    kv.set(prefix + "b", 1);
                 } else {
-                    kv.delete("p/c");
+                    kv.delete(prefix + "c");
                 }
             });
-            env.history().add("T2 " + (add ? "added p/b" : "deleted p/c") + " and committed");
+            env.history().add("T2 " + (add ? "added " + prefix + "b" : "deleted " + prefix + "c")
+                    + " and committed");
             if (listed != null) {
                 t1.set("count", listed.size());
             }
-            assertFalse(t1.commit(), "T1 committed a count from a listing that T2 changed ("
-                    + (add ? "added" : "deleted") + " a key); history: " + env.history());
+            assertFalse(t1.commit(), "T1 committed a count from a listing of prefix '" + prefix
+                    + "' that T2 changed (" + (add ? "added" : "deleted") + " a key); history: "
+                    + env.history());
         }
     }
 
@@ -477,61 +489,32 @@ final class Kv07IsolationTest {
 
     @Clause("KV-7.9")
     void kv7_9_twoInsertsIntoAnEmptyListingCannotBothCommit(Env env) {
-        String f = env.fn("phantom-insert");
-        Session t1 = env.session("T1", env.store(), f);
-        Session t2 = env.session("T2", env.open(), f);
-        List<String> l1 = t1.list("p/");
-        List<String> l2 = t2.list("p/");
-        if (l1 != null && l1.isEmpty()) {
-            t1.set("p/1", "first");
-        }
-        if (l2 != null && l2.isEmpty()) {
-            t2.set("p/2", "first");
-        }
-        boolean c1 = t1.commit();
-        boolean c2 = t2.commit();
-        assertFalse(c1 && c2, "both found p/ empty and both added a key; history: " + env.history());
+        twoInsertsIntoAnEmptyListingCannotBothCommit(env, "p/", "phantom-insert");
     }
 
     @Clause("KV-7.9")
     void kv7_9_listingsOfTheWholeFunctionAreCheckedForPhantomsToo(Env env) {
-        for (boolean add : new boolean[] {true, false}) {
-            String f = env.fn("phantom-all");
-            commit(env.store(), f, kv -> {
-                kv.set("a", 1);
-                kv.set("c", 1);
-            });
-            Session t1 = env.session("T1", env.store(), f);
-            List<String> listed = t1.list("");
-            commit(env.open(), f, kv -> {
-                if (add) {
-                    kv.set("b", 1);
-                } else {
-                    kv.delete("c");
-                }
-            });
-            env.history().add("T2 " + (add ? "added b" : "deleted c") + " and committed");
-            if (listed != null) {
-                t1.set("count", listed.size());
-            }
-            assertFalse(t1.commit(), "T1 committed a count from a listing of the empty prefix that "
-                    + "T2 changed (" + (add ? "added" : "deleted") + " a key); history: "
-                    + env.history());
-        }
-        String g = env.fn("phantom-all-empty");
-        Session t1 = env.session("T3", env.store(), g);
-        Session t2 = env.session("T4", env.open(), g);
-        List<String> l1 = t1.list("");
-        List<String> l2 = t2.list("");
+        aWriteBasedOnAChangedListingDoesNotCommit(env, "", "phantom-all");
+        twoInsertsIntoAnEmptyListingCannotBothCommit(env, "", "phantom-all-empty");
+    }
+
+    /** Two transactions each find a prefix empty and each add a key under it: not both commit. */
+    private static void twoInsertsIntoAnEmptyListingCannotBothCommit(Env env, String prefix,
+            String function) {
+        String f = env.fn(function);
+        Session t1 = env.session("T1", env.store(), f);
+        Session t2 = env.session("T2", env.open(), f);
+        List<String> l1 = t1.list(prefix);
+        List<String> l2 = t2.list(prefix);
         if (l1 != null && l1.isEmpty()) {
-            t1.set("first", "T3");
+            t1.set(prefix + "1", "first");
         }
         if (l2 != null && l2.isEmpty()) {
-            t2.set("second", "T4");
+            t2.set(prefix + "2", "first");
         }
         boolean c1 = t1.commit();
         boolean c2 = t2.commit();
-        assertFalse(c1 && c2, "both found the function empty (prefix '') and both added a key; "
+        assertFalse(c1 && c2, "both found prefix '" + prefix + "' empty and both added a key; "
                 + "history: " + env.history());
     }
 

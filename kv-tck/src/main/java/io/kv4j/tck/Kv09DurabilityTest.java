@@ -11,8 +11,8 @@ import static org.junit.jupiter.api.Assertions.fail;
 import io.kv4j.KvOutcomeUnknownException;
 import io.kv4j.KvStore;
 import io.kv4j.KvUnavailableException;
-import io.kv4j.spi.Capability;
-import io.kv4j.spi.KvUrls;
+import io.kv4j.common.Capability;
+import io.kv4j.common.KvUrl;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
@@ -166,7 +166,7 @@ final class Kv09DurabilityTest {
                 return thrown;
             }
         });
-        assertNames(e, KvUrls.redact(KvUrls.withoutQuery(url)), "the URL, secrets removed");
+        assertNames(e, KvUrl.redact(KvUrl.withoutQuery(url)), "the URL, secrets removed");
     }
 
     /** Skips a test on a store that declares itself non-durable, with the SPEC's reason. */

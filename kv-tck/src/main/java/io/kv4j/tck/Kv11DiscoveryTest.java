@@ -10,8 +10,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.kv4j.KvException;
 import io.kv4j.KvOption;
 import io.kv4j.KvStore;
+import io.kv4j.common.KvUrl;
+import io.kv4j.common.Option;
 import io.kv4j.spi.KvProvider;
-import io.kv4j.spi.KvUrls;
 import io.kv4j.tck.probe.FailingProvider;
 import io.kv4j.tck.probe.OldApiProvider;
 import io.kv4j.tck.probe.ThrowingAcceptsProvider;
@@ -51,7 +52,7 @@ final class Kv11DiscoveryTest {
     @Clause("KV-11.1")
     void kv11_1_theSchemeIsComparedWithoutRegardToCase(Env env) {
         String url = env.url();
-        String scheme = KvUrls.scheme(url);
+        String scheme = KvUrl.scheme(url);
         String upper = "kv:" + scheme.toUpperCase(Locale.ROOT) + url.substring(3 + scheme.length());
         String f = env.fn("case");
         try (KvStore store = KvStore.open(upper)) {
@@ -160,10 +161,13 @@ final class Kv11DiscoveryTest {
             KvStore.open(env.url()).close();
             return assertThrows(IllegalArgumentException.class, () -> KvStore.open(url));
         });
-        assertFalse(OldApiProvider.OPENED.get(), "the provider of SPI version 0 was asked to open");
+        assertFalse(OldApiProvider.OPENED.get(), "the provider of SPI version "
+                + OldApiProvider.VERSION + " was asked to open");
         assertNames(e, OldApiProvider.class.getName(), "the message lists the incompatible provider");
         assertNames(e, "version " + OldApiProvider.VERSION, "the version it declares");
         assertNames(e, String.valueOf(KvProvider.API_VERSION), "the version expected");
+        assertNames(e, "versions " + KvProvider.MIN_SUPPORTED_API_VERSION + " to "
+                + KvProvider.API_VERSION, "the range of versions the engine drives");
     }
 
     @Clause("KV-11.6")
@@ -207,25 +211,25 @@ final class Kv11DiscoveryTest {
 
     @Clause("KV-11.7")
     void kv11_7_badOptionValuesAreRefusedWithTheirKind(Env env) {
-        for (KvOption o : KvOption.values()) {
-            String kind = o.key() + " must be " + kind(o);
+        for (Option<?> o : integerOptions()) {
+            String kind = o.name() + " must be " + kind(o);
             // below, above, not a number, not an integer, and too large for a Java int
             for (String value : List.of(String.valueOf(o.min() - 1L), String.valueOf(o.max() + 1L),
                     "x", "1.5", "2147483648")) {
                 if (value.equals("2147483648") && o.max() == Integer.MAX_VALUE) {
                     continue; // max + 1 already is
                 }
-                String option = o.key() + "=" + value;
+                String option = o.name() + "=" + value;
                 IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                        () -> KvStore.open(env.url(), Map.of(o.key(), value)).close(), option);
+                        () -> KvStore.open(env.url(), Map.of(o.name(), value)).close(), option);
                 assertNames(e, kind, option);
                 assertNames(e, " but was: " + value, option);
             }
             // a value is never trimmed: one with a space around it is shown quoted
             for (String value : List.of(" 1", "1 ", "\t1")) {
-                String option = o.key() + "='" + value + "'";
+                String option = o.name() + "='" + value + "'";
                 IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                        () -> KvStore.open(env.url(), Map.of(o.key(), value)).close(), option);
+                        () -> KvStore.open(env.url(), Map.of(o.name(), value)).close(), option);
                 assertNames(e, kind, option);
             }
         }
@@ -233,8 +237,8 @@ final class Kv11DiscoveryTest {
 
     @Clause("KV-11.7")
     void kv11_7_aMaximumBackoffBelowTheFirstBackoffIsRefused(Env env) {
-        String max = KvOption.RETRY_MAX_BACKOFF_MS.key();
-        String first = KvOption.RETRY_BACKOFF_MS.key();
+        String max = KvOption.RETRY_MAX_BACKOFF_MS.name();
+        String first = KvOption.RETRY_BACKOFF_MS.name();
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> KvStore.open(env.url(), Map.of(first, "10", max, "5")).close(),
                 max + "=5 with " + first + "=10");
@@ -245,8 +249,8 @@ final class Kv11DiscoveryTest {
     @Clause("KV-11.7")
     void kv11_7_theSpecTableListsTheEnginesOptionsWithTheirKinds(Env env) {
         Map<String, String> engine = new LinkedHashMap<>();
-        for (KvOption o : KvOption.values()) {
-            engine.put(o.key(), kind(o) + ", default " + o.defaultValue());
+        for (Option<?> o : integerOptions()) {
+            engine.put(o.name(), kind(o) + ", default " + o.defaultValue());
         }
         Map<String, String> specified = new LinkedHashMap<>();
         // a rule that ties one option to another follows the range in the table; the other
@@ -257,8 +261,13 @@ final class Kv11DiscoveryTest {
                 + "and io.kv4j.KvOption");
     }
 
+    /** The engine's options written as integers: all but the objects handed in. */
+    private static List<Option<?>> integerOptions() {
+        return KvOption.table().stream().filter(o -> o.objectClass() == null).toList();
+    }
+
     /** The kind of an engine option, as the SPEC's table and the engine's messages give it. */
-    private static String kind(KvOption o) {
+    private static String kind(Option<?> o) {
         return "an integer from " + o.min() + " to " + o.max();
     }
 

@@ -1,8 +1,8 @@
 package io.kv4j.tck;
 
 import io.kv4j.KvStore;
+import io.kv4j.common.KvUrl;
 import io.kv4j.spi.KvProvider;
-import io.kv4j.spi.KvUrls;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URL;
@@ -114,7 +114,7 @@ final class Probes {
 
     /** The providers that {@link ServiceLoader} finds and that accept the URL. */
     static List<KvProvider> accepting(String url) {
-        String base = KvUrls.withoutQuery(url);
+        String base = KvUrl.withoutQuery(url);
         List<KvProvider> out = new ArrayList<>();
         ClassLoader loader = Thread.currentThread().getContextClassLoader();
         var it = ServiceLoader.load(KvProvider.class, loader).iterator();
@@ -125,7 +125,8 @@ final class Probes {
                     return out;
                 }
                 KvProvider p = it.next();
-                if (p.apiVersion() == KvProvider.API_VERSION && p.accepts(base)) {
+                if (p.apiVersion() >= KvProvider.MIN_SUPPORTED_API_VERSION
+                        && p.apiVersion() <= KvProvider.API_VERSION && p.accepts(base)) {
                     out.add(p);
                 }
             } catch (ServiceConfigurationError | RuntimeException e) {

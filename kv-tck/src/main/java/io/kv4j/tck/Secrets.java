@@ -1,6 +1,6 @@
 package io.kv4j.tck;
 
-import io.kv4j.spi.KvUrls;
+import io.kv4j.common.KvUrl;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -21,12 +21,12 @@ import java.util.regex.Pattern;
  * also looked for as text anywhere: at least {@value #MIN_SEARCHED} characters, and nowhere in
  * the URL outside its own slot (the password {@code test} of a database named {@code test}
  * would be found in every URL that names the database). Secrets are masked as the library masks
- * them ({@link KvUrls#redact}), so that the kit's output and the library's messages read alike.
+ * them ({@link KvUrl#redact}), so that the kit's output and the library's messages read alike.
  */
 final class Secrets {
 
     /** What a secret is replaced with: the library's own mask, {@code <masked>} (KV-11.8). */
-    static final String MASK = KvUrls.redact(Map.of("password", "x")).get("password");
+    static final String MASK = KvUrl.redact(Map.of("password", "x")).get("password");
 
     /** The fewest characters a secret has for its text to be looked for anywhere. */
     static final int MIN_SEARCHED = 8;
@@ -67,7 +67,7 @@ final class Secrets {
         if (url == null) {
             return;
         }
-        String shown = KvUrls.redact(url);
+        String shown = KvUrl.redact(url);
         int q = url.indexOf('?');
         Matcher m = USER_PASSWORD.matcher(q < 0 ? url : url.substring(0, q));
         if (m.find()) {
@@ -75,7 +75,7 @@ final class Secrets {
         }
         for (String part : q < 0 ? new String[0] : url.substring(q + 1).split("&")) {
             int eq = part.indexOf('=');
-            if (eq > 0 && KvUrls.isSecret(part.substring(0, eq))) {
+            if (eq > 0 && KvUrl.isSecret(part.substring(0, eq))) {
                 add(part.substring(eq + 1), "the value of the URL's option "
                         + part.substring(0, eq), shown);
             }

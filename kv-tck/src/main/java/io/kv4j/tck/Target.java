@@ -1,8 +1,8 @@
 package io.kv4j.tck;
 
 import io.kv4j.KvStore;
-import io.kv4j.spi.Capability;
-import io.kv4j.spi.KvUrls;
+import io.kv4j.common.Capability;
+import io.kv4j.common.KvUrl;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HexFormat;
@@ -116,7 +116,7 @@ final class Target implements AutoCloseable {
 
     /** The URL under test with its secrets masked as the library masks them. */
     String shown() {
-        return KvUrls.redact(url);
+        return KvUrl.redact(url);
     }
 
     /** The secrets of the URLs under test, to remove from what the run prints. */

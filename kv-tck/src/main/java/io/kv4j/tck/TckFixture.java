@@ -8,9 +8,9 @@ import java.util.function.Function;
  * stops the storage the kit runs against, and offers the hooks that the durability clauses (KV-9)
  * need: a restart of the server, a URL that loses commit outcomes and an unreachable URL.
  *
- * <p>Whether the durability tests run is decided by the store itself ({@code KvStore.isDurable()},
- * which the backend declares through the SPI); the fixture says what it expects the store to
- * declare, and KV-9.1 fails when the two differ.
+ * <p>Whether the durability tests run is decided by the store itself
+ * ({@code KvStore.info().isDurable()}, which the backend declares through the SPI); the fixture
+ * says what it expects the store to declare, and KV-9.1 fails when the two differ.
  *
  * <p>Which fixture is used: the configuration parameter {@value Tck#FIXTURE} names one by class
  * name (or {@code postgres-embedded} and {@code postgres}, the fixtures of
@@ -108,9 +108,9 @@ public interface TckFixture {
     /**
      * Whether the storage keeps every commit that returned across a killed application and a
      * restarted server, and is shared by other processes that open the same URL: what the store
-     * must declare through {@code KvStore.isDurable()}. The kit checks that it does (KV-9.1); the
-     * tests of KV-9.2 to KV-9.4 and the cross-process part of KV-7.11 run when the store declares
-     * itself durable.
+     * must declare through {@code KvStore.info().isDurable()}. The kit checks that it does
+     * (KV-9.1); the tests of KV-9.2 to KV-9.4 and the cross-process part of KV-7.11 run when the
+     * store declares itself durable.
      *
      * @return true for durable storage; false by default
      */

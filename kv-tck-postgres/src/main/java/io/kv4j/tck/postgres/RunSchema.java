@@ -1,6 +1,6 @@
 package io.kv4j.tck.postgres;
 
-import io.kv4j.spi.KvUrls;
+import io.kv4j.common.KvUrl;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -93,8 +93,8 @@ final class RunSchema {
 
     /** The server and database of the URL, as its user and password options give them. */
     static Connection connect(String url) throws SQLException, IOException {
-        String base = KvUrls.withoutQuery(url);
-        Map<String, String> options = KvUrls.queryOptions(url);
+        String base = KvUrl.withoutQuery(url);
+        Map<String, String> options = KvUrl.queryOptions(url);
         Properties p = new Properties();
         if (options.containsKey("user")) {
             p.setProperty("user", options.get("user"));

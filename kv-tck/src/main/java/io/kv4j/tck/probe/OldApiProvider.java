@@ -6,13 +6,13 @@ import io.kv4j.spi.KvProvider;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
- * A provider built for another SPI version that would accept every URL. Used by the kit for
- * KV-11.5: it must never be asked to open a store.
+ * A provider built for SPI version 2, older than the oldest this SPI drives, that would accept
+ * every URL. Used by the kit for KV-11.5: it must never be asked to open a store.
  */
 public final class OldApiProvider implements KvProvider {
 
-    /** The SPI version it declares. */
-    public static final int VERSION = 0;
+    /** The SPI version it declares: the one before version 3 changed what providers implement. */
+    public static final int VERSION = 2;
 
     /** Set when {@link #open} was called, which must never happen. */
     public static final AtomicBoolean OPENED = new AtomicBoolean();

@@ -1,17 +1,15 @@
 package io.kv4j.tck.broken;
 
+import io.kv4j.common.Capability;
 import io.kv4j.memory.MemoryProvider;
 import io.kv4j.spi.BackendConfig;
-import io.kv4j.spi.BackendConflictException;
-import io.kv4j.spi.BackendFailureException;
-import io.kv4j.spi.BackendOutcomeUnknownException;
-import io.kv4j.spi.BackendUnavailableException;
-import io.kv4j.spi.Capability;
+import io.kv4j.spi.BackendException;
 import io.kv4j.spi.Commit;
 import io.kv4j.spi.Entry;
 import io.kv4j.spi.KeyOrder;
 import io.kv4j.spi.KvBackend;
 import io.kv4j.spi.KvProvider;
+import io.kv4j.tck.ForwardingBackend;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -77,7 +75,7 @@ public final class BrokenBackends {
      * it, as they share storage), so each page is one committed state, as on a database; each
      * commit is applied as {@code checked} rewrites it, with some of its checks left out.
      */
-    static final class TakingTurns extends Forwarding {
+    static final class TakingTurns extends ForwardingBackend {
 
         private final Object lock;
         private final UnaryOperator<Commit> checked;
@@ -103,57 +101,13 @@ public final class BrokenBackends {
         }
     }
 
-    static class Forwarding implements KvBackend {
-
-        final KvBackend inner;
-
-        Forwarding(KvBackend inner) {
-            this.inner = inner;
-        }
-
-        @Override
-        public Entry read(String namespace, String key) {
-            return inner.read(namespace, key);
-        }
-
-        @Override
-        public List<Entry> scan(String namespace, String prefix, String startAfter, int limit) {
-            return inner.scan(namespace, prefix, startAfter, limit);
-        }
-
-        @Override
-        public long commit(Commit commit) {
-            return inner.commit(commit);
-        }
-
-        @Override
-        public Set<Capability> capabilities() {
-            return inner.capabilities();
-        }
-
-        @Override
-        public List<String> namespaces(String startAfter, int limit) {
-            return inner.namespaces(startAfter, limit);
-        }
-
-        @Override
-        public long deleteNamespace(String namespace) {
-            return inner.deleteNamespace(namespace);
-        }
-
-        @Override
-        public void close() {
-            inner.close();
-        }
-    }
-
     /**
      * A backend whose listings are broken and that validates a listing by running its own scan
      * again, as a real backend re-runs its query: a transaction that listed then sees the same
      * wrong page at commit and commits, so the kit's checks, not a conflict, must catch the bug.
      * Commits of every such backend are validated and applied under one lock, so they stay atomic.
      */
-    abstract static class ScanBroken extends Forwarding {
+    abstract static class ScanBroken extends ForwardingBackend {
 
         private static final Object LOCK = new Object();
 
@@ -174,7 +128,7 @@ public final class BrokenBackends {
                         }
                     }
                     if (!now.equals(r.seen())) {
-                        throw new BackendConflictException("range changed", r.namespace(), null);
+                        throw BackendException.rangeChanged(r.namespace(), r.prefix());
                     }
                 }
                 return inner.commit(Commit.of(c.id(), c.reads(), List.of(), c.writes()));
@@ -201,7 +155,7 @@ public final class BrokenBackends {
 
         @Override
         KvBackend wrap(KvBackend memory) {
-            return new Forwarding(memory) {
+            return new ForwardingBackend(memory) {
                 @Override
                 public Set<Capability> capabilities() {
                     return Set.of(Capability.DURABLE);
@@ -219,7 +173,7 @@ public final class BrokenBackends {
 
         @Override
         KvBackend wrap(KvBackend memory) {
-            return new Forwarding(memory) {
+            return new ForwardingBackend(memory) {
                 @Override
                 public long commit(Commit c) {
                     List<Commit.Write> kept = new ArrayList<>();
@@ -243,7 +197,7 @@ public final class BrokenBackends {
 
         @Override
         KvBackend wrap(KvBackend memory) {
-            return new Forwarding(memory) {
+            return new ForwardingBackend(memory) {
                 @Override
                 public long commit(Commit c) {
                     return inner.commit(Commit.of(c.id(), c.reads(), c.ranges(),
@@ -264,7 +218,7 @@ public final class BrokenBackends {
 
         @Override
         KvBackend wrap(KvBackend memory) {
-            return new Forwarding(memory) {
+            return new ForwardingBackend(memory) {
                 @Override
                 public Entry read(String namespace, String key) {
                     return inner.read(ONE, key);
@@ -309,7 +263,7 @@ public final class BrokenBackends {
 
         @Override
         KvBackend wrap(KvBackend memory) {
-            return new Forwarding(memory) {
+            return new ForwardingBackend(memory) {
                 @Override
                 public Entry read(String namespace, String key) {
                     return inner.read(trim(namespace), key);
@@ -361,7 +315,7 @@ public final class BrokenBackends {
 
         @Override
         KvBackend wrap(KvBackend memory) {
-            return new Forwarding(memory) {
+            return new ForwardingBackend(memory) {
                 private List<Commit.Seen> seen(String namespace, List<Commit.Seen> seen) {
                     return seen.stream().map(x -> Commit.Seen.of(join(namespace, x.key()),
                             x.version())).toList();
@@ -439,7 +393,7 @@ public final class BrokenBackends {
 
         @Override
         KvBackend wrap(KvBackend memory) {
-            return new Forwarding(memory) {
+            return new ForwardingBackend(memory) {
                 @Override
                 public long deleteNamespace(String namespace) {
                     long n = 0;
@@ -463,7 +417,7 @@ public final class BrokenBackends {
 
         @Override
         KvBackend wrap(KvBackend memory) {
-            return new Forwarding(memory) {
+            return new ForwardingBackend(memory) {
                 @Override
                 public long commit(Commit c) {
                     // the first write in key order, so that which write survives is the same
@@ -487,7 +441,7 @@ public final class BrokenBackends {
 
         @Override
         KvBackend wrap(KvBackend memory) {
-            return new Forwarding(memory) {
+            return new ForwardingBackend(memory) {
                 @Override
                 public long commit(Commit c) {
                     return inner.commit(Commit.of(c.id(), List.of(), c.ranges(), c.writes()));
@@ -524,7 +478,7 @@ public final class BrokenBackends {
 
         @Override
         KvBackend wrap(KvBackend memory) {
-            return new Forwarding(memory) {
+            return new ForwardingBackend(memory) {
                 @Override
                 public long commit(Commit c) {
                     return inner.commit(Commit.of(c.id(), c.reads().stream()
@@ -549,14 +503,14 @@ public final class BrokenBackends {
 
         @Override
         KvBackend wrap(KvBackend memory) {
-            return new Forwarding(memory) {
+            return new ForwardingBackend(memory) {
                 @Override
                 public long commit(Commit c) {
                     synchronized (LOCK) {
                         for (Commit.PointRead r : c.reads()) {
                             Entry now = inner.read(r.namespace(), r.key());
                             if (now != null && now.version() > r.version()) {
-                                throw new BackendConflictException("newer", r.namespace(), r.key());
+                                throw BackendException.readChanged(r.namespace(), r.key());
                             }
                         }
                         return inner.commit(Commit.of(c.id(), List.of(), c.ranges(), c.writes()));
@@ -584,7 +538,7 @@ public final class BrokenBackends {
         public KvBackend open(BackendConfig config) {
             String storage = storage(config);
             KvBackend memory = memory("kv:memory:" + scheme() + "/" + storage);
-            return new Forwarding(memory) {
+            return new ForwardingBackend(memory) {
                 private String id(String namespace, String key) {
                     return storage + '\u0000' + namespace + '\u0000' + key;
                 }
@@ -615,8 +569,7 @@ public final class BrokenBackends {
                         for (Commit.PointRead r : c.reads()) {
                             Entry now = read(r.namespace(), r.key());
                             if ((now == null ? MISSING : now.version()) != r.version()) {
-                                throw new BackendConflictException("changed", r.namespace(),
-                                        r.key());
+                                throw BackendException.readChanged(r.namespace(), r.key());
                             }
                         }
                         for (Commit.RangeRead r : c.ranges()) {
@@ -628,7 +581,7 @@ public final class BrokenBackends {
                                 }
                             }
                             if (!now.equals(r.seen())) {
-                                throw new BackendConflictException("range", r.namespace(), null);
+                                throw BackendException.rangeChanged(r.namespace(), r.prefix());
                             }
                         }
                         long v = inner.commit(Commit.of(c.id(), List.of(), List.of(), c.writes()));
@@ -691,7 +644,7 @@ public final class BrokenBackends {
 
         @Override
         KvBackend wrap(KvBackend memory) {
-            return new Forwarding(memory) {
+            return new ForwardingBackend(memory) {
                 @Override
                 public long commit(Commit c) {
                     List<Commit.Write> blind = c.writes().stream().filter(w -> w.isDelete()
@@ -751,7 +704,7 @@ public final class BrokenBackends {
 
         @Override
         KvBackend wrap(KvBackend memory) {
-            return new Forwarding(memory) {
+            return new ForwardingBackend(memory) {
                 @Override
                 public List<String> namespaces(String after, int limit) {
                     List<String> all = new ArrayList<>(inner.namespaces(null, Integer.MAX_VALUE));
@@ -780,7 +733,7 @@ public final class BrokenBackends {
 
         @Override
         KvBackend wrap(KvBackend memory) {
-            return new Forwarding(memory) {
+            return new ForwardingBackend(memory) {
                 @Override
                 public Set<Capability> capabilities() {
                     return Set.of();
@@ -798,7 +751,7 @@ public final class BrokenBackends {
 
         @Override
         KvBackend wrap(KvBackend memory) {
-            return new Forwarding(memory) {
+            return new ForwardingBackend(memory) {
                 @Override
                 public List<Entry> scan(String namespace, String prefix, String after, int limit) {
                     List<Entry> page = inner.scan(namespace, prefix, after, limit);
@@ -992,7 +945,7 @@ public final class BrokenBackends {
 
         @Override
         KvBackend wrap(KvBackend memory) {
-            return new Forwarding(memory) {
+            return new ForwardingBackend(memory) {
                 @Override
                 public long commit(Commit c) {
                     return inner.commit(Commit.of(c.id(), c.reads(), c.ranges(), c.writes().stream()
@@ -1055,7 +1008,7 @@ public final class BrokenBackends {
     }
 
     /** Commits every value with each of its numbers rewritten. */
-    static final class RewritesNumbers extends Forwarding {
+    static final class RewritesNumbers extends ForwardingBackend {
 
         private final UnaryOperator<String> rewrite;
 
@@ -1124,7 +1077,7 @@ public final class BrokenBackends {
 
         @Override
         KvBackend wrap(KvBackend memory) {
-            return new Forwarding(memory) {
+            return new ForwardingBackend(memory) {
                 @Override
                 public long commit(Commit c) {
                     for (Commit.Write w : c.writes()) {
@@ -1136,9 +1089,9 @@ public final class BrokenBackends {
                             });
                         }
                         if (12L * count[0] > MAX) {
-                            throw new BackendFailureException("the binary form of the value of "
+                            throw BackendException.storage("the binary form of the value of "
                                     + w.key() + " needs " + 12L * count[0] + " bytes, over "
-                                    + MAX, null);
+                                    + MAX, null, null);
                         }
                     }
                     return inner.commit(c);
@@ -1156,7 +1109,7 @@ public final class BrokenBackends {
 
         @Override
         KvBackend wrap(KvBackend memory) {
-            return new Forwarding(memory) {
+            return new ForwardingBackend(memory) {
                 @Override
                 public long commit(Commit c) {
                     return inner.commit(Commit.of(c.id(), c.reads(), c.ranges(), c.writes().stream()
@@ -1176,6 +1129,8 @@ public final class BrokenBackends {
      */
     public static final class LogsItsPassword extends Broken {
         private static final System.Logger LOG = System.getLogger(LogsItsPassword.class.getName());
+        private static final io.kv4j.common.Option<String> PASSWORD =
+                io.kv4j.common.Option.secret("password", "the password");
 
         @Override
         String name() {
@@ -1183,15 +1138,15 @@ public final class BrokenBackends {
         }
 
         @Override
-        public List<io.kv4j.spi.OptionDescriptor> options() {
-            return List.of(io.kv4j.spi.OptionDescriptor.secret("password", "the password"));
+        public List<io.kv4j.common.Option<?>> options() {
+            return List.of(PASSWORD);
         }
 
         @Override
         public KvBackend open(BackendConfig config) {
-            if (config.isGiven("password")) {
+            if (config.isGiven(PASSWORD)) {
                 LOG.log(System.Logger.Level.DEBUG, "connecting with password="
-                        + config.text("password"));
+                        + config.get(PASSWORD));
             }
             return super.open(config);
         }
@@ -1218,7 +1173,7 @@ public final class BrokenBackends {
 
         @Override
         public KvBackend open(BackendConfig config) {
-            LOG.log(System.Logger.Level.INFO, "opening " + io.kv4j.spi.KvUrls.redact(config.url()));
+            LOG.log(System.Logger.Level.INFO, "opening " + io.kv4j.common.KvUrl.redact(config.url()));
             return super.open(config);
         }
 
@@ -1240,7 +1195,7 @@ public final class BrokenBackends {
 
         @Override
         KvBackend wrap(KvBackend memory) {
-            return new Forwarding(memory) {
+            return new ForwardingBackend(memory) {
                 @Override
                 public List<Entry> scan(String namespace, String prefix, String after, int limit) {
                     long end = System.nanoTime() + 30_000_000_000L;
@@ -1251,7 +1206,7 @@ public final class BrokenBackends {
                             // deaf to interrupts, as a blocked socket read is
                         }
                     }
-                    throw new BackendUnavailableException("gave up after 30 s", null);
+                    throw BackendException.unavailable("gave up after 30 s", null);
                 }
             };
         }
@@ -1266,7 +1221,7 @@ public final class BrokenBackends {
 
         @Override
         KvBackend wrap(KvBackend memory) {
-            return new Forwarding(memory) {
+            return new ForwardingBackend(memory) {
                 @Override
                 public List<String> namespaces(String startAfter, int limit) {
                     throw new OutOfMemoryError("Java heap space (thrown by a broken backend)");
@@ -1288,7 +1243,7 @@ public final class BrokenBackends {
 
         @Override
         KvBackend wrap(KvBackend memory) {
-            return new Forwarding(memory) {
+            return new ForwardingBackend(memory) {
                 @Override
                 public Entry read(String namespace, String key) {
                     Entry e = inner.read(namespace, cut(key));
@@ -1320,7 +1275,7 @@ public final class BrokenBackends {
         @Override
         KvBackend wrap(KvBackend memory) {
             Map<String, Entry> cache = new ConcurrentHashMap<>();
-            return new Forwarding(memory) {
+            return new ForwardingBackend(memory) {
                 @Override
                 public Entry read(String namespace, String key) {
                     String id = namespace + '\u0000' + key;
@@ -1353,11 +1308,11 @@ public final class BrokenBackends {
 
         @Override
         KvBackend wrap(KvBackend memory) {
-            return new Forwarding(memory) {
+            return new ForwardingBackend(memory) {
                 @Override
                 public long commit(Commit c) {
                     inner.commit(c);
-                    throw new BackendOutcomeUnknownException("connection reset while committing",
+                    throw BackendException.outcomeUnknown("connection reset while committing",
                             null);
                 }
             };
@@ -1373,7 +1328,7 @@ public final class BrokenBackends {
 
         @Override
         public KvBackend open(BackendConfig config) {
-            throw new BackendUnavailableException("connection refused", null);
+            throw BackendException.unavailable("connection refused", null);
         }
 
         @Override
@@ -1399,7 +1354,7 @@ public final class BrokenBackends {
 
         @Override
         KvBackend wrap(KvBackend memory) {
-            return new Forwarding(memory) {
+            return new ForwardingBackend(memory) {
                 @Override
                 public Set<Capability> capabilities() {
                     return Set.of(Capability.DURABLE);

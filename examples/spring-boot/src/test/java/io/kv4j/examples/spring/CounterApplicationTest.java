@@ -122,6 +122,6 @@ class CounterApplicationTest {
         JsonNode kv = json("GET", "/actuator/info").get("kv");
         assertThat(kv.get("backend").asString()).isEqualTo("memory");
         assertThat(kv.get("provider").asString()).isEqualTo("io.kv4j.memory.MemoryProvider");
-        assertThat(kv.get("spi-version").asInt()).isEqualTo(2);
+        assertThat(kv.get("spi-version").asInt()).isEqualTo(3);
     }
 }

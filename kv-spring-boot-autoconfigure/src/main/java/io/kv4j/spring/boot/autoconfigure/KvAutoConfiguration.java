@@ -5,7 +5,7 @@ import io.kv4j.KvObserver;
 import io.kv4j.KvStore;
 import io.kv4j.KvStoreBuilder;
 import io.kv4j.KvUnavailableException;
-import io.kv4j.spi.KvUrls;
+import io.kv4j.common.KvUrl;
 import javax.sql.DataSource;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -42,9 +42,6 @@ import tools.jackson.databind.json.JsonMapper;
 @EnableConfigurationProperties(KvProperties.class)
 public class KvAutoConfiguration {
 
-    /** The option through which the PostgreSQL backend takes the application's data source. */
-    static final String DATA_SOURCE_OPTION = "data-source";
-
     /** Creates the configuration; Spring Boot does. */
     public KvAutoConfiguration() {
     }
@@ -79,7 +76,7 @@ public class KvAutoConfiguration {
                 jsonMapper.ifUnique(builder::objectMapper);
             }
             if (properties.getPostgresql().isUseApplicationDatasource()
-                    && KvUrls.scheme(url).equals("postgresql")) {
+                    && KvUrl.scheme(url).equals("postgresql")) {
                 DataSource ds = dataSource.getIfUnique();
                 if (ds == null) {
                     throw new KvStoreOpenException("kv.postgresql.use-application-datasource is "
@@ -89,7 +86,7 @@ public class KvAutoConfiguration {
                                     + "mark one DataSource @Primary, or set "
                                     + "kv.postgresql.use-application-datasource=false.", null);
                 }
-                builder.object(DATA_SOURCE_OPTION, ds);
+                builder.object(ds);
             }
             observer.ifUnique(builder::observer);
             customizers.orderedStream().forEach(c -> c.customize(builder));
@@ -98,7 +95,7 @@ public class KvAutoConfiguration {
             throw e;
         } catch (RuntimeException e) {
             throw new KvStoreOpenException("Cannot open the kv4j store of " + source
-                    + KvUrls.redact(url) + ": " + e.getMessage(), action(e), e);
+                    + KvUrl.redact(url) + ": " + e.getMessage(), action(e), e);
         }
     }
 

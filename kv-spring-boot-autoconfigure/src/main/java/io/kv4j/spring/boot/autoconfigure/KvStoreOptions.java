@@ -1,6 +1,6 @@
 package io.kv4j.spring.boot.autoconfigure;
 
-import io.kv4j.spi.OptionDescriptor;
+import io.kv4j.common.Option;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -34,8 +34,8 @@ final class KvStoreOptions {
      * @return the property name, or null when the option cannot be a property: object options,
      *     which are objects of the application, and names that clash with the integration's own
      */
-    static String propertyName(OptionDescriptor option) {
-        if (option.type() == OptionDescriptor.Type.OBJECT) {
+    static String propertyName(Option<?> option) {
+        if (option.objectClass() != null) {
             return null;
         }
         String dashed = DataObjectPropertyName.toDashedForm(option.name());
@@ -54,9 +54,9 @@ final class KvStoreOptions {
      * @param table the options of the engine and of the URL's backend
      * @return option names to values, in the table's order
      */
-    static Map<String, String> bind(Binder binder, List<OptionDescriptor> table) {
+    static Map<String, String> bind(Binder binder, List<Option<?>> table) {
         Map<String, String> out = new LinkedHashMap<>();
-        for (OptionDescriptor option : table) {
+        for (Option<?> option : table) {
             String property = propertyName(option);
             if (property != null) {
                 binder.bind(property, Bindable.of(String.class))

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.kv4j.KvOption;
 import io.kv4j.KvStore;
-import io.kv4j.spi.OptionDescriptor;
+import io.kv4j.common.Option;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -59,9 +59,9 @@ class ConfigurationMetadataTest {
     @Test
     void everyTextOption_hasAPropertyOfItsOwn() {
         Map<String, String> seen = new HashMap<>();
-        for (OptionDescriptor option : allOptions().keySet()) {
+        for (Option<?> option : allOptions().keySet()) {
             String property = KvStoreOptions.propertyName(option);
-            if (option.type() == OptionDescriptor.Type.OBJECT) {
+            if (option.objectClass() != null) {
                 assertThat(property).as(option.name()).isNull();
                 continue;
             }
@@ -113,16 +113,16 @@ class ConfigurationMetadataTest {
     }
 
     /** Every option of the engine and of the backends, each with the schemes that take it. */
-    private static Map<OptionDescriptor, List<String>> allOptions() {
-        Map<String, OptionDescriptor> byName = new LinkedHashMap<>();
-        Map<OptionDescriptor, List<String>> out = new LinkedHashMap<>();
-        for (OptionDescriptor engine : KvOption.descriptors()) {
+    private static Map<Option<?>, List<String>> allOptions() {
+        Map<String, Option<?>> byName = new LinkedHashMap<>();
+        Map<Option<?>, List<String>> out = new LinkedHashMap<>();
+        for (Option<?> engine : KvOption.table()) {
             byName.put(engine.name(), engine);
             out.put(engine, List.of());
         }
         BACKENDS.entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(backend -> {
-            for (OptionDescriptor option : KvStore.options(backend.getValue())) {
-                OptionDescriptor known = byName.putIfAbsent(option.name(), option);
+            for (Option<?> option : KvStore.options(backend.getValue())) {
+                Option<?> known = byName.putIfAbsent(option.name(), option);
                 if (known == null) {
                     out.put(option, new ArrayList<>(List.of(backend.getKey())));
                 } else if (!out.get(known).isEmpty() && !out.get(known).contains(backend.getKey())) {
@@ -150,7 +150,7 @@ class ConfigurationMetadataTest {
                 p.put("defaultValue", defaultValue);
             }
             properties.add(p);
-            if (option.type() == OptionDescriptor.Type.CHOICE) {
+            if (!option.choices().isEmpty()) {
                 List<Map<String, Object>> values = new ArrayList<>();
                 option.choices().forEach(c -> values.add(Map.of("value", c)));
                 Map<String, Object> hint = new LinkedHashMap<>();
@@ -166,43 +166,25 @@ class ConfigurationMetadataTest {
                 .writeValueAsString(document) + "\n";
     }
 
-    private static String javaType(OptionDescriptor option) {
-        switch (option.type()) {
-            case INTEGER:
-                return option.max() <= Integer.MAX_VALUE && option.min() >= Integer.MIN_VALUE
-                        ? "java.lang.Integer" : "java.lang.Long";
-            case BOOLEAN:
-                return "java.lang.Boolean";
-            default:
-                return "java.lang.String";
-        }
+    private static String javaType(Option<?> option) {
+        return option.type().getName();
     }
 
-    private static Object defaultValue(OptionDescriptor option) {
-        String d = option.defaultValue();
-        if (d == null || d.isEmpty()) {
-            return null;
-        }
-        switch (option.type()) {
-            case INTEGER:
-                return Long.parseLong(d);
-            case BOOLEAN:
-                return Boolean.parseBoolean(d);
-            default:
-                return d;
-        }
+    private static Object defaultValue(Option<?> option) {
+        Object d = option.defaultValue();
+        return d == null || d.toString().isEmpty() ? null : d;
     }
 
-    private static String description(OptionDescriptor option, List<String> schemes) {
+    private static String description(Option<?> option, List<String> schemes) {
         // the driver's descriptions wrap lines
         StringBuilder out = new StringBuilder(option.description().strip().replaceAll("\\s+", " "));
         if (out.length() > 0 && ".!?".indexOf(out.charAt(out.length() - 1)) < 0) {
             out.append('.');
         }
-        if (option.type() == OptionDescriptor.Type.INTEGER
-                || option.type() == OptionDescriptor.Type.CHOICE
-                || (option.type() == OptionDescriptor.Type.TEXT && !option.kind().equals("text")
-                        && !option.isSecret())) {
+        boolean integer = option.type() == Integer.class || option.type() == Long.class;
+        boolean text = option.type() == String.class && option.choices().isEmpty();
+        if (integer || !option.choices().isEmpty()
+                || (text && !option.kind().equals("text") && !option.isSecret())) {
             out.append(" Takes ").append(option.kind()).append('.');
         }
         if (!schemes.isEmpty()) {

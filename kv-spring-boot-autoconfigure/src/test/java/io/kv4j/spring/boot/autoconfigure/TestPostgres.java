@@ -1,6 +1,6 @@
 package io.kv4j.spring.boot.autoconfigure;
 
-import io.kv4j.spi.KvUrls;
+import io.kv4j.common.KvUrl;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -89,8 +89,8 @@ public final class TestPostgres {
     }
 
     private static TestPostgres external(String url) {
-        Map<String, String> options = KvUrls.queryOptions(url);
-        String rest = KvUrls.withoutQuery(url).substring("kv:postgresql://".length());
+        Map<String, String> options = KvUrl.queryOptions(url);
+        String rest = KvUrl.withoutQuery(url).substring("kv:postgresql://".length());
         int slash = rest.indexOf('/');
         return new TestPostgres(rest.substring(0, slash), rest.substring(slash + 1),
                 options.getOrDefault("user", ""), options.getOrDefault("password", ""), null);

@@ -2,7 +2,7 @@ package io.kv4j.spring.boot.autoconfigure.actuate;
 
 import io.kv4j.KvStore;
 import io.kv4j.KvStoreInfo;
-import io.kv4j.spi.Capability;
+import io.kv4j.common.Capability;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;

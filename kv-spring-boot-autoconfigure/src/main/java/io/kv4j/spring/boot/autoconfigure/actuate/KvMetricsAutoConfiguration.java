@@ -1,6 +1,5 @@
 package io.kv4j.spring.boot.autoconfigure.actuate;
 
-import io.kv4j.KvOption;
 import io.kv4j.KvStore;
 import io.kv4j.spring.boot.autoconfigure.KvAutoConfiguration;
 import io.kv4j.spring.boot.autoconfigure.KvStoreBuilderCustomizer;
@@ -35,6 +34,6 @@ public class KvMetricsAutoConfiguration {
     @Bean
     @ConditionalOnMissingBean(name = "kvMeterRegistryCustomizer")
     public KvStoreBuilderCustomizer kvMeterRegistryCustomizer(ObjectProvider<MeterRegistry> registry) {
-        return builder -> registry.ifUnique(r -> builder.object(KvOption.METER_REGISTRY_KEY, r));
+        return builder -> registry.ifUnique(r -> builder.object(r));
     }
 }

@@ -78,7 +78,7 @@ class KvActuatorTest {
             assertThat(builder.build().getDetails()).containsEntry("kv", Map.of(
                     "backend", "memory",
                     "provider", "io.kv4j.memory.MemoryProvider",
-                    "spi-version", 2,
+                    "spi-version", 3,
                     "capabilities", List.of("PRIVATE_TO_STORE")));
         });
     }

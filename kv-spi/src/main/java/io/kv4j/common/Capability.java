@@ -1,4 +1,4 @@
-package io.kv4j.spi;
+package io.kv4j.common;
 
 /**
  * What a backend's storage offers beyond the primitives every backend has. A backend declares

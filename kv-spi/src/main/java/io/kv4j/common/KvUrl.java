@@ -1,5 +1,6 @@
-package io.kv4j.spi;
+package io.kv4j.common;
 
+import io.kv4j.spi.Text;
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
 import java.nio.charset.CharacterCodingException;
@@ -19,7 +20,7 @@ import java.util.regex.Pattern;
  * ({@link #queryOptions}). A value holding {@code &}, {@code %} or {@code #} must be
  * percent-encoded ({@code %26}, {@code %25}, {@code %23}).
  */
-public final class KvUrls {
+public final class KvUrl {
 
     /** What messages show instead of a secret. */
     public static final String MASK = "<masked>";
@@ -34,7 +35,7 @@ public final class KvUrls {
     private static final Pattern OPTION_IN_TEXT = Pattern.compile(
             "\\b([A-Za-z][A-Za-z0-9._-]*)=([^\\s'\"&]*)");
 
-    private KvUrls() {
+    private KvUrl() {
     }
 
     /**
@@ -167,7 +168,7 @@ public final class KvUrls {
     /**
      * Whether an option's name says it holds a secret: passwords, secrets, tokens, credentials,
      * passphrases and SSL keys. The safety net for options that no table describes; where a
-     * table does, its {@link OptionDescriptor#isSecret()} decides too.
+     * table does, its {@link Option#isSecret()} decides too.
      *
      * @param optionName an option name
      * @return true if its value must never be shown
@@ -187,7 +188,7 @@ public final class KvUrls {
      * @return the URL safe to show in messages and logs; {@code "null"} for null
      */
     public static String redact(String url) {
-        return redact(url, KvUrls::isSecret);
+        return redact(url, KvUrl::isSecret);
     }
 
     /**

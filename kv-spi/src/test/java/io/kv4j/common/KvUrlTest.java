@@ -1,4 +1,4 @@
-package io.kv4j.spi;
+package io.kv4j.common;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -9,18 +9,18 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-class KvUrlsTest {
+class KvUrlTest {
 
     @Test
     void schemeIsThePartAfterKv() {
-        assertEquals("memory", KvUrls.scheme("kv:memory:"));
-        assertEquals("postgresql", KvUrls.scheme("kv:PostgreSQL://db/x"));
+        assertEquals("memory", KvUrl.scheme("kv:memory:"));
+        assertEquals("postgresql", KvUrl.scheme("kv:PostgreSQL://db/x"));
     }
 
     @Test
     void urlWithoutSchemeIsRefusedWithoutShowingItsPassword() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> KvUrls.scheme("postgresql://u:hunter2@db/x"));
+                () -> KvUrl.scheme("postgresql://u:hunter2@db/x"));
         assertFalse(e.getMessage().contains("hunter2"), e.getMessage());
         assertTrue(e.getMessage().contains("kv:<scheme>:"), e.getMessage());
     }
@@ -28,32 +28,32 @@ class KvUrlsTest {
     @Test
     void queryOptionsAreDecodedInOrder() {
         assertEquals(Map.of("a", "1+2", "b", "x&y", "c", "", "d", "é"),
-                KvUrls.queryOptions("kv:memory:?a=1+2&b=x%26y&c=&d=%C3%A9"));
-        assertEquals(Map.of(), KvUrls.queryOptions("kv:memory:"));
+                KvUrl.queryOptions("kv:memory:?a=1+2&b=x%26y&c=&d=%C3%A9"));
+        assertEquals(Map.of(), KvUrl.queryOptions("kv:memory:"));
     }
 
     @Test
     void pairWithoutEqualsIsAnError() {
-        assertThrows(IllegalArgumentException.class, () -> KvUrls.queryOptions("kv:memory:?flag"));
+        assertThrows(IllegalArgumentException.class, () -> KvUrl.queryOptions("kv:memory:?flag"));
     }
 
     @Test
     void schemeMustStartWithALetter() {
-        assertThrows(IllegalArgumentException.class, () -> KvUrls.scheme("kv:1x:db"));
-        assertEquals("a+b.c-d", KvUrls.scheme("kv:a+b.c-d:db"));
+        assertThrows(IllegalArgumentException.class, () -> KvUrl.scheme("kv:1x:db"));
+        assertEquals("a+b.c-d", KvUrl.scheme("kv:a+b.c-d:db"));
     }
 
     @Test
     void optionGivenTwiceIsAnError() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> KvUrls.queryOptions("kv:memory:?a=1&a=2"));
+                () -> KvUrl.queryOptions("kv:memory:?a=1&a=2"));
         assertTrue(e.getMessage().contains("'a' is given twice"), e.getMessage());
     }
 
     @Test
     void redactMasksUserInfoPasswordAndSecretOptions() {
         String url = "kv:postgresql://kv:hunter2@db:5432/app?user=kv&password=s3cret&sslpassword=x";
-        String shown = KvUrls.redact(url);
+        String shown = KvUrl.redact(url);
         assertFalse(shown.contains("hunter2"), shown);
         assertFalse(shown.contains("s3cret"), shown);
         assertEquals("kv:postgresql://kv:<masked>@db:5432/app?user=kv&password=<masked>"
@@ -63,13 +63,13 @@ class KvUrlsTest {
     @Test
     void redactMasksSecretOptionValuesInMaps() {
         assertEquals(Map.of("user", "kv", "password", "<masked>"),
-                KvUrls.redact(Map.of("user", "kv", "password", "s3cret")));
+                KvUrl.redact(Map.of("user", "kv", "password", "s3cret")));
     }
 
     @Test
     void badPercentEncodingIsReportedWithoutTheRawValue() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> KvUrls.queryOptions("kv:memory:?password=%zz"));
+                () -> KvUrl.queryOptions("kv:memory:?password=%zz"));
         assertFalse(e.getMessage().contains("%zz"), e.getMessage());
     }
 
@@ -77,7 +77,7 @@ class KvUrlsTest {
     void emptyPairsAreRefused() {
         for (String query : List.of("&", "a=1&", "&a=1", "a=1&&b=2", "a=1&&")) {
             IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                    () -> KvUrls.queryOptions("kv:memory:?" + query), query);
+                    () -> KvUrl.queryOptions("kv:memory:?" + query), query);
             assertTrue(e.getMessage().contains("empty"), query + ": " + e.getMessage());
         }
     }
@@ -85,12 +85,12 @@ class KvUrlsTest {
     @Test
     void aPairWithoutEqualsIsNamed_onlyWhenItComesFirst() {
         IllegalArgumentException first = assertThrows(IllegalArgumentException.class,
-                () -> KvUrls.queryOptions("kv:memory:?flag&a=1"));
+                () -> KvUrl.queryOptions("kv:memory:?flag&a=1"));
         assertTrue(first.getMessage().startsWith("Option 'flag' of the URL's query has no "
                 + "'=value'"), first.getMessage());
         // it may be the rest of the value before it, cut at an unencoded '&'
         IllegalArgumentException tail = assertThrows(IllegalArgumentException.class,
-                () -> KvUrls.queryOptions("kv:memory:?api-key=ab&cd"));
+                () -> KvUrl.queryOptions("kv:memory:?api-key=ab&cd"));
         assertTrue(tail.getMessage().startsWith("Option 2 of the URL's query, after option "
                 + "'api-key', has no '=value'"), tail.getMessage());
         assertFalse(tail.getMessage().contains("cd"), tail.getMessage());
@@ -99,14 +99,14 @@ class KvUrlsTest {
     @Test
     void optionsAfterASecretAreTaken() {
         assertEquals(Map.of("password", "p", "a", "1"),
-                KvUrls.queryOptions("kv:memory:?password=p&a=1"));
+                KvUrl.queryOptions("kv:memory:?password=p&a=1"));
     }
 
     @Test
     void anEmptyNameIsRefused() {
         for (String query : List.of("=", "=1", "a=1&=2")) {
             IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                    () -> KvUrls.queryOptions("kv:memory:?" + query), query);
+                    () -> KvUrl.queryOptions("kv:memory:?" + query), query);
             assertTrue(e.getMessage().contains("no name"), query + ": " + e.getMessage());
         }
     }
@@ -114,10 +114,10 @@ class KvUrlsTest {
     @Test
     void aNameThatIsNoOptionNameIsRefusedNamingIt() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> KvUrls.queryOptions("kv:memory:??a=1"));
+                () -> KvUrl.queryOptions("kv:memory:??a=1"));
         assertTrue(e.getMessage().contains("'?a'"), e.getMessage());
         IllegalArgumentException later = assertThrows(IllegalArgumentException.class,
-                () -> KvUrls.queryOptions("kv:memory:?a=1&?b=2"));
+                () -> KvUrl.queryOptions("kv:memory:?a=1&?b=2"));
         assertTrue(later.getMessage().startsWith("Option 2 of the URL's query, after option 'a',"
                 + " has a name that is no option name"), later.getMessage());
     }
@@ -126,11 +126,11 @@ class KvUrlsTest {
     void aFragmentIsRefused() {
         for (String url : List.of("kv:memory:x?a=1#f", "kv:memory:x#f", "kv:memory:x?#")) {
             IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                    () -> KvUrls.queryOptions(url), url);
+                    () -> KvUrl.queryOptions(url), url);
             assertTrue(e.getMessage().contains("%23"), url + ": " + e.getMessage());
         }
         IllegalArgumentException secret = assertThrows(IllegalArgumentException.class,
-                () -> KvUrls.queryOptions("kv:memory:?password=ab#cd"));
+                () -> KvUrl.queryOptions("kv:memory:?password=ab#cd"));
         assertTrue(secret.getMessage().contains("'password'"), secret.getMessage());
         assertFalse(secret.getMessage().contains("ab#cd") || secret.getMessage().contains("cd"),
                 secret.getMessage());
@@ -140,7 +140,7 @@ class KvUrlsTest {
     void badPercentEscapesAreRefusedNamingTheOption() {
         for (String value : List.of("%zz", "%2", "1%", "%FF", "%C3", "%C3%28", "%ED%A0%80")) {
             IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                    () -> KvUrls.queryOptions("kv:memory:?a=1&password=" + value), value);
+                    () -> KvUrl.queryOptions("kv:memory:?a=1&password=" + value), value);
             assertTrue(e.getMessage().contains("'password'"), value + ": " + e.getMessage());
             assertFalse(e.getMessage().contains("password=" + value), value + ": " + e.getMessage());
         }
@@ -148,15 +148,15 @@ class KvUrlsTest {
 
     @Test
     void anEmptyQueryIsNoOptions() {
-        assertEquals(Map.of(), KvUrls.queryOptions("kv:memory:?"));
+        assertEquals(Map.of(), KvUrl.queryOptions("kv:memory:?"));
     }
 
     @Test
     void redactMasksAUserInfoPasswordHoldingAtSignsAndSlashes() {
         assertEquals("kv:postgresql://u:<masked>@db/app?user=u",
-                KvUrls.redact("kv:postgresql://u:p@s/s@db/app?user=u"));
+                KvUrl.redact("kv:postgresql://u:p@s/s@db/app?user=u"));
         assertEquals("kv:postgresql://db:5432/app?user=me@corp",
-                KvUrls.redact("kv:postgresql://db:5432/app?user=me@corp"));
+                KvUrl.redact("kv:postgresql://db:5432/app?user=me@corp"));
     }
 
     @Test
@@ -164,7 +164,7 @@ class KvUrlsTest {
         assertEquals("Unknown options: '--url', 'kv:postgresql://u:<masked>@db/app?user=u"
                 + "&password=<masked>&x=1', jdbc:postgresql://db/app?sslpassword=<masked> and "
                 + "postgres://u:<masked>@db/app; --password=<masked> outside a URL, user=u",
-                KvUrls.redactText("Unknown options: '--url', 'kv:postgresql://u:pw@db/app?user=u"
+                KvUrl.redactText("Unknown options: '--url', 'kv:postgresql://u:pw@db/app?user=u"
                         + "&password=s3cret&x=1', jdbc:postgresql://db/app?sslpassword=k3y and "
                         + "postgres://u:pw@db/app; --password=s3cret outside a URL, user=u"));
     }
