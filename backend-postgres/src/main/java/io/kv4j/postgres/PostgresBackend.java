@@ -220,7 +220,8 @@ final class PostgresBackend implements KvBackend {
             out.put("schema-version", version);
             out.putAll(pool.state());
             ReadCache cache = reads.cache();
-            out.put("cache", cache == null ? "off" : cache.isOn() ? "on" : "waiting for its listener");
+            out.put("cache", !cache.serves() ? "off" : cache.isOn() ? "on"
+                    : "waiting for its listener");
             return out;
         } finally {
             open.unlock();
@@ -313,11 +314,10 @@ final class PostgresBackend implements KvBackend {
         return json.getBytes(StandardCharsets.UTF_8);
     }
 
-    /** The cache, for tests; null when off. */
+    /** The cache, for tests: {@link ReadCache#OFF} when off. */
     ReadCache cache() {
         return reads.cache();
     }
-
 
     /**
      * Refuses new calls, waits up to {@value #CLOSE_WAIT_SECONDS} s for the calls under way, then
