@@ -38,7 +38,7 @@ final class Migrations {
     }
 
     /**
-     * The seed of the advisory lock ids of commits: a number of the schema's own, so that
+     * The seed of the commit function's advisory lock ids: a number of the schema's own, so that
      * two schemas in one database rarely share a lock id (sharing one only makes commits wait).
      */
     static long lockSeed(String schema) {

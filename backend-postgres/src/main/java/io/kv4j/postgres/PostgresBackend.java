@@ -6,7 +6,6 @@ import io.kv4j.spi.Entry;
 import io.kv4j.spi.KvBackend;
 import io.kv4j.spi.Text;
 import java.nio.charset.StandardCharsets;
-import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
