@@ -10,6 +10,25 @@ import java.util.List;
  */
 interface ChangeTransport extends AutoCloseable {
 
+    /** No announcements either way: a store opened with {@code cache=false&notify=false}. */
+    ChangeTransport NONE = new ChangeTransport() {
+        @Override
+        public void announce(List<Commit.Write> writes) {
+        }
+
+        @Override
+        public void announceAll() {
+        }
+
+        @Override
+        public void receive(Sink sink) {
+        }
+
+        @Override
+        public void close() {
+        }
+    };
+
     /** What the transport tells a cache. */
     interface Sink extends ChangeFormat.Reader {
         /** Announcements are being received: a cache may serve from now on. */

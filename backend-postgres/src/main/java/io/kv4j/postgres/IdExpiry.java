@@ -20,7 +20,7 @@ final class IdExpiry implements AutoCloseable {
 
     private final ScheduledExecutorService timer;
 
-    IdExpiry(Pool pool, CommitCall call, long retentionMs, String channel) {
+    IdExpiry(Pool pool, CommitStatements call, long retentionMs, String channel) {
         this.timer = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "kv4j-postgres-id-expiry-" + channel);
             t.setDaemon(true);
@@ -31,7 +31,7 @@ final class IdExpiry implements AutoCloseable {
                 TimeUnit.MILLISECONDS);
     }
 
-    private static void expire(Pool pool, CommitCall call, long retentionMs) {
+    private static void expire(Pool pool, CommitStatements call, long retentionMs) {
         try (Connection c = pool.get()) {
             while (call.expireIds(c, retentionMs, BATCH) == BATCH) {
                 // a full batch: there may be more

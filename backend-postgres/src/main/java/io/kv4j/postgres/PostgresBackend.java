@@ -1,17 +1,14 @@
 package io.kv4j.postgres;
 
 import io.kv4j.common.Capability;
-import io.kv4j.spi.BackendException;
 import io.kv4j.spi.Commit;
 import io.kv4j.spi.Entry;
 import io.kv4j.spi.KvBackend;
 import io.kv4j.spi.Text;
 import java.nio.charset.StandardCharsets;
-import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -20,24 +17,26 @@ import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.Lock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
+import java.util.function.Supplier;
 
 /**
  * Storage in one PostgreSQL schema: reads through the pool or the cache, commits through
- * {@link CommitCall}.
+ * {@link Committer}.
  */
 final class PostgresBackend implements KvBackend {
 
     private final PgSettings settings;
     private final Pool pool;
-    private final CommitCall commitCall;
+    private final CommitStatements statements;
+    private final Committer committer;
     private final CachedReads reads;
     private final IdExpiry expiry;
-    private final CommitSender sender;
     private final String readSql;
     private final String versionSql;
     private final String scanSql;
     private final String scanToEndSql;
     private final String namespacesSql;
+    private final String schemaVersionSql;
     private volatile boolean closed;
     /** Held shared by every call, and exclusively by {@link #close} once they ended. */
     private final ReentrantReadWriteLock inUse = new ReentrantReadWriteLock();
@@ -47,47 +46,44 @@ final class PostgresBackend implements KvBackend {
         this.settings = settings;
         this.pool = pool;
         this.reads = reads;
-        String table = settings.schema() + ".entries";
-        this.commitCall = new CommitCall(settings.schema(), Migrations.lockSeed(settings.schema()));
-        this.sender = new CommitSender(pool, commitCall, settings.url(),
+        this.statements = new CommitStatements(settings.schema(),
+                Migrations.lockSeed(settings.schema()));
+        this.committer = new Committer(pool, statements, settings.url(),
                 settings.get(PgOption.OUTCOME_TIMEOUT_MS));
-        this.expiry = new IdExpiry(pool, commitCall,
+        SqlFile sql = SqlFile.load("read.sql", settings.schema());
+        this.readSql = sql.get("read");
+        this.versionSql = sql.get("read-version");
+        this.scanSql = sql.get("scan");
+        this.scanToEndSql = sql.get("scan-to-end");
+        this.namespacesSql = sql.get("namespaces");
+        this.schemaVersionSql = sql.get("schema-version");
+        // last: it starts a thread
+        this.expiry = new IdExpiry(pool, statements,
                 settings.get(PgOption.COMMIT_ID_RETENTION_MS), settings.channel());
-        this.readSql = "SELECT version, coalesce(exact::text, value::text) FROM " + table
-                + " WHERE namespace = ? AND key = ?";
-        this.versionSql = "SELECT version FROM " + table + " WHERE namespace = ? AND key = ?";
-        String scan = "SELECT key, version, coalesce(exact::text, value::text) FROM " + table
-                + " WHERE namespace = ? AND key >= ?";
-        this.scanSql = scan + " AND key < ? ORDER BY key LIMIT ?";
-        this.scanToEndSql = scan + " ORDER BY key LIMIT ?";
-        // one index probe per name, however many keys each function holds
-        this.namespacesSql = "WITH RECURSIVE n(name) AS ("
-                + "(SELECT namespace FROM " + table + " WHERE namespace > ? OR ? "
-                + "ORDER BY namespace LIMIT 1) UNION ALL "
-                + "SELECT (SELECT e.namespace FROM " + table + " e WHERE e.namespace > n.name "
-                + "ORDER BY e.namespace LIMIT 1) FROM n WHERE n.name IS NOT NULL) "
-                + "SELECT name FROM n WHERE name IS NOT NULL LIMIT ?";
     }
 
     /**
-     * Enters a call: refused once the store is closed; {@link #close} waits for the calls that
-     * entered, so that a commit under way when the store closes ends as it would have.
+     * Runs a call of the SPI: refused once the store is closed; {@link #close} waits for the
+     * calls that entered, so that a commit under way when the store closes ends as it would
+     * have.
      */
-    private Lock enter() {
+    private <T> T guarded(Supplier<T> call) {
         Lock open = inUse.readLock();
         open.lock();
-        if (closed) {
+        try {
+            if (closed) {
+                throw new IllegalStateException("The PostgreSQL storage " + settings.url()
+                        + " is closed");
+            }
+            return call.get();
+        } finally {
             open.unlock();
-            throw new IllegalStateException("The PostgreSQL storage " + settings.url()
-                    + " is closed");
         }
-        return open;
     }
 
     @Override
     public Entry read(String namespace, String key) {
-        Lock open = enter();
-        try {
+        return guarded(() -> {
             ReadCache.Cached hit = reads.lookup(namespace, key);
             if (hit != null) {
                 return hit.entry();
@@ -99,22 +95,19 @@ final class PostgresBackend implements KvBackend {
                             ps.setString(1, namespace);
                             ps.setString(2, key);
                             try (ResultSet rs = ps.executeQuery()) {
-                                return rs.next() ? Entry.of(key, utf8(rs.getString(2)), rs.getLong(1))
-                                        : null;
+                                return rs.next() ? Entry.of(key, utf8(rs.getString("value")),
+                                        rs.getLong("version")) : null;
                             }
                         }
                     });
             reads.fill(namespace, key, entry, stamp);
             return entry;
-        } finally {
-            open.unlock();
-        }
+        });
     }
 
     @Override
     public List<Entry> scan(String namespace, String prefix, String startAfter, int limit) {
-        Lock open = enter();
-        try {
+        return guarded(() -> {
             if (limit < 1) {
                 throw new IllegalArgumentException("limit must be at least 1 but was: " + limit);
             }
@@ -136,16 +129,14 @@ final class PostgresBackend implements KvBackend {
                             ps.setInt(p, limit);
                             try (ResultSet rs = ps.executeQuery()) {
                                 while (rs.next()) {
-                                    out.add(Entry.of(rs.getString(1), utf8(rs.getString(3)),
-                                            rs.getLong(2)));
+                                    out.add(Entry.of(rs.getString("key"),
+                                            utf8(rs.getString("value")), rs.getLong("version")));
                                 }
                             }
                         }
                         return out;
                     });
-        } finally {
-            open.unlock();
-        }
+        });
     }
 
     @Override
@@ -158,45 +149,25 @@ final class PostgresBackend implements KvBackend {
 
     @Override
     public long commit(Commit commit) {
-        Lock open = enter();
-        try {
-            if (commit.writes().isEmpty() && commit.ranges().isEmpty() && commit.reads().size() <= 1) {
+        return guarded(() -> {
+            if (commit.isReadOnly() && commit.ranges().isEmpty() && commit.reads().size() <= 1) {
                 // one read is consistent by itself; only a cached one may be out of date
                 if (reads.caching() && !commit.reads().isEmpty()) {
-                    checkCurrent(commit.reads().get(0));
+                    checkCurrent(commit);
                 }
-                return 0;
+                return 0L;
             }
             List<ReadCache.Stamp> stamps = reads.beforeCommit(commit);
-            CommitCall.Outcome outcome;
+            long version;
             try {
-                outcome = commit.isReadOnly()
-                        ? pool.again("The check of a read-only request on " + settings.url(),
-                                c -> inTransaction(c, commit))
-                        : sender.send(commit);
+                version = committer.commit(commit);
             } catch (RuntimeException e) {
                 reads.failed(commit);
                 throw e;
             }
-            if (outcome.conflict() != null) {
-                reads.failed(commit);
-                throw conflict(commit, outcome.conflict());
-            }
-            reads.committed(commit, outcome.version(), stamps);
-            return outcome.version();
-        } finally {
-            open.unlock();
-        }
-    }
-
-    /** Sends a commit as a transaction block, which is ended if it fails. */
-    private CommitCall.Outcome inTransaction(Connection c, Commit commit) throws SQLException {
-        try {
-            return commitCall.execute(c, commit, commit.id());
-        } catch (SQLException e) {
-            pool.rollback(c);
-            throw e;
-        }
+            reads.committed(commit, version, stamps);
+            return version;
+        });
     }
 
     /**
@@ -205,14 +176,12 @@ final class PostgresBackend implements KvBackend {
      */
     @Override
     public Map<String, Object> check() {
-        Lock open = enter();
-        try {
+        return guarded(() -> {
             int version = pool.again("Checking " + settings.url(), c -> {
-                try (Statement st = c.createStatement();
-                        ResultSet rs = st.executeQuery("SELECT max(version) FROM "
-                                + settings.schema() + ".schema_version")) {
+                try (PreparedStatement ps = c.prepareStatement(schemaVersionSql);
+                        ResultSet rs = ps.executeQuery()) {
                     rs.next();
-                    return rs.getInt(1);
+                    return rs.getInt("version");
                 }
             });
             Map<String, Object> out = new LinkedHashMap<>();
@@ -220,45 +189,38 @@ final class PostgresBackend implements KvBackend {
             out.put("schema-version", version);
             out.putAll(pool.state());
             ReadCache cache = reads.cache();
-            out.put("cache", cache == null ? "off" : cache.isOn() ? "on" : "waiting for its listener");
+            out.put("cache", !cache.serves() ? "off" : cache.isOn() ? "on"
+                    : "waiting for its listener");
             return out;
-        } finally {
-            open.unlock();
-        }
+        });
     }
 
     @Override
     public List<String> namespaces(String startAfter, int limit) {
-        Lock open = enter();
-        try {
-            return pool.again("Listing the functions of " + settings.url(), c -> {
-                List<String> out = new ArrayList<>(Math.min(limit, 256));
-                try (PreparedStatement ps = c.prepareStatement(namespacesSql)) {
-                    ps.setString(1, startAfter == null ? "" : startAfter);
-                    ps.setBoolean(2, startAfter == null);
-                    ps.setInt(3, limit);
-                    try (ResultSet rs = ps.executeQuery()) {
-                        while (rs.next()) {
-                            out.add(rs.getString(1));
-                        }
+        return guarded(() -> pool.again("Listing the functions of " + settings.url(), c -> {
+            List<String> out = new ArrayList<>(Math.min(limit, 256));
+            try (PreparedStatement ps = c.prepareStatement(namespacesSql)) {
+                ps.setString(1, startAfter == null ? "" : startAfter);
+                ps.setBoolean(2, startAfter == null);
+                ps.setInt(3, limit);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        out.add(rs.getString("name"));
                     }
                 }
-                return out;
-            });
-        } finally {
-            open.unlock();
-        }
+            }
+            return out;
+        }));
     }
 
     @Override
     public long deleteNamespace(String namespace) {
-        Lock open = enter();
-        try {
+        return guarded(() -> {
             // deleting everything again is harmless, so a lost connection is simply tried again
-            long deleted = pool.again("Deleting every key of function " + Text.quote(namespace) + " of "
-                    + settings.url(), c -> {
+            long deleted = pool.again("Deleting every key of function " + Text.quote(namespace)
+                    + " of " + settings.url(), c -> {
                         try {
-                            return commitCall.deleteNamespace(c, namespace);
+                            return statements.deleteNamespace(c, namespace);
                         } catch (SQLException e) {
                             pool.rollback(c);
                             throw e;
@@ -266,52 +228,39 @@ final class PostgresBackend implements KvBackend {
                     });
             reads.deletedNamespace();
             return deleted;
-        } finally {
-            open.unlock();
-        }
+        });
     }
 
     /**
-     * Checks that one read saw the entry's current version: a single indexed lookup, cheaper
-     * than a commit's checks, so a read-only request served from the cache stays current.
+     * Checks that the one read of a commit saw the entry's current version: a single indexed
+     * lookup, cheaper than a commit, so a read-only request served from the cache stays current.
      */
-    private void checkCurrent(Commit.PointRead read) {
+    private void checkCurrent(Commit commit) {
+        Commit.PointRead read = commit.reads().get(0);
         long now = pool.again("Checking key " + Text.quote(read.key()) + " of function "
                 + Text.quote(read.namespace()) + " in " + settings.url(), c -> {
                     try (PreparedStatement ps = c.prepareStatement(versionSql)) {
                         ps.setString(1, read.namespace());
                         ps.setString(2, read.key());
                         try (ResultSet rs = ps.executeQuery()) {
-                            return rs.next() ? rs.getLong(1) : MISSING;
+                            return rs.next() ? rs.getLong("version") : MISSING;
                         }
                     }
                 });
         if (now != read.version()) {
             reads.stale(read.namespace(), read.key());
-            throw BackendException.readChanged(read.namespace(), read.key());
+            throw new CommitOutcome.Conflict(CommitOutcome.Conflict.Kind.READ, 0).exception(commit);
         }
-    }
-
-    /** The check that failed, {@code read:<n>} or {@code range:<n>}, as an exception. */
-    private static BackendException conflict(Commit commit, String failed) {
-        int n = Integer.parseInt(failed.substring(failed.indexOf(':') + 1)) - 1;
-        if (failed.startsWith("read:")) {
-            Commit.PointRead r = commit.reads().get(n);
-            return BackendException.readChanged(r.namespace(), r.key());
-        }
-        Commit.RangeRead g = commit.ranges().get(n);
-        return BackendException.rangeChanged(g.namespace(), g.prefix());
     }
 
     private static byte[] utf8(String json) {
         return json.getBytes(StandardCharsets.UTF_8);
     }
 
-    /** The cache, for tests; null when off. */
+    /** The cache, for tests: {@link ReadCache#OFF} when off. */
     ReadCache cache() {
         return reads.cache();
     }
-
 
     /**
      * Refuses new calls, waits up to {@value #CLOSE_WAIT_SECONDS} s for the calls under way, then

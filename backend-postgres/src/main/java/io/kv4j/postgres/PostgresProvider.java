@@ -141,12 +141,16 @@ public final class PostgresProvider implements KvProvider {
             // data source it is one of that pool's
             ChangeTransport transport = caching || announcing
                     ? new NotifyTransport(pool.dataSource(), direct, settings.channel(), announcing)
-                    : null;
+                    : ChangeTransport.NONE;
             Object registry = config.get(PgOption.METER_REGISTRY);
-            ReadCache cache = caching ? new ReadCache(settings.get(PgOption.CACHE_MAX_BYTES),
-                    registry, settings.schema()) : null;
-            PostgresBackend backend = new PostgresBackend(settings, pool,
-                    new CachedReads(settings.identity(), cache, transport));
+            ReadCache cache = caching ? new CaffeineReadCache(
+                    settings.get(PgOption.CACHE_MAX_BYTES), registry, settings.schema())
+                    : ReadCache.OFF;
+            CachedReads reads = new CachedReads(settings.identity(), cache, transport);
+            PostgresBackend backend = new PostgresBackend(settings, pool, reads);
+            if (caching) {
+                transport.receive(reads);
+            }
             if (recovering != null) {
                 recovering.opened();
             }

@@ -1,141 +1,116 @@
 package io.kv4j.postgres;
 
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
 import io.kv4j.spi.Entry;
-import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.atomic.AtomicLongArray;
 
 /**
- * Committed entries, and entries known missing, kept after a read or a local commit.
- *
- * <p>What it serves is committed data with its true version, possibly out of date by the time a
- * commit of another process takes to be notified; a transaction that read an out-of-date entry
- * fails validation at commit, and then the entries it read are dropped here before it runs again.
- *
- * <p>Races between a read that fills the cache and a change that empties it are settled by stamps:
- * a change of a key first moves the stamp of the key's stripe, and a read fills the cache only if
- * the stamp it took before asking the database has not moved. While change notifications cannot be
- * received the cache is off: empty, and serving and keeping nothing.
+ * Committed entries kept after a read or a local commit ({@link CaffeineReadCache}), or
+ * {@link #OFF} when {@code cache=false}, so that the code around a cache never asks whether
+ * there is one.
  */
-final class ReadCache {
+interface ReadCache {
 
-    private static final int STRIPES = 1024;
-
-    private final Cache<Id, Cached> cache;
-    private final AtomicLongArray stripes = new AtomicLongArray(STRIPES);
-    /** Moves whenever the cache is switched on or off; odd while it is on. */
-    private final AtomicLong epoch = new AtomicLong();
-
-    ReadCache(long maxBytes) {
-        this(maxBytes, null, null);
-    }
-
-    /**
-     * @param maxBytes the bound on the estimated bytes held
-     * @param registry a Micrometer registry to report to, or null
-     * @param schema the schema, a tag of the meters
-     */
-    ReadCache(long maxBytes, Object registry, String schema) {
-        Caffeine<Id, Cached> builder = Caffeine.newBuilder()
-                .maximumWeight(maxBytes)
-                .weigher((Id id, Cached c) -> 64 + 2 * (id.namespace.length() + id.key.length())
-                        + (c.entry == null ? 0 : c.entry.value().length));
-        if (registry != null) {
-            builder.recordStats();
-        }
-        this.cache = builder.build();
-        if (registry != null) {
-            PgMeters.bindCache(registry, cache, this, schema);
-        }
-    }
-
-    /** The estimated bytes held. */
-    long weightedBytes() {
-        return cache.policy().eviction().map(e -> e.weightedSize().orElse(0L)).orElse(0L);
-    }
+    /** The cache of a store opened with {@code cache=false}: it serves and keeps nothing. */
+    ReadCache OFF = new Off();
 
     /** A cached read: {@code entry} null when the key is known missing. */
     record Cached(Entry entry) {
     }
 
-    /** When a read began: give it back to {@link #fill}. */
+    /** When a read or a commit began: give it back to {@link #fill} or {@link #update}. */
     record Stamp(long epoch, long stripe) {
     }
 
-    private record Id(String namespace, String key) {
-    }
+    /**
+     * Whether this cache may ever serve a read; false only for {@link #OFF}. A read it served may
+     * be out of date, so a request that read one key from it confirms the key's version.
+     */
+    boolean serves();
 
-    boolean isOn() {
-        return (epoch.get() & 1) == 1;
-    }
+    /** Whether it serves now: false while its listener is down. */
+    boolean isOn();
 
     /** Starts serving, empty: called once change notifications are being received. */
-    void switchOn() {
-        synchronized (epoch) {
-            cache.invalidateAll();
-            if (!isOn()) {
-                epoch.incrementAndGet();
-            }
-        }
-    }
+    void switchOn();
 
     /** Stops serving and forgets everything: changes may now go unnoticed. */
-    void switchOff() {
-        synchronized (epoch) {
-            if (isOn()) {
-                epoch.incrementAndGet();
-            }
-            cache.invalidateAll();
-        }
-    }
+    void switchOff();
 
     /** The cached read, or null when there is none or the cache is off. */
-    Cached get(String namespace, String key) {
-        return isOn() ? cache.getIfPresent(new Id(namespace, key)) : null;
-    }
+    Cached get(String namespace, String key);
 
-    Stamp stamp(String namespace, String key) {
-        return new Stamp(epoch.get(), stripes.get(stripe(namespace, key)));
-    }
+    /** When a read or a change of the key begins. */
+    Stamp stamp(String namespace, String key);
 
     /** Keeps what a read found, unless something changed since {@code before}. */
-    void fill(String namespace, String key, Entry entry, Stamp before) {
-        if ((before.epoch & 1) == 0) {
-            return;
-        }
-        int s = stripe(namespace, key);
-        cache.asMap().compute(new Id(namespace, key), (id, old) ->
-                epoch.get() == before.epoch && stripes.get(s) == before.stripe
-                        ? new Cached(entry) : old);
-    }
+    void fill(String namespace, String key, Entry entry, Stamp before);
 
     /** Keeps what a local commit wrote, unless something changed since {@code before}. */
-    void update(String namespace, String key, Entry entry, Stamp before) {
-        int s = stripe(namespace, key);
-        cache.asMap().compute(new Id(namespace, key), (id, old) -> {
-            boolean unchanged = epoch.get() == before.epoch && stripes.get(s) == before.stripe;
-            stripes.incrementAndGet(s);
-            return unchanged && isOn() ? new Cached(entry) : null;
-        });
-    }
+    void update(String namespace, String key, Entry entry, Stamp before);
 
     /** Forgets a key: it changed, or may have. */
-    void invalidate(String namespace, String key) {
-        stripes.incrementAndGet(stripe(namespace, key));
-        cache.invalidate(new Id(namespace, key));
-    }
+    void invalidate(String namespace, String key);
 
     /** Forgets everything: a change that was not described key by key. */
-    void invalidateAll() {
-        for (int i = 0; i < STRIPES; i++) {
-            stripes.incrementAndGet(i);
-        }
-        cache.invalidateAll();
-    }
+    void invalidateAll();
 
-    private static int stripe(String namespace, String key) {
-        int h = namespace.hashCode() * 31 + key.hashCode();
-        return (h ^ (h >>> 16)) & (STRIPES - 1);
+    /** The estimated bytes held. */
+    long weightedBytes();
+
+    /** {@link #OFF}. */
+    final class Off implements ReadCache {
+
+        private static final Stamp NONE = new Stamp(0, 0);
+
+        private Off() {
+        }
+
+        @Override
+        public boolean serves() {
+            return false;
+        }
+
+        @Override
+        public boolean isOn() {
+            return false;
+        }
+
+        @Override
+        public void switchOn() {
+        }
+
+        @Override
+        public void switchOff() {
+        }
+
+        @Override
+        public Cached get(String namespace, String key) {
+            return null;
+        }
+
+        @Override
+        public Stamp stamp(String namespace, String key) {
+            return NONE;
+        }
+
+        @Override
+        public void fill(String namespace, String key, Entry entry, Stamp before) {
+        }
+
+        @Override
+        public void update(String namespace, String key, Entry entry, Stamp before) {
+        }
+
+        @Override
+        public void invalidate(String namespace, String key) {
+        }
+
+        @Override
+        public void invalidateAll() {
+        }
+
+        @Override
+        public long weightedBytes() {
+            return 0;
+        }
     }
 }

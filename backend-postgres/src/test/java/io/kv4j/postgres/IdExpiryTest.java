@@ -15,7 +15,7 @@ class IdExpiryTest {
     void expiry_deletesOnlyOldIds_throughTheIndex() throws Exception {
         String schema = TestServer.freshSchema("expiry");
         Backends.backend(schema, "cache", "false").close();
-        CommitCall call = new CommitCall(schema, Migrations.lockSeed(schema));
+        CommitStatements call = new CommitStatements(schema, Migrations.lockSeed(schema));
         try (Connection c = TestServer.get().admin(); Statement st = c.createStatement()) {
             st.execute("INSERT INTO " + schema + ".commits (id, version, at)"
                     + " SELECT gen_random_uuid(), g, now() - interval '2 hours'"

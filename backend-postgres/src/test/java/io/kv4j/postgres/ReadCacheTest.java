@@ -13,7 +13,7 @@ class ReadCacheTest {
     private static final Entry NEW = Entry.of("k", new byte[] {'2'}, 2);
 
     private static ReadCache on() {
-        ReadCache c = new ReadCache(1 << 20);
+        ReadCache c = new CaffeineReadCache(1 << 20);
         c.switchOn();
         return c;
     }

@@ -8,17 +8,19 @@ import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Sends commits that write, and finds out what became of one whose answer was lost with its
- * connection: the commit's id is looked up on a fresh connection, so a commit that landed returns
- * as committed and one that did not is sent again under a new id, both within
- * {@code outcome-timeout-ms}; only past it is the outcome reported unknown.
+ * Commits to PostgreSQL: sends a commit ({@link CommitStatements}), reads its outcome, and finds
+ * out what became of one whose answer was lost with its connection. A commit without writes is
+ * simply checked again on a fresh connection. A commit that writes is looked up by its id on a
+ * fresh connection, so one that landed returns as committed and one that did not is sent again
+ * under a new id, both within {@code outcome-timeout-ms}; only past it is the outcome reported
+ * unknown.
  */
-final class CommitSender {
+final class Committer {
 
     private static final System.Logger LOG = System.getLogger("io.kv4j.postgres");
 
     private final Pool pool;
-    private final CommitCall call;
+    private final CommitStatements statements;
     private final String url;
     private final long timeoutMs;
 
@@ -26,15 +28,44 @@ final class CommitSender {
      * @param url the store's URL, secrets masked, for messages
      * @param timeoutMs {@code outcome-timeout-ms}; 0 reports a lost answer unknown at once
      */
-    CommitSender(Pool pool, CommitCall call, String url, long timeoutMs) {
+    Committer(Pool pool, CommitStatements statements, String url, long timeoutMs) {
         this.pool = pool;
-        this.call = call;
+        this.statements = statements;
         this.url = url;
         this.timeoutMs = timeoutMs;
     }
 
+    /**
+     * Validates the commit's reads and applies its writes.
+     *
+     * @return the version its writes got, 0 when it has none
+     * @throws BackendException a conflict when a read had changed; nothing was written
+     */
+    long commit(Commit commit) {
+        CommitOutcome outcome = commit.isReadOnly()
+                ? pool.again("The check of a read-only request on " + url, c -> send(c, commit,
+                        commit.id()))
+                : sendWrites(commit);
+        if (outcome instanceof CommitOutcome.Conflict conflict) {
+            throw conflict.exception(commit);
+        }
+        return ((CommitOutcome.Committed) outcome).version();
+    }
+
+    /** Sends a commit as a transaction block, which is ended if it fails. */
+    private CommitOutcome send(Connection c, Commit commit, UUID id) throws SQLException {
+        try {
+            return statements.send(c, commit, id);
+        } catch (SQLException e) {
+            if (!Failures.isConnectionLost(e)) {
+                pool.rollback(c);
+            }
+            throw e;
+        }
+    }
+
     /** Sends a commit that writes, and returns its outcome, looked up if its answer was lost. */
-    CommitCall.Outcome send(Commit commit) {
+    private CommitOutcome sendWrites(Commit commit) {
         String what = "The commit of " + commit.writes().size() + " writes to " + url;
         long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeoutMs);
         UUID id = commit.id();
@@ -42,10 +73,9 @@ final class CommitSender {
             Connection c = pool.connection(what);
             SQLException lost;
             try {
-                return call.execute(c, commit, id);
+                return send(c, commit, id);
             } catch (SQLException e) {
                 if (!Failures.isConnectionLost(e)) {
-                    pool.rollback(c);
                     throw pool.failure(e, what, c);
                 }
                 pool.lost(c);
@@ -61,7 +91,7 @@ final class CommitSender {
                     + " looked up, it {2}", what, Failures.describe(lost), version >= 0
                             ? "had landed" : "had not landed and is sent again");
             if (version >= 0) {
-                return new CommitCall.Outcome(version, null);
+                return new CommitOutcome.Committed(version);
             }
             if (System.nanoTime() - deadline >= 0) {
                 throw BackendException.unavailable(what + " did not land: the connection "
@@ -77,13 +107,14 @@ final class CommitSender {
      * Whether the commit of {@code id} landed: its version, or -1 when it did not and never
      * will. Tries a fresh connection until {@code deadline}.
      *
-     * @throws BackendException {@link BackendException.Kind#OUTCOME_UNKNOWN} when no lookup succeeded in time
+     * @throws BackendException {@link BackendException.Kind#OUTCOME_UNKNOWN} when no lookup
+     *     succeeded in time
      */
     private long lookUp(UUID id, long deadline, String what, SQLException lost) {
         SQLException last = lost;
         while (true) {
             try (Connection c = pool.get()) {
-                return call.lookUp(c, id);
+                return statements.lookUp(c, id);
             } catch (SQLException e) {
                 last = e;
                 if (!Failures.isUnavailable(e)) {

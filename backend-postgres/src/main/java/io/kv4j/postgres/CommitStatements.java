@@ -1,0 +1,270 @@
+package io.kv4j.postgres;
+
+import io.kv4j.spi.Commit;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.util.UUID;
+
+/**
+ * The statements of {@code commit.sql} on a connection: one commit as one round trip, the lookup
+ * of a commit's id, the deletion of a namespace and the expiry of old ids.
+ *
+ * <p>A commit that writes runs at READ COMMITTED:
+ * <ol>
+ *   <li>{@code lock} takes transaction-scoped advisory locks in one fixed order
+ *       ({@link CommitLocks}): each key it writes exclusive, each key it only read shared, each
+ *       namespace of those keys shared, and each namespace it listed exclusive, so that nothing
+ *       can be inserted into a listed range until this commit ends. More than
+ *       {@value CommitLocks#MAX_KEY_LOCKS} keys take their namespaces exclusive instead, which
+ *       bounds the locks of one transaction.</li>
+ *   <li>{@code check} then compares every version the transaction read with the current one. It
+ *       is a statement of its own, so at READ COMMITTED it sees every commit that held a
+ *       conflicting lock: PostgreSQL makes a commit visible before it releases its locks. It
+ *       returns the first check that failed, and raises the transaction-local flag
+ *       {@code kv4j.conflict}.</li>
+ *   <li>{@code version}, {@code delete}, {@code upsert} and {@code record-id} do nothing once the
+ *       flag is raised; otherwise they take one number from the schema's sequence and apply the
+ *       writes with it.</li>
+ * </ol>
+ * So a commit is refused only when a version it read really changed, and two commits never wait
+ * for each other in a cycle. Noting the conflict instead of raising an error keeps the round trip
+ * whole and the server's log quiet; the transaction then commits nothing but its locks.
+ *
+ * <p>A commit without writes is {@code check} alone, at REPEATABLE READ, READ ONLY: it reads one
+ * snapshot, which always holds a consistent state, so it needs no locks.
+ */
+final class CommitStatements {
+
+    private final String readOnlySql;
+    private final String readWriteSql;
+    private final String deleteSql;
+    private final String upsertSql;
+    private final String recordIdSql;
+    private final String compareAndSetSql;
+    private final String lookUpSql;
+    private final String deleteNamespaceSql;
+    private final String expireSql;
+    private final long lockSeed;
+
+    CommitStatements(String schema, long lockSeed) {
+        SqlFile sql = SqlFile.load("commit.sql", schema);
+        this.lockSeed = lockSeed;
+        String check = sql.get("check");
+        this.readOnlySql = String.join("; ", sql.get("begin-read-only"), check,
+                sql.get("end-read-only"));
+        this.readWriteSql = String.join("; ", sql.get("begin-read-write"), sql.get("lock"), check,
+                sql.get("version"));
+        this.deleteSql = "; " + sql.get("delete");
+        this.upsertSql = "; " + sql.get("upsert");
+        this.recordIdSql = "; " + sql.get("record-id");
+        this.compareAndSetSql = sql.get("compare-and-set");
+        this.lookUpSql = sql.get("look-up");
+        this.deleteNamespaceSql = sql.get("delete-namespace");
+        this.expireSql = sql.get("expire-ids");
+    }
+
+    /**
+     * Sends the commit and reads its outcome.
+     *
+     * @throws SQLException as the driver reports it; the transaction may then be left open
+     */
+    CommitOutcome send(Connection c, Commit commit, UUID id) throws SQLException {
+        if (isCompareAndSet(commit)) {
+            return compareAndSet(c, commit.writes().get(0), commit.reads().get(0).version(), id);
+        }
+        boolean writes = !commit.isReadOnly();
+        ArrayText wNs = new ArrayText();
+        ArrayText wKey = new ArrayText();
+        ArrayText wVal = new ArrayText();
+        ArrayText wShape = new ArrayText();
+        ArrayText dNs = new ArrayText();
+        ArrayText dKey = new ArrayText();
+        for (Commit.Write w : commit.writes()) {
+            if (w.isDelete()) {
+                dNs.text(w.namespace());
+                dKey.text(w.key());
+            } else {
+                wNs.text(w.namespace());
+                wKey.text(w.key());
+                wVal.text(new String(w.value(), StandardCharsets.UTF_8));
+                wShape.number(JsonShape.of(w.value()));
+            }
+        }
+        String sql = !writes ? readOnlySql : readWriteSql + (dNs.isEmpty() ? "" : deleteSql)
+                + (wNs.isEmpty() ? "" : upsertSql) + recordIdSql;
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            Params p = new Params(ps);
+            if (writes) {
+                CommitLocks locks = CommitLocks.of(commit, lockSeed);
+                p.add(locks.ids).add(locks.exclusive);
+            }
+            addChecks(p, commit);
+            if (!dNs.isEmpty()) {
+                p.add(dNs).add(dKey);
+            }
+            if (!wNs.isEmpty()) {
+                p.add(wNs).add(wKey).add(wVal).add(wShape);
+            }
+            if (writes) {
+                p.add(id);
+            }
+            return CommitOutcome.read(ps, writes);
+        }
+    }
+
+    /**
+     * Finds out whether the commit of {@code id} landed, and makes the answer final: the id is
+     * taken first, so a commit with it still under way waits for this or fails.
+     *
+     * @return the version the commit's writes got, or -1 when it did not land and never will
+     */
+    long lookUp(Connection c, UUID id) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(lookUpSql)) {
+            new Params(ps).add(id).add(id);
+            for (boolean isResult = ps.execute(); isResult || ps.getUpdateCount() != -1;
+                    isResult = ps.getMoreResults()) {
+                if (isResult) {
+                    try (ResultSet rs = ps.getResultSet()) {
+                        if (rs.next()) {
+                            return rs.getLong("version");
+                        }
+                    }
+                }
+            }
+        }
+        throw new SQLException("The lookup of commit " + id + " found no row", "XX000");
+    }
+
+    /**
+     * Deletes every entry of a namespace as one commit: it locks the namespace exclusive, as a
+     * commit that listed it would, so it waits for the commits under way there and every later
+     * one that read its keys fails its checks.
+     *
+     * @return how many entries were deleted
+     */
+    long deleteNamespace(Connection c, String namespace) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(deleteNamespaceSql)) {
+            ps.setLong(1, CommitLocks.namespaceId(lockSeed, namespace));
+            ps.setString(2, namespace);
+            long deleted = 0;
+            for (boolean isResult = ps.execute(); isResult || ps.getUpdateCount() != -1;
+                    isResult = ps.getMoreResults()) {
+                if (!isResult && ps.getUpdateCount() > 0) {
+                    deleted = ps.getUpdateCount();
+                }
+            }
+            return deleted;
+        }
+    }
+
+    /**
+     * Deletes up to {@code limit} commit ids older than {@code retentionMs}, oldest first,
+     * through the index on their time, skipping rows another process is deleting.
+     *
+     * @return how many were deleted
+     */
+    int expireIds(Connection c, long retentionMs, int limit) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(expireSql)) {
+            ps.setLong(1, retentionMs);
+            ps.setInt(2, limit);
+            return ps.executeUpdate();
+        }
+    }
+
+    /**
+     * Whether the commit overwrites the one key it read, which existed: then a single
+     * {@code UPDATE ... WHERE version = <read>} validates and writes it at once. The update locks
+     * the row and, at READ COMMITTED, compares the newest committed version, so it fails exactly
+     * when the key changed; the commit read nothing else that could change, and writes no absent
+     * key that a lock would have to protect.
+     */
+    private static boolean isCompareAndSet(Commit commit) {
+        if (commit.writes().size() != 1 || commit.reads().size() != 1 || !commit.ranges().isEmpty()) {
+            return false;
+        }
+        Commit.Write w = commit.writes().get(0);
+        Commit.PointRead r = commit.reads().get(0);
+        return !w.isDelete() && r.version() != 0 && r.namespace().equals(w.namespace())
+                && r.key().equals(w.key());
+    }
+
+    private CommitOutcome compareAndSet(Connection c, Commit.Write w, long read, UUID id)
+            throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(compareAndSetSql)) {
+            short shape = JsonShape.of(w.value());
+            String json = new String(w.value(), StandardCharsets.UTF_8);
+            ps.setShort(1, shape);
+            ps.setString(2, json);
+            ps.setShort(3, shape);
+            ps.setString(4, json);
+            ps.setString(5, w.namespace());
+            ps.setString(6, w.key());
+            ps.setLong(7, read);
+            new Params(ps, 8).add(id);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? new CommitOutcome.Committed(rs.getLong("version"))
+                        : new CommitOutcome.Conflict(CommitOutcome.Conflict.Kind.READ, 0);
+            }
+        }
+    }
+
+    private static void addChecks(Params p, Commit commit) throws SQLException {
+        ArrayText rNs = new ArrayText();
+        ArrayText rKey = new ArrayText();
+        ArrayText rVer = new ArrayText();
+        for (Commit.PointRead r : commit.reads()) {
+            rNs.text(r.namespace());
+            rKey.text(r.key());
+            rVer.number(r.version());
+        }
+        ArrayText gNs = new ArrayText();
+        ArrayText gLow = new ArrayText();
+        ArrayText gHigh = new ArrayText();
+        ArrayText gFrom = new ArrayText();
+        ArrayText gTo = new ArrayText();
+        ArrayText seen = new ArrayText();
+        int at = 0;
+        for (Commit.RangeRead g : commit.ranges()) {
+            KeyRange range = KeyRange.of(g.prefix(), g.startAfter(), g.endInclusive());
+            gNs.text(g.namespace());
+            gLow.text(range.low());
+            gHigh.text(range.high());
+            gFrom.number(at + 1);
+            for (Commit.Seen s : g.seen()) {
+                seen.text(s.version() + " " + s.key());
+                at++;
+            }
+            gTo.number(at);
+        }
+        p.add(rNs).add(rKey).add(rVer).add(gNs).add(gLow).add(gHigh).add(gFrom).add(gTo).add(seen);
+    }
+
+    /** Binds parameters in order, each untyped text: the casts in the statements type them. */
+    private static final class Params {
+        private final PreparedStatement ps;
+        private int next;
+
+        Params(PreparedStatement ps) {
+            this(ps, 1);
+        }
+
+        Params(PreparedStatement ps, int first) {
+            this.ps = ps;
+            this.next = first;
+        }
+
+        Params add(ArrayText array) throws SQLException {
+            ps.setObject(next++, array.close(), Types.OTHER);
+            return this;
+        }
+
+        Params add(UUID id) throws SQLException {
+            ps.setObject(next++, id.toString(), Types.OTHER);
+            return this;
+        }
+    }
+}
