@@ -23,10 +23,10 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Assumptions;
 
 /**
- * KV-9 Durability. A store declares whether it is durable ({@code KvStore.info().isDurable()}, taken from
- * the backend through the SPI); every test but those of KV-9.1 runs only on a store that declares
- * itself durable, and the hooks that restart the server or cut a commit come from the target's
- * {@link TckFixture}.
+ * KV-9 Durability. A store declares whether it is durable ({@code KvStore.info().isDurable()},
+ * taken from the backend through the SPI); every test but those of KV-9.1, KV-9.6 (check()) and
+ * KV-9.7 (capability claims) runs only on a store that declares itself durable, and the hooks
+ * that restart the server or cut a commit come from the target's {@link TckFixture}.
  */
 @Chapter(9)
 final class Kv09DurabilityTest {
