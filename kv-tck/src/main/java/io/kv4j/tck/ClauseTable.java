@@ -13,6 +13,10 @@ import java.util.Map;
  */
 final class ClauseTable {
 
+    /** The line that ends the generated part of {@code docs/TCK.md}; sections after it are kept. */
+    static final String END = "<!-- end of the generated table: the sections below are written by "
+            + "hand -->\n";
+
     private ClauseTable() {
     }
 
@@ -42,7 +46,8 @@ final class ClauseTable {
         int count = tests.values().stream().mapToInt(List::size).sum();
         StringBuilder b = new StringBuilder();
         b.append("# Compatibility kit: clauses and tests\n\n");
-        b.append("Generated from the kit's code by `ClauseTable`; do not edit. Each clause of\n");
+        b.append("The table is generated from the kit's code by `ClauseTable`; do not edit it. Each "
+                + "clause of\n");
         b.append("[SPEC.md](SPEC.md) with the tests of `kv-tck` (package `io.kv4j.tck`) that check\n");
         b.append("it. ").append(spec.size()).append(" clauses, ").append(count)
                 .append(" tests. Regenerate with\n");
@@ -57,6 +62,6 @@ final class ClauseTable {
                     .append(names.isEmpty() ? "none" : "`" + String.join("`<br>`", names) + "`")
                     .append(" |\n");
         }
-        return b.toString();
+        return b.append('\n').append(END).toString();
     }
 }

@@ -23,10 +23,10 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Assumptions;
 
 /**
- * KV-9 Durability. A store declares whether it is durable ({@code KvStore.info().isDurable()}, taken from
- * the backend through the SPI); every test but those of KV-9.1 runs only on a store that declares
- * itself durable, and the hooks that restart the server or cut a commit come from the target's
- * {@link TckFixture}.
+ * KV-9 Durability. A store declares whether it is durable ({@code KvStore.info().isDurable()},
+ * taken from the backend through the SPI); every test but those of KV-9.1, KV-9.6 (check()) and
+ * KV-9.7 (capability claims) runs only on a store that declares itself durable, and the hooks
+ * that restart the server or cut a commit come from the target's {@link TckFixture}.
  */
 @Chapter(9)
 final class Kv09DurabilityTest {
@@ -181,5 +181,47 @@ final class Kv09DurabilityTest {
         TckFixture fixture = env.fixture();
         Skip.untestedUnless(fixture != null, env.without(hook));
         return fixture;
+    }
+
+    @Clause("KV-9.6")
+    void kv9_6_checkAnswersWithPlainValuesInAStableOrderAndChangesNothing(Env env) {
+        KvStore store = env.store();
+        List<String> before = store.functions();
+        Map<String, Object> first = store.check();
+        Map<String, Object> second = store.check();
+        assertEquals(List.copyOf(first.keySet()), List.copyOf(second.keySet()),
+                "the names of check()'s details, asked twice, in the same order");
+        first.forEach((name, value) -> assertTrue(value instanceof String
+                || value instanceof Number || value instanceof Boolean,
+                "check()'s detail " + name + " is a plain value, not a "
+                        + (value == null ? "null" : value.getClass().getName())));
+        assertThrows(UnsupportedOperationException.class, () -> first.put("tck", 1),
+                "check()'s details can be changed by the caller");
+        List<String> added = new java.util.ArrayList<>(store.functions());
+        added.removeAll(before);
+        assertEquals(List.of(), added, "functions that check() created: a health check "
+                + "changes no data");
+    }
+
+    @Clause("KV-9.6")
+    void kv9_6_aClosedStoreRefusesCheck(Env env) {
+        KvStore own = env.openOwn();
+        own.close();
+        assertThrows(IllegalStateException.class, own::check, "check() of a closed store");
+    }
+
+    @Clause("KV-9.7")
+    void kv9_7_storesShareDataExactlyWhenPrivateToStoreIsNotDeclared(Env env) {
+        KvStore a = env.openOwn();
+        KvStore b = env.openOwn();
+        boolean declared = a.info().capabilities().contains(Capability.PRIVATE_TO_STORE);
+        String f = env.fn("claim");
+        commit(a, f, kv -> kv.set("k", "through a"));
+        boolean seen = b.reader(f).has("k");
+        assertEquals(!declared, seen, declared
+                ? "the backend declares PRIVATE_TO_STORE, yet a commit through one store is seen "
+                        + "through another store opened on the same URL"
+                : "the backend does not declare PRIVATE_TO_STORE, yet a commit through one store "
+                        + "is not seen through another store opened on the same URL");
     }
 }

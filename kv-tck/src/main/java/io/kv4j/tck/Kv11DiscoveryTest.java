@@ -345,6 +345,47 @@ final class Kv11DiscoveryTest {
                 + "appears nowhere else in it to have it looked for everywhere");
     }
 
+    @Clause("KV-11.8")
+    void kv11_8_everyOptionTheBackendDeclaresSecretIsMasked(Env env) {
+        List<String> declared = Probes.accepting(env.url()).stream()
+                .flatMap(p -> p.options().stream()).filter(Option::isSecret)
+                .map(Option::name).distinct().toList();
+        Skip.doesNotApplyUnless(!declared.isEmpty(), "the backend declares no secret option");
+        LogWatch logs = env.logs();
+        Map<String, String> secrets = new LinkedHashMap<>();
+        List<String> shown = new ArrayList<>();
+        Runnable levelBack = logs.everyLevel();
+        try {
+            for (String name : declared) {
+                String secret = "tck-secret-" + unique();
+                secrets.put(name, secret);
+                logs.watch(secret);
+                try (KvStore store = KvStore.open(withQuery(env.url(), name + "=" + secret))) {
+                    shown.add(store.toString());
+                    shown.add(store.url());
+                    shown.add(store.info().toString());
+                } catch (KvException | IllegalArgumentException e) {
+                    for (Throwable t = e; t != null; t = t.getCause()) {
+                        shown.add(t.toString());
+                        for (Throwable s : t.getSuppressed()) {
+                            shown.add(s.toString());
+                        }
+                    }
+                }
+            }
+        } finally {
+            levelBack.run();
+        }
+        secrets.forEach((name, secret) -> shown.forEach(text -> assertFalse(text.contains(secret),
+                "the value of " + name + ", which the backend declares secret, appears in: "
+                        + text.replace(secret, "<!>"))));
+        assertEquals(List.of(), logs.leaks(), "lines logged or printed while stores opened with "
+                + "the secret options " + declared + " that hold a secret, shown here as "
+                + Secrets.MASK);
+        String unwatched = LogWatch.unwatched();
+        Skip.untestedUnless(unwatched == null, "these logs cannot be read here: " + unwatched);
+    }
+
     @Clause("KV-11.9")
     void kv11_9_openWithoutAUrlTakesTheSystemPropertyFirst(Env env) throws Exception {
         String f = env.fn("default-url");
@@ -411,6 +452,31 @@ final class Kv11DiscoveryTest {
                     "the small store keeps max-value-bytes=10");
             assertEquals(100, ((String) small.reader(f).get("k")).length(), "one storage");
         }
+    }
+
+    @Clause("KV-11.11")
+    void kv11_11_theBackendDeclaresNoOptionNamedLikeAnEngineOption(Env env) {
+        Map<String, String> engine = new LinkedHashMap<>();
+        for (Option<?> o : KvOption.table()) {
+            engine.put(folded(o.name()), o.name());
+        }
+        List<String> copies = new ArrayList<>();
+        for (KvProvider p : Probes.accepting(env.url())) {
+            for (Option<?> d : p.options()) {
+                String same = engine.get(folded(d.name()));
+                if (same != null && !same.equals(d.name())) {
+                    copies.add(d.name() + " (like " + same + ")");
+                }
+            }
+        }
+        assertEquals(List.of(), copies, "options the backend declares whose names differ from "
+                + "an engine option's only in case or in '-', '_' and '.': a user who means the "
+                + "engine's option is told nothing when the backend takes it");
+    }
+
+    /** A name without case and without the characters that join words. */
+    private static String folded(String name) {
+        return name.toLowerCase(Locale.ROOT).replace("-", "").replace("_", "").replace(".", "");
     }
 
     private static String unique() {

@@ -110,7 +110,9 @@ final class Runner {
                 out.println("kv-tck: the run stopped early: " + stopped);
             }
             target.finish().forEach(line -> out.println("kv-tck: " + secrets.scrub(line)));
-            Verdicts verdicts = Verdicts.of(Spec.load(), listener.outcomes(), listener.broken(),
+            List<Outcome> outcomes = new ArrayList<>(listener.outcomes());
+            outcomes.addAll(target.evidence());
+            Verdicts verdicts = Verdicts.of(Spec.load(), outcomes, listener.broken(),
                     stopped, target.settings()::allowsUntested);
             long millis = (System.nanoTime() - t0) / 1_000_000;
             int code = verdicts.exitCode();

@@ -9,6 +9,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -40,6 +41,8 @@ final class Target implements AutoCloseable {
     private KvStore shared;
     private List<String> diagnoses = List.of();
     private boolean finished;
+    /** Failures found while deleting the run's data. */
+    private final List<Outcome> evidence = new CopyOnWriteArrayList<>();
 
     private Target(Settings settings, String url, TckFixture fixture, String runId, long seed,
             List<String> notes, Secrets secrets) {
@@ -226,23 +229,70 @@ final class Target implements AutoCloseable {
                 + ")")) {
             return worker.call(() -> {
                 long entries = 0;
-                int functions = 0;
+                List<String> deleted = new ArrayList<>();
                 for (String f : store.functions()) {
                     if (f.startsWith(prefix)) {
                         entries += store.deleteAll(f);
-                        functions++;
+                        deleted.add(f);
                     }
                 }
-                long left = store.functions().stream().filter(f -> f.startsWith(prefix)).count();
+                int functions = deleted.size();
+                List<String> left = store.functions().stream().filter(f -> f.startsWith(prefix))
+                        .toList();
+                judgeCleanUp(store, deleted, left);
                 return "deleted the run's data: " + entries + " entries in " + functions
                         + " functions named " + prefix + "..."
-                        + (left == 0 ? "" : "; " + left + " of them still list entries");
+                        + (left.isEmpty() ? "" : "; " + left.size() + " of them still listed");
             }, settings.workloadTimeoutMs());
         } catch (RuntimeException | Error e) {
             // an OutOfMemoryError of a broken backend included: the report still gets written
             return "warning: could not delete the run's data (functions named " + prefix
                     + "...): " + e;
         }
+    }
+
+    /**
+     * Fails KV-4.5 when a function still holds entries after its deleteAll, and KV-4.4 when one
+     * is still listed without entries: what the kit sees while it cleans up counts as much as
+     * what a test sees.
+     */
+    private void judgeCleanUp(KvStore store, List<String> deleted, List<String> left) {
+        List<String> holding = new ArrayList<>();
+        List<String> empty = new ArrayList<>();
+        List<String> unlisted = new ArrayList<>();
+        for (String f : left) {
+            if (!deleted.contains(f)) {
+                unlisted.add(f);
+            } else {
+                (store.reader(f).list("", null, 1).entries().isEmpty() ? empty : holding).add(f);
+            }
+        }
+        if (!holding.isEmpty()) {
+            evidence.add(cleanUpFailure("KV-4.5", holding.size() + " functions still hold "
+                    + "entries after their deleteAll returned, such as "
+                    + Checks.show(holding.get(0))));
+        }
+        if (!empty.isEmpty()) {
+            evidence.add(cleanUpFailure("KV-4.4", "functions() still lists " + empty.size()
+                    + " functions whose entries deleteAll deleted, such as "
+                    + Checks.show(empty.get(0))));
+        }
+        if (!unlisted.isEmpty()) {
+            evidence.add(cleanUpFailure("KV-4.4", "functions() lists " + unlisted.size()
+                    + " functions of the run that it did not list a moment before, when no "
+                    + "test was writing, such as " + Checks.show(unlisted.get(0))));
+        }
+    }
+
+    private Outcome cleanUpFailure(String clause, String message) {
+        String scrubbed = secrets.scrub("deleting the run's data: " + message);
+        return new Outcome(clause, "Target", "cleanUp_deleteAllOfEveryFunctionOfTheRun",
+                Outcome.Status.FAILED, scrubbed, null, 0);
+    }
+
+    /** The clause failures seen while the run's data was deleted, after {@link #finish()}. */
+    List<Outcome> evidence() {
+        return List.copyOf(evidence);
     }
 
     /**

@@ -524,7 +524,7 @@ public final class BrokenBackends {
      * Numbers versions per key, starting again at 1 when a key is created, as a row's own version
      * column does: a key deleted and set again has a version it had before.
      */
-    public static final class VersionsPerKey extends Broken {
+    public static class VersionsPerKey extends Broken {
         private static final Object LOCK = new Object();
         /** Storage and key to its version. Guarded by LOCK. */
         private static final Map<String, Long> VERSIONS = new java.util.HashMap<>();
@@ -534,13 +534,18 @@ public final class BrokenBackends {
             return "versions";
         }
 
+        /** Whether deleting a key forgets its version, so that it starts again at 1. */
+        boolean forgetsDeletedKeys() {
+            return true;
+        }
+
         @Override
         public KvBackend open(BackendConfig config) {
             String storage = storage(config);
             KvBackend memory = memory("kv:memory:" + scheme() + "/" + storage);
             return new ForwardingBackend(memory) {
                 private String id(String namespace, String key) {
-                    return storage + '\u0000' + namespace + '\u0000' + key;
+                    return scheme() + '\u0000' + storage + '\u0000' + namespace + '\u0000' + key;
                 }
 
                 private Entry renumbered(String namespace, Entry e) {
@@ -588,7 +593,9 @@ public final class BrokenBackends {
                         for (Commit.Write w : c.writes()) {
                             String id = id(w.namespace(), w.key());
                             if (w.isDelete()) {
-                                VERSIONS.remove(id);
+                                if (forgetsDeletedKeys()) {
+                                    VERSIONS.remove(id);
+                                }
                             } else {
                                 VERSIONS.merge(id, 1L, Long::sum);
                             }
@@ -610,6 +617,23 @@ public final class BrokenBackends {
         @Override
         KvBackend wrap(KvBackend memory) {
             throw new UnsupportedOperationException("opened by open()");
+        }
+    }
+
+    /**
+     * Numbers versions per key and keeps a deleted key's number, so deleting and setting a key
+     * again gives it a new version; but {@code deleteAll} drops the numbers with the rows, so a
+     * key set again after it has a version it had before.
+     */
+    public static final class VersionsForgottenByDeleteAll extends VersionsPerKey {
+        @Override
+        String name() {
+            return "delete-all-versions";
+        }
+
+        @Override
+        boolean forgetsDeletedKeys() {
+            return false;
         }
     }
 
