@@ -252,6 +252,8 @@ final class Kv04NamespacesTest {
         assertThrows(KvConflictException.class, reader::commit,
                 "a transaction that read an entry before deleteAll and commits after it");
         assertEquals(List.of(), store.reader(f).list("").keys(), "what is left of the function");
+        assertNull(store.reader(f).get("k7"), "an entry read before deleteAll, read again");
+        assertFalse(store.reader(f).has("k7"), "an entry read before deleteAll, asked about");
         assertEquals("kept", store.reader(g).get("k0"), "another function's entry");
         assertEquals(0L, store.deleteAll(f), "deleting the entries of an empty function");
     }
