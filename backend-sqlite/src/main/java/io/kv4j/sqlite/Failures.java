@@ -1,0 +1,97 @@
+package io.kv4j.sqlite;
+
+import io.kv4j.spi.BackendConfigurationException;
+import io.kv4j.spi.BackendConflictException;
+import io.kv4j.spi.BackendException;
+import io.kv4j.spi.BackendFailureException;
+import io.kv4j.spi.BackendOutcomeUnknownException;
+import io.kv4j.spi.BackendUnavailableException;
+import io.kv4j.spi.Text;
+import java.sql.SQLException;
+
+/**
+ * Every exception the backend throws is made here, and every SQLite failure is classified here,
+ * by its primary result code: {@code SQLITE_BUSY} and friends never reach users as such.
+ */
+final class Failures {
+
+    /** SQLite's primary result codes that the backend tells apart. */
+    static final int BUSY = 5;
+    static final int LOCKED = 6;
+    static final int IOERR = 10;
+    static final int CORRUPT = 11;
+    static final int FULL = 13;
+    static final int CANTOPEN = 14;
+    static final int READONLY = 8;
+    static final int NOTADB = 26;
+    static final int AUTH = 23;
+    static final int PERM = 3;
+
+    private Failures() {
+    }
+
+    /** The primary result code of a failure of the SQLite driver, or -1 for another. */
+    static int code(SQLException e) {
+        return e.getErrorCode() <= 0 ? -1 : e.getErrorCode() & 0xff;
+    }
+
+    /**
+     * A failed call that wrote nothing: the file locked longer than the busy timeout or not
+     * there is transient; a file that is no database, is read-only or may not be opened is the
+     * configuration's; everything else is a failure that retrying will not mend.
+     *
+     * @param what what was being done, such as {@code reading key 'k' of function 'f'}
+     */
+    static BackendException of(SQLException e, String what, SqliteSettings settings) {
+        String where = " (" + settings.file() + ", " + settings.url() + ")";
+        switch (code(e)) {
+            case BUSY:
+            case LOCKED:
+                return new BackendUnavailableException("The SQLite file was locked by another "
+                        + "connection for longer than busy-timeout-ms=" + settings.busyTimeoutMs()
+                        + " while " + what + where, e);
+            case CANTOPEN:
+                return unavailable("Cannot open the SQLite file while " + what + where
+                        + ": its directory is missing or not accessible", e);
+            case READONLY:
+            case PERM:
+            case AUTH:
+                return new BackendConfigurationException("The SQLite file may not be written "
+                        + "while " + what + where + ": " + e.getMessage(), e);
+            case NOTADB:
+                return new BackendConfigurationException("Not a SQLite database while " + what
+                        + where + ": the file holds something else", e);
+            default:
+                return new BackendFailureException("SQLite failed while " + what + where + ": "
+                        + e.getMessage(), e);
+        }
+    }
+
+    /** Storage that cannot be used for now; nothing was done. */
+    static BackendUnavailableException unavailable(String message, Throwable cause) {
+        return new BackendUnavailableException(message, cause);
+    }
+
+    /** A configuration the file cannot be used with. */
+    static BackendConfigurationException configuration(String message) {
+        return new BackendConfigurationException(message, null);
+    }
+
+    /** A commit whose answer was lost and could not be looked up. */
+    static BackendOutcomeUnknownException outcomeUnknown(String message, Throwable cause) {
+        return new BackendOutcomeUnknownException(message, cause);
+    }
+
+    /** A point read whose key changed. */
+    static BackendConflictException changed(String namespace, String key) {
+        return new BackendConflictException("key " + Text.quote(key) + " of function "
+                + Text.quote(namespace) + " changed since it was read", namespace, key);
+    }
+
+    /** A listed range whose keys changed. */
+    static BackendConflictException rangeChanged(String namespace, String prefix) {
+        return new BackendConflictException("the keys with prefix " + Text.quote(prefix)
+                + " of function " + Text.quote(namespace) + " changed since they were listed",
+                namespace, null);
+    }
+}
