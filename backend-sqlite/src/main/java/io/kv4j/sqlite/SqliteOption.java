@@ -8,7 +8,7 @@ import java.util.List;
 enum SqliteOption {
 
     SYNCHRONOUS(OptionDescriptor.choice("synchronous", "full", List.of("full", "normal"),
-            "full syncs the file at every commit, so a commit that returned survives a power "
+            "How commits reach the disk: full syncs the file at every commit, so a commit that returned survives a power "
                     + "loss; normal syncs only at checkpoints: commits survive a crash of the "
                     + "application but the last ones may be lost on a power loss or a crash of "
                     + "the operating system, and the store no longer declares DURABLE.")),
