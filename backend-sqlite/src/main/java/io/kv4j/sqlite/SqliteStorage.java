@@ -17,8 +17,8 @@ import java.util.UUID;
  * so each statement reads one committed state, the last one, and never waits for the writer (WAL
  * mode). A commit that writes runs on the writer inside {@code BEGIN IMMEDIATE}, which takes
  * SQLite's write lock with the newest state: it checks every version read and every listed range
- * against that state, takes the next version from {@code clock}, applies the writes and records
- * its id, all in one transaction that commits whole or not at all. A commit without writes checks
+ * against that state, takes the next version after the last recorded in {@code commits}, applies
+ * the writes and records its id there, all in one transaction that commits whole or not at all. A commit without writes checks
  * inside a plain read transaction: one snapshot, no lock.
  */
 final class SqliteStorage {
@@ -26,6 +26,9 @@ final class SqliteStorage {
     /** How many commit ids are kept for looking up a lost answer: far more than arrive in the
      * busy timeout that bounds a lookup. */
     static final long KEPT_IDS = 10_000;
+    /** Old ids are deleted at every this many versions, a few pages at once: deleting one per
+     * commit would write one more page in every commit. */
+    static final long EXPIRY_EVERY = 1_000;
 
     private static final String READ =
             "SELECT value, version FROM entries WHERE namespace = ? AND key = ?";
@@ -39,8 +42,7 @@ final class SqliteStorage {
             + " WHERE namespace = ? AND key >= ? AND key < ? ORDER BY key LIMIT ?";
     private static final String RANGE_TO_END = "SELECT key, version FROM entries"
             + " WHERE namespace = ? AND key >= ? ORDER BY key LIMIT ?";
-    private static final String TICK = "UPDATE clock SET version = version + 1 WHERE id = 1";
-    private static final String NOW = "SELECT version FROM clock WHERE id = 1";
+    private static final String NOW = "SELECT coalesce(max(version), 0) FROM commits";
     private static final String UPSERT = "INSERT INTO entries (namespace, key, value, version)"
             + " VALUES (?, ?, ?, ?) ON CONFLICT (namespace, key)"
             + " DO UPDATE SET value = excluded.value, version = excluded.version";
@@ -48,6 +50,8 @@ final class SqliteStorage {
     private static final String RECORD = "INSERT INTO commits (version, id) VALUES (?, ?)";
     private static final String EXPIRE = "DELETE FROM commits WHERE version <= ?";
     private static final String LOOKUP = "SELECT id FROM commits WHERE version = ?";
+    private static final String FENCE =
+            "INSERT OR REPLACE INTO commits (version, id) VALUES (0, randomblob(16))";
     private static final String NEXT_NAMESPACE =
             "SELECT namespace FROM entries WHERE namespace > ? ORDER BY namespace LIMIT 1";
     private static final String DELETE_NAMESPACE = "DELETE FROM entries WHERE namespace = ?";
@@ -129,11 +133,11 @@ final class SqliteStorage {
         });
     }
 
+    /** The next version: one more than the greatest recorded, read under the write lock. */
     private static long tick(Session w) throws SQLException {
-        w.prepare(TICK).executeUpdate();
         try (ResultSet rs = w.prepare(NOW).executeQuery()) {
             rs.next();
-            return rs.getLong(1);
+            return rs.getLong(1) + 1;
         }
     }
 
@@ -159,9 +163,11 @@ final class SqliteStorage {
         record.setLong(1, version);
         record.setBytes(2, bytes(commit.id()));
         record.executeUpdate();
-        PreparedStatement expire = w.prepare(EXPIRE);
-        expire.setLong(1, version - KEPT_IDS);
-        expire.executeUpdate();
+        if (version % EXPIRY_EVERY == 0) {
+            PreparedStatement expire = w.prepare(EXPIRE);
+            expire.setLong(1, version - KEPT_IDS);
+            expire.executeUpdate();
+        }
     }
 
     /**
@@ -184,7 +190,8 @@ final class SqliteStorage {
                 try (ResultSet rs = ps.executeQuery()) {
                     landed = rs.next() && Arrays.equals(rs.getBytes(1), bytes(commit.id()));
                 }
-                w.prepare("UPDATE clock SET version = version WHERE id = 1").executeUpdate();
+                // a write of its own, so that the commit writes to the WAL; version 0 is none
+                w.prepare(FENCE).executeUpdate();
                 w.execute("COMMIT");
             } catch (SQLException e) {
                 w.rollbackQuietly();

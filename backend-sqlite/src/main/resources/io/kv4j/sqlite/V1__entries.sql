@@ -8,16 +8,10 @@ CREATE TABLE entries (
     PRIMARY KEY (namespace, key)
 ) WITHOUT ROWID;
 
--- The last version given out: every commit that writes takes the next one under SQLite's write
--- lock, so versions follow commit order across every process that shares the file.
-CREATE TABLE clock (
-    id INTEGER PRIMARY KEY CHECK (id = 1),
-    version INTEGER NOT NULL
-);
-INSERT INTO clock (id, version) VALUES (1, 0);
-
--- The ids of the last commits, by version, written in the commit itself: a commit whose answer
--- was lost is looked up here.
+-- The ids of the last commits that wrote, by version, each written in its commit: a commit
+-- whose answer was lost is looked up here. The greatest version is the last one given out: every
+-- commit that writes takes the next one under SQLite's write lock, so versions follow commit
+-- order across every process that shares the file, and expiry never removes the greatest.
 CREATE TABLE commits (
     version INTEGER PRIMARY KEY,
     id BLOB NOT NULL

@@ -1,7 +1,6 @@
 package io.kv4j.sqlite;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -33,8 +32,7 @@ class BusyTest {
             });
             try (Connection other = JDBC.createConnection(JDBC.PREFIX + file, new Properties());
                     Statement st = other.createStatement()) {
-                st.execute("BEGIN IMMEDIATE");
-                st.execute("UPDATE clock SET version = version");
+                st.execute("BEGIN IMMEDIATE"); // SQLite's write lock, until ROLLBACK
 
                 long start = System.nanoTime();
                 KvUnavailableException e = assertThrows(KvUnavailableException.class,
@@ -44,8 +42,6 @@ class BusyTest {
                         }));
                 long waitedMs = (System.nanoTime() - start) / 1_000_000;
                 assertTrue(e.getMessage().contains("busy-timeout-ms=300"), e.getMessage());
-                assertFalse(e.getMessage().contains("SQLITE_BUSY]") && e.getCause() == null,
-                        e.getMessage());
                 assertTrue(waitedMs >= 250 && waitedMs < 10_000, "waited " + waitedMs + " ms");
 
                 assertEquals(1L, store.reader("f").get("k"), "a read while the lock is held");
