@@ -1,5 +1,6 @@
 package io.kv4j.bench;
 
+import java.nio.file.Path;
 import java.sql.SQLException;
 
 /** The adapters a benchmark's {@code impl} parameter names. */
@@ -23,6 +24,15 @@ final class Adapters {
             case MAP -> new MapAdapter();
             default -> throw new IllegalArgumentException("Unknown in-memory implementation '" + impl
                     + "': expected " + KV4J + " or " + MAP);
+        };
+    }
+
+    static Adapter sqlite(String impl, Path file) throws SQLException {
+        return switch (impl) {
+            case KV4J -> new Kv4jAdapter("kv:sqlite:" + file);
+            case JDBC -> new SqliteJdbcAdapter(file);
+            default -> throw new IllegalArgumentException("Unknown SQLite implementation '" + impl
+                    + "': expected " + KV4J + " or " + JDBC);
         };
     }
 

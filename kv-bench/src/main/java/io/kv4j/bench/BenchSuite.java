@@ -75,6 +75,16 @@ public final class BenchSuite {
                 ok = false;
             }
         }
+        SqliteStore.Measure sqliteStore = null;
+        if (options.groups().contains(Group.SQLITE)) {
+            out.printf(Locale.ROOT, "measuring a SQLite store of %,d entries%n", Plan.MANY_KEYS);
+            try {
+                sqliteStore = SqliteStore.measure(Plan.MANY_KEYS);
+            } catch (Exception e) {
+                out.println("SQLite store FAILED: " + e);
+                ok = false;
+            }
+        }
         List<Comparison> plan = Plan.of(options.groups());
         Map<String, EmbeddedPostgres> servers = new LinkedHashMap<>();
         try {
@@ -100,6 +110,9 @@ public final class BenchSuite {
                         + "committed; 1.00 when no request ran twice");
             }
             RatioTable.print(plan, outcomes, footprint, out);
+            if (sqliteStore != null) {
+                SqliteStore.print(sqliteStore, out);
+            }
         } catch (IOException | SQLException e) {
             out.println("Could not start or reach the embedded PostgreSQL server: " + e);
             ok = false;

@@ -9,6 +9,8 @@ enum Group {
     MEMORY("memory: kv4j on kv:memory: vs ConcurrentHashMap<String, byte[]> + Jackson"),
     /** kv4j on PostgreSQL against JDBC, at both durability settings. */
     POSTGRES("PostgreSQL: kv4j on kv:postgresql: vs JDBC + HikariCP, same server, fresh database each"),
+    /** kv4j on a SQLite file against JDBC on one with the same settings. */
+    SQLITE("SQLite: kv4j on kv:sqlite: vs hand-written JDBC, each on a new file, WAL, synchronous=FULL"),
     /**
      * The PostgreSQL read-modify-write on small tables and on one hot key, where requests collide:
      * kv4j's optimistic retries against the JDBC transaction's row locks.

@@ -12,6 +12,7 @@ final class Plan {
     static final int MANY_KEYS = 1_000_000;
     static final List<Integer> MEMORY_THREADS = List.of(1, 2);
     static final List<Integer> POSTGRES_THREADS = List.of(1, 8);
+    static final List<Integer> SQLITE_THREADS = List.of(1, 4);
     /**
      * The smaller tables of the contention group: 8 threads over 1,000 keys collide now and then,
      * over 20 keys all the time.
@@ -67,6 +68,17 @@ final class Plan {
                 }
             }
         }
+        if (groups.contains(Group.SQLITE)) {
+            for (int threads : SQLITE_THREADS) {
+                plan.add(sqlite("read-modify-write request", "readModifyWrite", threads,
+                        "BEGIN IMMEDIATE; SELECT; upsert; COMMIT",
+                        threads == 1 ? Target.AT_LEAST_ONE : Target.AT_LEAST_0_90));
+            }
+            for (int threads : SQLITE_THREADS) {
+                plan.add(sqlite("read-only request", "read", threads, "JDBC SELECT",
+                        Target.AT_LEAST_0_80));
+            }
+        }
         if (groups.contains(Group.CONTENTION)) {
             for (String setting : Servers.SETTINGS) {
                 for (int keys : FEW_KEYS) {
@@ -104,6 +116,15 @@ final class Plan {
                 new Trial(MemoryBenchmark.class, method, Adapters.KV4J, threads, params),
                 new Trial(MemoryBenchmark.class, method, Adapters.MAP, threads, params),
                 baselineLabel, Target.AT_LEAST_HALF);
+    }
+
+    private static Comparison sqlite(String operation, String method, int threads,
+            String baselineLabel, Target target) {
+        Map<String, String> params = Map.of("keys", Integer.toString(KEYS));
+        return new Comparison(Group.SQLITE, "sqlite " + operation, "keys=" + KEYS, threads,
+                new Trial(SqliteBenchmark.class, method, Adapters.KV4J, threads, params),
+                new Trial(SqliteBenchmark.class, method, Adapters.JDBC, threads, params),
+                baselineLabel, target);
     }
 
     private static Comparison postgres(String operation, String method, String setting, int threads,

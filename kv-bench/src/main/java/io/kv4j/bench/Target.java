@@ -5,6 +5,10 @@ enum Target {
 
     /** No target: the baseline is shown for reference, such as the ceiling. */
     NONE("", 0),
+    /** At least 0.8 times the baseline's throughput. */
+    AT_LEAST_0_80(">= 0.80", 0.8),
+    /** At least 0.9 times the baseline's throughput. */
+    AT_LEAST_0_90(">= 0.90", 0.9),
     /** At least half the baseline's throughput. */
     AT_LEAST_HALF(">= 0.50", 0.5),
     /** At least the baseline's throughput. */
@@ -30,7 +34,8 @@ enum Target {
     boolean met(double ratio) {
         return switch (this) {
             case NONE -> true;
-            case AT_LEAST_HALF, AT_LEAST_ONE, AT_LEAST_1_30 -> ratio >= bound;
+            case AT_LEAST_0_80, AT_LEAST_0_90, AT_LEAST_HALF, AT_LEAST_ONE, AT_LEAST_1_30 ->
+                    ratio >= bound;
             case ABOVE_ONE -> ratio > bound;
         };
     }

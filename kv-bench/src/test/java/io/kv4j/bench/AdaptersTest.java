@@ -5,21 +5,27 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.kv4j.spi.KvProvider;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.ServiceLoader;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Every adapter does the same work: after the same operations each leaves the same values, so
- * the benchmarks compare like with like. The PostgreSQL adapters run against an embedded server.
+ * the benchmarks compare like with like. The PostgreSQL adapters run against an embedded server,
+ * the SQLite ones on a temporary file.
  */
 class AdaptersTest {
 
     private static final List<String> KEYS = List.of(Keys.first(10));
+
+    @TempDir
+    Path dir;
 
     private TrialDatabase database;
     private Adapter adapter;
@@ -43,6 +49,8 @@ class AdaptersTest {
         String[] parts = which.split(":");
         if (parts[0].equals("memory")) {
             adapter = Adapters.memory(parts[1]);
+        } else if (parts[0].equals("sqlite")) {
+            adapter = Adapters.sqlite(parts[1], dir.resolve("bench.db"));
         } else {
             if (parts[1].equals(Adapters.KV4J)) {
                 assumeTrue(hasPostgresProvider(), "kv4j's PostgreSQL backend is not on the class path");
@@ -61,7 +69,7 @@ class AdaptersTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"memory:kv4j", "memory:map", "postgres:kv4j", "postgres:jdbc",
-            "postgres:jdbc-autocommit"})
+            "postgres:jdbc-autocommit", "sqlite:kv4j", "sqlite:jdbc"})
     void readModifyWrite_twice_leavesCountTwo(String which) throws Exception {
         Adapter a = open(which);
         a.readModifyWrite("user/0000003");
@@ -71,7 +79,7 @@ class AdaptersTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"memory:kv4j", "memory:map", "postgres:kv4j", "postgres:jdbc",
-            "postgres:jdbc-autocommit"})
+            "postgres:jdbc-autocommit", "sqlite:kv4j", "sqlite:jdbc"})
     void readModifyWrite_counted_twice_leavesCountTwo(String which) throws Exception {
         Adapter a = open(which);
         AttemptCounter counter = new AttemptCounter();
@@ -81,7 +89,7 @@ class AdaptersTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"memory:kv4j", "postgres:kv4j"})
+    @ValueSource(strings = {"memory:kv4j", "postgres:kv4j", "sqlite:kv4j"})
     void readModifyWrite_kv4jAlone_countsOneAttemptPerRequest(String which) throws Exception {
         Adapter a = open(which);
         AttemptCounter counter = new AttemptCounter();
@@ -92,7 +100,8 @@ class AdaptersTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"memory:map", "postgres:jdbc", "postgres:jdbc-autocommit"})
+    @ValueSource(strings = {"memory:map", "postgres:jdbc", "postgres:jdbc-autocommit",
+            "sqlite:jdbc"})
     void readModifyWrite_baseline_countsNothing(String which) throws Exception {
         Adapter a = open(which);
         AttemptCounter counter = new AttemptCounter();
@@ -116,7 +125,7 @@ class AdaptersTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"memory:kv4j", "memory:map", "postgres:kv4j", "postgres:jdbc",
-            "postgres:jdbc-autocommit"})
+            "postgres:jdbc-autocommit", "sqlite:kv4j", "sqlite:jdbc"})
     void readModifyWrite_leavesOtherKeysAlone(String which) throws Exception {
         Adapter a = open(which);
         a.readModifyWrite("user/0000003");
@@ -125,7 +134,7 @@ class AdaptersTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"memory:kv4j", "memory:map", "postgres:kv4j", "postgres:jdbc",
-            "postgres:jdbc-autocommit"})
+            "postgres:jdbc-autocommit", "sqlite:kv4j", "sqlite:jdbc"})
     void writeAll_storesTheValueUnderEveryKey(String which) throws Exception {
         Adapter a = open(which);
         Item value = new Item("written", 7, List.of("x"));
@@ -138,7 +147,7 @@ class AdaptersTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"memory:kv4j", "memory:map", "postgres:kv4j", "postgres:jdbc",
-            "postgres:jdbc-autocommit"})
+            "postgres:jdbc-autocommit", "sqlite:kv4j", "sqlite:jdbc"})
     void read_missingKey_returnsNull(String which) throws Exception {
         assertNull(open(which).read("user/9999999"));
     }

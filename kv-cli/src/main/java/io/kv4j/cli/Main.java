@@ -38,9 +38,9 @@ import picocli.CommandLine.Spec;
         footer = {
             "",
             "The store: --url, else system property " + KvStore.URL_PROPERTY + ", else environment",
-            "variable " + KvStore.URL_ENVIRONMENT + ", else " + KvStore.DEFAULT_URL
-                    + ", a memory store private to one command:",
-            "one-shot commands refuse to write there, as it is gone when they end.",
+            "variable " + KvStore.URL_ENVIRONMENT + ", else a SQLite file in the user's data",
+            "directory, kv4j/" + DefaultStore.FILE + " in $XDG_DATA_HOME or ~/.local/share",
+            "(~/Library/Application Support on macOS, LOCALAPPDATA on Windows).",
             "kv COMMAND --help shows a command's options and exit codes."},
         // the store commands follow, then those of SUITES: see commandLine()
         subcommands = ShellCommand.class)

@@ -39,7 +39,7 @@ final class OneShot implements Session {
     @Override
     public KvStore store() {
         if (store == null) {
-            store = OpenStore.oneShot(command.url != null ? command.url : KvStore.defaultUrl(), io);
+            store = OpenStore.oneShot(command.url != null ? command.url : DefaultStore.url(io), io);
             checkItOutlivesTheCommand();
         }
         return store;

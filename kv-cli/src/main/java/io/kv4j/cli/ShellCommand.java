@@ -43,7 +43,7 @@ final class ShellCommand implements Callable<Integer> {
     @Option(names = "--url", paramLabel = "URL", description = {
         "The store. Default: system property " + KvStore.URL_PROPERTY + ",",
         "else environment variable " + KvStore.URL_ENVIRONMENT + ",",
-        "else " + KvStore.DEFAULT_URL + "."})
+        "else " + DefaultStore.WHERE + "."})
     private String url;
 
     @Option(names = {"-f", "--function"}, paramLabel = "FUNCTION",
@@ -73,7 +73,7 @@ final class ShellCommand implements Callable<Integer> {
                         ? Files.newBufferedReader(file, StandardCharsets.UTF_8)
                         : new BufferedReader(new InputStreamReader(io.in(),
                                 StandardCharsets.UTF_8));
-                KvStore store = OpenStore.shell(url != null ? url : KvStore.defaultUrl(), io)) {
+                KvStore store = OpenStore.shell(url != null ? url : DefaultStore.url(io), io)) {
             Shell shell = new Shell(store, io, mode, stopOnError);
             if (function != null) {
                 shell.use(function);

@@ -37,7 +37,7 @@ abstract class StoreCommand implements Callable<Integer> {
         "The store, such as kv:postgresql://host/db.",
         "Default: system property " + KvStore.URL_PROPERTY + ",",
         "else environment variable " + KvStore.URL_ENVIRONMENT + ",",
-        "else " + KvStore.DEFAULT_URL + " (private to one command).",
+        "else " + DefaultStore.WHERE + ".",
         "The shell takes it when it starts."})
     String url;
 

@@ -42,6 +42,9 @@ final class TckCommand implements Callable<Integer> {
         "                     on, with every hook",
         "  postgres           hooks for the PostgreSQL",
         "                     server of --url, no restart",
+        "  sqlite             a new SQLite file in a",
+        "                     temporary directory, with",
+        "                     every hook",
         "  a TckFixture class name, or none.",
         "./kv adds the PostgreSQL fixtures to the class path.",
         "Default: the one fixture on the class path, if any."})

@@ -19,11 +19,20 @@ final class Fixtures {
 
     /**
      * Fixtures known by a short name, with where they ship: the PostgreSQL ones are in
-     * {@code io.kv4j:kv-tck-postgres}, which {@code ./kv} adds to the class path when asked for.
+     * {@code io.kv4j:kv-tck-postgres}, which {@code ./kv} adds to the class path when asked for;
+     * the SQLite one is in {@code io.kv4j:kv-backend-sqlite}, which it needs the internals of.
      */
     static final Map<String, String> NAMED = Map.of(
             "postgres-embedded", "io.kv4j.tck.postgres.EmbeddedPostgresFixture",
-            "postgres", "io.kv4j.tck.postgres.PostgresFixture");
+            "postgres", "io.kv4j.tck.postgres.PostgresFixture",
+            "sqlite", "io.kv4j.sqlite.SqliteTckFixture");
+
+    /** Where the named fixtures ship. */
+    private static String artifactOf(String name) {
+        return name.equals("sqlite") ? "io.kv4j:kv-backend-sqlite (in kv.jar)"
+                : "io.kv4j:kv-tck-postgres (kv-tck-postgres/target/kv-tck-postgres.jar, which "
+                        + "./kv adds for kv tck --fixture " + name + ")";
+    }
 
     private Fixtures() {
     }
@@ -47,9 +56,7 @@ final class Fixtures {
             } catch (ClassNotFoundException e) {
                 throw new IllegalArgumentException("Cannot make the fixture named by " + Tck.FIXTURE
                         + "=" + name + ": " + className + " is not on the class path"
-                        + (NAMED.containsKey(name) ? "; it ships in io.kv4j:kv-tck-postgres "
-                        + "(kv-tck-postgres/target/kv-tck-postgres.jar, which ./kv adds for "
-                        + "kv tck --fixture " + name + ")"
+                        + (NAMED.containsKey(name) ? "; it ships in " + artifactOf(name)
                         : "; it is neither a fixture's name (" + String.join(", ",
                                 new java.util.TreeSet<>(NAMED.keySet())) + ", " + NONE
                         + ") nor a TckFixture class on the class path"), e);

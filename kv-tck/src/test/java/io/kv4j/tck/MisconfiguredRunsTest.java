@@ -50,7 +50,7 @@ class MisconfiguredRunsTest {
         assertEquals(Tck.MISCONFIGURED, run.result().exitCode(), run.output());
         assertTrue(run.output().contains("no.such.Fixture"), run.output());
         assertTrue(run.output().contains("it is neither a fixture's name (postgres, "
-                + "postgres-embedded, none) nor a TckFixture class"), run.output());
+                + "postgres-embedded, sqlite, none) nor a TckFixture class"), run.output());
     }
 
     @Test

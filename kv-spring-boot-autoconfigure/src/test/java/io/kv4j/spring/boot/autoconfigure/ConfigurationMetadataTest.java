@@ -36,7 +36,8 @@ class ConfigurationMetadataTest {
     /** The backends whose options the metadata lists, by a URL of each. */
     private static final Map<String, String> BACKENDS = Map.of(
             "memory", "kv:memory:",
-            "postgresql", "kv:postgresql://localhost/db");
+            "postgresql", "kv:postgresql://localhost/db",
+            "sqlite", "kv:sqlite:kv.db");
 
     private static final Path CHECKED_IN = Path.of(
             "src/main/resources/META-INF/additional-spring-configuration-metadata.json");

@@ -1,0 +1,318 @@
+package io.kv4j.sqlite;
+
+import io.kv4j.spi.Commit;
+import io.kv4j.spi.Entry;
+import io.kv4j.spi.KvBackend;
+import java.nio.ByteBuffer;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * The backend contract in SQL on one file. Reads run on reader connections in auto-commit mode,
+ * so each statement reads one committed state, the last one, and never waits for the writer (WAL
+ * mode). A commit that writes runs on the writer inside {@code BEGIN IMMEDIATE}, which takes
+ * SQLite's write lock with the newest state: it checks every version read and every listed range
+ * against that state, takes the next version after the last recorded in {@code commits}, applies
+ * the writes and records its id there, all in one transaction that commits whole or not at all. A commit without writes checks
+ * inside a plain read transaction: one snapshot, no lock.
+ */
+final class SqliteStorage {
+
+    /** How many commit ids are kept for looking up a lost answer: far more than arrive in the
+     * busy timeout that bounds a lookup. */
+    static final long KEPT_IDS = 10_000;
+    /** Old ids are deleted at every this many versions, a few pages at once: deleting one per
+     * commit would write one more page in every commit. */
+    static final long EXPIRY_EVERY = 1_000;
+
+    private static final String READ =
+            "SELECT value, version FROM entries WHERE namespace = ? AND key = ?";
+    private static final String SCAN = "SELECT key, value, version FROM entries"
+            + " WHERE namespace = ? AND key >= ? AND key < ? ORDER BY key LIMIT ?";
+    private static final String SCAN_TO_END = "SELECT key, value, version FROM entries"
+            + " WHERE namespace = ? AND key >= ? ORDER BY key LIMIT ?";
+    private static final String VERSION =
+            "SELECT version FROM entries WHERE namespace = ? AND key = ?";
+    private static final String RANGE = "SELECT key, version FROM entries"
+            + " WHERE namespace = ? AND key >= ? AND key < ? ORDER BY key LIMIT ?";
+    private static final String RANGE_TO_END = "SELECT key, version FROM entries"
+            + " WHERE namespace = ? AND key >= ? ORDER BY key LIMIT ?";
+    private static final String NOW = "SELECT coalesce(max(version), 0) FROM commits";
+    private static final String UPSERT = "INSERT INTO entries (namespace, key, value, version)"
+            + " VALUES (?, ?, ?, ?) ON CONFLICT (namespace, key)"
+            + " DO UPDATE SET value = excluded.value, version = excluded.version";
+    private static final String DELETE = "DELETE FROM entries WHERE namespace = ? AND key = ?";
+    private static final String RECORD = "INSERT INTO commits (version, id) VALUES (?, ?)";
+    private static final String EXPIRE = "DELETE FROM commits WHERE version <= ?";
+    private static final String LOOKUP = "SELECT id FROM commits WHERE version = ?";
+    private static final String FENCE =
+            "INSERT OR REPLACE INTO commits (version, id) VALUES (0, randomblob(16))";
+    private static final String NEXT_NAMESPACE =
+            "SELECT namespace FROM entries WHERE namespace > ? ORDER BY namespace LIMIT 1";
+    private static final String DELETE_NAMESPACE = "DELETE FROM entries WHERE namespace = ?";
+
+    private final SqliteFile file;
+
+    SqliteStorage(SqliteFile file) {
+        this.file = file;
+    }
+
+    Entry read(String namespace, String key) throws SQLException {
+        return file.read(s -> {
+            PreparedStatement ps = s.prepare(READ);
+            ps.setString(1, namespace);
+            ps.setString(2, key);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? Entry.of(key, rs.getBytes(1), rs.getLong(2)) : null;
+            }
+        });
+    }
+
+    List<Entry> scan(String namespace, String prefix, String startAfter, int limit)
+            throws SQLException {
+        KeyRange range = KeyRange.of(prefix, startAfter, null);
+        if (range.isEmpty()) {
+            return List.of();
+        }
+        return file.read(s -> {
+            PreparedStatement ps = s.prepare(range.high() == null ? SCAN_TO_END : SCAN);
+            int p = bind(ps, namespace, range);
+            ps.setInt(p, limit);
+            List<Entry> out = new ArrayList<>(Math.min(limit, 256));
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(Entry.of(rs.getString(1), rs.getBytes(2), rs.getLong(3)));
+                }
+            }
+            return out;
+        });
+    }
+
+    long commit(Commit commit) throws SQLException {
+        if (commit.writes().isEmpty() && commit.ranges().isEmpty() && commit.reads().size() <= 1) {
+            return 0; // one read of the last committed state is consistent by itself
+        }
+        if (commit.isReadOnly()) {
+            return file.read(s -> {
+                s.execute("BEGIN");
+                try {
+                    validate(s, commit);
+                    return 0L;
+                } finally {
+                    s.rollbackQuietly();
+                }
+            });
+        }
+        return file.write(w -> {
+            w.execute("BEGIN IMMEDIATE");
+            long version;
+            try {
+                validate(w, commit);
+                version = tick(w);
+                apply(w, commit, version);
+            } catch (SQLException | RuntimeException e) {
+                w.rollbackQuietly();
+                throw e;
+            }
+            try {
+                if (file.fault() != null) {
+                    file.fault().commit(w);
+                } else {
+                    w.execute("COMMIT");
+                }
+                return version;
+            } catch (SQLException lost) {
+                w.rollbackQuietly();
+                return resolve(w, commit, version, lost);
+            }
+        });
+    }
+
+    /** The next version: one more than the greatest recorded, read under the write lock. */
+    private static long tick(Session w) throws SQLException {
+        try (ResultSet rs = w.prepare(NOW).executeQuery()) {
+            rs.next();
+            return rs.getLong(1) + 1;
+        }
+    }
+
+    private static void apply(Session w, Commit commit, long version) throws SQLException {
+        PreparedStatement upsert = null;
+        PreparedStatement delete = null;
+        for (Commit.Write write : commit.writes()) {
+            if (write.isDelete()) {
+                delete = delete == null ? w.prepare(DELETE) : delete;
+                delete.setString(1, write.namespace());
+                delete.setString(2, write.key());
+                delete.executeUpdate();
+            } else {
+                upsert = upsert == null ? w.prepare(UPSERT) : upsert;
+                upsert.setString(1, write.namespace());
+                upsert.setString(2, write.key());
+                upsert.setBytes(3, write.value());
+                upsert.setLong(4, version);
+                upsert.executeUpdate();
+            }
+        }
+        PreparedStatement record = w.prepare(RECORD);
+        record.setLong(1, version);
+        record.setBytes(2, bytes(commit.id()));
+        record.executeUpdate();
+        if (version % EXPIRY_EVERY == 0) {
+            PreparedStatement expire = w.prepare(EXPIRE);
+            expire.setLong(1, version - KEPT_IDS);
+            expire.executeUpdate();
+        }
+    }
+
+    /**
+     * Finds out what became of a commit whose {@code COMMIT} failed, such as with an I/O error,
+     * and makes the answer final: a new write transaction on the writer (SQLite's lock bounded by
+     * the busy timeout) reads the commit's id where its version would be recorded, and commits a
+     * write of its own, which overwrites in the WAL whatever a failed commit may have left there,
+     * so a commit found missing can never appear after a crash.
+     */
+    private long resolve(Session w, Commit commit, long version, SQLException lost) {
+        try {
+            if (file.fault() != null) {
+                file.fault().checkReachable();
+            }
+            w.execute("BEGIN IMMEDIATE");
+            boolean landed;
+            try {
+                PreparedStatement ps = w.prepare(LOOKUP);
+                ps.setLong(1, version);
+                try (ResultSet rs = ps.executeQuery()) {
+                    landed = rs.next() && Arrays.equals(rs.getBytes(1), bytes(commit.id()));
+                }
+                // a write of its own, so that the commit writes to the WAL; version 0 is none
+                w.prepare(FENCE).executeUpdate();
+                w.execute("COMMIT");
+            } catch (SQLException e) {
+                w.rollbackQuietly();
+                throw e;
+            }
+            if (landed) {
+                return version;
+            }
+            throw Failures.unavailable("The commit " + commit.id() + " failed and was not "
+                    + "applied (" + file.settings().file() + "): " + lost.getMessage(), lost);
+        } catch (SQLException e) {
+            lost.addSuppressed(e);
+            throw Failures.outcomeUnknown("The commit " + commit.id() + " failed ("
+                    + lost.getMessage() + ") and what became of it cannot be learnt: "
+                    + e.getMessage() + "; it was applied wholly or not at all ("
+                    + file.settings().file() + ")", lost);
+        }
+    }
+
+    /** Checks every point read and listed range against the state the session reads. */
+    private static void validate(Session s, Commit commit) throws SQLException {
+        for (Commit.PointRead r : commit.reads()) {
+            PreparedStatement ps = s.prepare(VERSION);
+            ps.setString(1, r.namespace());
+            ps.setString(2, r.key());
+            long now;
+            try (ResultSet rs = ps.executeQuery()) {
+                now = rs.next() ? rs.getLong(1) : KvBackend.MISSING;
+            }
+            if (now != r.version()) {
+                throw Failures.changed(r.namespace(), r.key());
+            }
+        }
+        for (Commit.RangeRead r : commit.ranges()) {
+            KeyRange range = KeyRange.of(r.prefix(), r.startAfter(), r.endInclusive());
+            List<Commit.Seen> seen = r.seen();
+            if (range.isEmpty()) {
+                if (!seen.isEmpty()) {
+                    throw Failures.rangeChanged(r.namespace(), r.prefix());
+                }
+                continue;
+            }
+            PreparedStatement ps = s.prepare(range.high() == null ? RANGE_TO_END : RANGE);
+            int p = bind(ps, r.namespace(), range);
+            ps.setInt(p, seen.size() + 1); // one more than seen tells of an insert
+            int i = 0;
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    if (i == seen.size() || !seen.get(i).key().equals(rs.getString(1))
+                            || seen.get(i).version() != rs.getLong(2)) {
+                        throw Failures.rangeChanged(r.namespace(), r.prefix());
+                    }
+                    i++;
+                }
+            }
+            if (i != seen.size()) {
+                throw Failures.rangeChanged(r.namespace(), r.prefix());
+            }
+        }
+    }
+
+    /** Binds namespace, low and (when there is one) high; returns the next parameter's index. */
+    private static int bind(PreparedStatement ps, String namespace, KeyRange range)
+            throws SQLException {
+        ps.setString(1, namespace);
+        ps.setString(2, range.low());
+        if (range.high() == null) {
+            return 3;
+        }
+        ps.setString(3, range.high());
+        return 4;
+    }
+
+    List<String> namespaces(String startAfter, int limit) throws SQLException {
+        return file.read(s -> {
+            // one index seek per name: DISTINCT would read every entry
+            List<String> names = new ArrayList<>();
+            String after = startAfter == null ? "" : startAfter;
+            PreparedStatement ps = s.prepare(NEXT_NAMESPACE);
+            while (names.size() < limit) {
+                ps.setString(1, after);
+                try (ResultSet rs = ps.executeQuery()) {
+                    if (!rs.next()) {
+                        break;
+                    }
+                    after = rs.getString(1);
+                }
+                names.add(after);
+            }
+            return names;
+        });
+    }
+
+    long deleteNamespace(String namespace) throws SQLException {
+        return file.write(w -> {
+            w.execute("BEGIN IMMEDIATE");
+            try {
+                PreparedStatement ps = w.prepare(DELETE_NAMESPACE);
+                ps.setString(1, namespace);
+                long deleted = ps.executeUpdate();
+                w.execute("COMMIT");
+                return deleted;
+            } catch (SQLException | RuntimeException e) {
+                w.rollbackQuietly();
+                throw e;
+            }
+        });
+    }
+
+    /** The schema version and the last version given out, for a health check. */
+    long lastVersion() throws SQLException {
+        return file.read(s -> {
+            try (ResultSet rs = s.prepare(NOW).executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        });
+    }
+
+    private static byte[] bytes(UUID id) {
+        return ByteBuffer.allocate(16).putLong(id.getMostSignificantBits())
+                .putLong(id.getLeastSignificantBits()).array();
+    }
+}
