@@ -1,14 +1,8 @@
 package io.kv4j.postgres;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-
-import io.kv4j.common.Option;
+import io.kv4j.tck.BackendTests;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -19,34 +13,6 @@ class OptionTableTest {
 
     @Test
     void readmeTable_matchesOptions() throws IOException {
-        List<String> lines = Files.readAllLines(Path.of("README.md"), StandardCharsets.UTF_8);
-        int start = lines.indexOf("<!-- options:start -->");
-        int end = lines.indexOf("<!-- options:end -->");
-        List<String> documented = new ArrayList<>();
-        for (String line : lines.subList(start + 1, end)) {
-            if (line.startsWith("| `")) {
-                documented.add(line.trim());
-            }
-        }
-        List<String> expected = new ArrayList<>();
-        for (Option<?> d : PgOption.OWN) {
-            String shownDefault = d.defaultValue() == null || d.defaultValue().toString().isEmpty()
-                    ? ""
-                    : "`" + d.defaultValue() + "`";
-            expected.add("| `" + d.name() + "` | " + d.kind() + " | " + shownDefault + " | "
-                    + d.description() + " |");
-        }
-        if (Boolean.getBoolean("kv.write-table")) {
-            // -Dkv.write-table=true rewrites the README's table from the options
-            List<String> out = new ArrayList<>(lines.subList(0, start + 1));
-            out.add("| option | kind | default | description |");
-            out.add("| --- | --- | --- | --- |");
-            out.addAll(expected);
-            out.addAll(lines.subList(end, lines.size()));
-            Files.write(Path.of("README.md"), out, StandardCharsets.UTF_8);
-            return;
-        }
-        assertEquals(String.join("\n", expected), String.join("\n", documented),
-                "the README's option table; rewrite it with -Dkv.write-table=true");
+        BackendTests.assertOptionTable(Path.of("README.md"), PgOption.OWN);
     }
 }
