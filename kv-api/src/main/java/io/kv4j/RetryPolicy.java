@@ -1,5 +1,6 @@
 package io.kv4j;
 
+import io.kv4j.spi.Text;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 
@@ -45,8 +46,8 @@ record RetryPolicy(long timeoutMs, int maxRetries, long backoffMs, long maxBacko
     /** Why a request stopped retrying, for its exception's message. */
     String exhausted(int retries) {
         return retries >= maxRetries
-                ? "gave up after " + retries + " retries (" + KvOption.MAX_RETRIES.name() + ")"
-                : "gave up after " + retries + " retries in " + timeoutMs + " ms ("
+                ? "gave up after " + Text.count(retries, "retry") + " (" + KvOption.MAX_RETRIES.name() + ")"
+                : "gave up after " + Text.count(retries, "retry") + " in " + timeoutMs + " ms ("
                         + KvOption.RETRY_TIMEOUT_MS.name() + ")";
     }
 }

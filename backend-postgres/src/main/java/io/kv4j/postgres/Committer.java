@@ -2,6 +2,7 @@ package io.kv4j.postgres;
 
 import io.kv4j.spi.BackendException;
 import io.kv4j.spi.Commit;
+import io.kv4j.spi.Text;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.UUID;
@@ -66,7 +67,8 @@ final class Committer {
 
     /** Sends a commit that writes, and returns its outcome, looked up if its answer was lost. */
     private CommitOutcome sendWrites(Commit commit) {
-        String what = "The commit of " + commit.writes().size() + " writes to " + url;
+        String what = "The commit of " + Text.count(commit.writes().size(), "write") + " to "
+                + url;
         long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeoutMs);
         UUID id = commit.id();
         while (true) {

@@ -12,8 +12,6 @@ final class Words {
      * @param noun the singular; a noun ending in y after a consonant takes -ies
      */
     static String count(long n, String noun) {
-        String plural = noun.endsWith("y") && !noun.endsWith("ey") ? noun.substring(0,
-                noun.length() - 1) + "ies" : noun + "s";
-        return String.format("%,d %s", n, n == 1 ? noun : plural);
+        return io.kv4j.spi.Text.count(n, noun);
     }
 }

@@ -16,6 +16,20 @@ public final class Text {
     }
 
     /**
+     * A count and its noun for a message: plural unless the count is 1, with thousands
+     * separated, such as {@code 1 entry} or {@code 1,024 entries}.
+     *
+     * @param n the count
+     * @param noun the noun in the singular; one ending in y after a consonant takes -ies
+     * @return the count in words
+     */
+    public static String count(long n, String noun) {
+        String plural = noun.endsWith("y") && !noun.endsWith("ey") ? noun.substring(0,
+                noun.length() - 1) + "ies" : noun + "s";
+        return String.format(java.util.Locale.ROOT, "%,d %s", n, n == 1 ? noun : plural);
+    }
+
+    /**
      * Quotes a text for a message, such as {@code 'e'} followed by U+0301 shown as
      * {@code 'e\\u0301'} with a single backslash. Escaped as a backslash, {@code u} and four hex
      * digits (or {@code u{XXXXX}} above U+FFFF): control and format characters, combining marks,

@@ -3,6 +3,7 @@ package io.kv4j.tck;
 import io.kv4j.KvStore;
 import io.kv4j.common.Capability;
 import io.kv4j.common.KvUrl;
+import io.kv4j.spi.Text;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HexFormat;
@@ -240,8 +241,8 @@ final class Target implements AutoCloseable {
                 List<String> left = store.functions().stream().filter(f -> f.startsWith(prefix))
                         .toList();
                 judgeCleanUp(store, deleted, left);
-                return "deleted the run's data: " + entries + " entries in " + functions
-                        + " functions named " + prefix + "..."
+                return "deleted the run's data: " + Text.count(entries, "entry") + " in "
+                        + Text.count(functions, "function") + " named " + prefix + "..."
                         + (left.isEmpty() ? "" : "; " + left.size() + " of them still listed");
             }, settings.workloadTimeoutMs());
         } catch (RuntimeException | Error e) {

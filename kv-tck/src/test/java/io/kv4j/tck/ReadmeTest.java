@@ -181,7 +181,7 @@ class ReadmeTest {
                         .replaceAll(" in \\d+ ms", " in N ms")
                         .replaceAll("seed=-?\\d+", "seed=N")
                         .replaceAll("tck-[0-9a-f]+-", "tck-ID-")
-                        .replaceAll(": \\d+ entries in \\d+ functions", ": N entries in N functions"))
+                        .replaceAll(": [\\d,]+ entries in [\\d,]+ functions", ": N entries in N functions"))
                 .toList();
     }
 }
