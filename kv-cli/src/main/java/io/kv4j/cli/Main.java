@@ -113,8 +113,9 @@ public final class Main implements Runnable, Context {
      * failure are told by the same handlers, with the command line that picocli builds then.
      */
     private static int runQuick(StoreCommand command, String[] args, Io io, boolean ownProcess) {
-        command.readWithout(() -> commandLine(io, ownProcess, List.of(command.getClass()))
-                .parseArgs(args).subcommand().commandSpec().commandLine());
+        command.readWithout(args[0],
+                () -> commandLine(io, ownProcess, List.of(command.getClass()))
+                        .parseArgs(args).subcommand().commandSpec().commandLine());
         try (Session session = new OneShot(command, io, ownProcess)) {
             return command.execute(session);
         } catch (ParameterException e) {

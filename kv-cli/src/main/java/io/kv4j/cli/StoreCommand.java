@@ -43,7 +43,9 @@ abstract class StoreCommand implements Callable<Integer> {
         "The shell takes it when it starts."})
     String url;
 
-    /** The command line of a command read without picocli ({@link QuickLine}), built when asked. */
+    /** The name of a command read without picocli ({@link QuickLine}); null for picocli's. */
+    private String name;
+    /** The command line of a command read without picocli, built when an error is told. */
     private Supplier<CommandLine> line;
 
     @Override
@@ -54,7 +56,8 @@ abstract class StoreCommand implements Callable<Integer> {
     }
 
     /** Marks a command read without picocli: it has no spec, and this builds its command line. */
-    void readWithout(Supplier<CommandLine> line) {
+    void readWithout(String name, Supplier<CommandLine> line) {
+        this.name = name;
         this.line = line;
     }
 
@@ -65,7 +68,7 @@ abstract class StoreCommand implements Callable<Integer> {
 
     /** The command's name. */
     String name() {
-        return spec != null ? spec.name() : getClass().getAnnotation(Command.class).name();
+        return spec != null ? spec.name() : name;
     }
 
     /** Whether the command writes, which a one-shot refuses on a store that it alone sees. */
