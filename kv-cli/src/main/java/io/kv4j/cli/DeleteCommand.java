@@ -24,6 +24,13 @@ final class DeleteCommand extends FunctionCommand {
             description = "Delete every key that starts with PREFIX instead.")
     private String prefix;
 
+    /** A delete of keys, for {@link QuickLine}. */
+    static DeleteCommand of(List<String> keys) {
+        DeleteCommand command = new DeleteCommand();
+        command.keys = keys;
+        return command;
+    }
+
     @Override
     boolean writes() {
         return true;
@@ -32,12 +39,12 @@ final class DeleteCommand extends FunctionCommand {
     @Override
     int execute(Session session) {
         if ((keys == null) == (prefix == null)) {
-            throw new ParameterException(spec.commandLine(), prefix == null
+            throw new ParameterException(commandLine(), prefix == null
                     ? "missing KEY, or --prefix PREFIX"
                     : "give keys or --prefix, not both");
         }
         if (prefix != null && prefix.isEmpty()) {
-            throw new ParameterException(spec.commandLine(), "an empty --prefix names every key;"
+            throw new ParameterException(commandLine(), "an empty --prefix names every key;"
                     + " drop deletes every key of a function");
         }
         String f = session.function(function);

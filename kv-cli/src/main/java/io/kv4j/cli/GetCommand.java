@@ -32,6 +32,14 @@ final class GetCommand extends FunctionCommand {
         "Default: ${DEFAULT-VALUE}."})
     private Format format;
 
+    /** A get of keys with the default format, for {@link QuickLine}. */
+    static GetCommand of(List<String> keys) {
+        GetCommand command = new GetCommand();
+        command.keys = keys;
+        command.format = Format.text;
+        return command;
+    }
+
     @Override
     int execute(Session session) {
         List<String> values = session.request(session.function(function), kv -> {

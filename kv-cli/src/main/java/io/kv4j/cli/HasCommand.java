@@ -15,6 +15,13 @@ final class HasCommand extends FunctionCommand {
     @Parameters(index = "0", paramLabel = "KEY", description = "The key.")
     private String key;
 
+    /** A has of one key, for {@link QuickLine}. */
+    static HasCommand of(String key) {
+        HasCommand command = new HasCommand();
+        command.key = key;
+        return command;
+    }
+
     @Override
     int execute(Session session) {
         boolean has = session.request(session.function(function), kv -> kv.has(key));

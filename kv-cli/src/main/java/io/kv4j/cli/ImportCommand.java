@@ -59,7 +59,7 @@ final class ImportCommand extends StoreCommand {
     int execute(Session session) throws IOException {
         session.requireNoTransaction("import");
         if (input == null && !session.standardInputFree()) {
-            throw new ParameterException(spec.commandLine(), "standard input carries the"
+            throw new ParameterException(commandLine(), "standard input carries the"
                     + " shell's commands; name a file: import --input FILE");
         }
         KvStore store = session.store();

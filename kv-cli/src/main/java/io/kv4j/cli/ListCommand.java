@@ -47,13 +47,13 @@ final class ListCommand extends FunctionCommand {
     @Override
     int execute(Session session) {
         if (all && limit != null) {
-            throw new ParameterException(spec.commandLine(), "--all and --limit exclude each"
+            throw new ParameterException(commandLine(), "--all and --limit exclude each"
                     + " other: --all lists every entry");
         }
         int size = all ? KvReader.MAX_PAGE_SIZE
                 : limit == null ? KvReader.DEFAULT_PAGE_SIZE : limit;
         if (size < 1 || size > KvReader.MAX_PAGE_SIZE) {
-            throw new ParameterException(spec.commandLine(), "--limit must be from 1 to "
+            throw new ParameterException(commandLine(), "--limit must be from 1 to "
                     + KvReader.MAX_PAGE_SIZE + " but was: " + size);
         }
         String f = session.function(function);

@@ -101,7 +101,29 @@ public final class Main implements Runnable, Context {
      *     store that lives in this process alone is then gone when the command ends
      */
     static int run(String[] args, Io io, boolean ownProcess) {
+        StoreCommand quick = QuickLine.read(args);
+        if (quick != null) {
+            return runQuick(quick, args, io, ownProcess);
+        }
         return commandLine(io, ownProcess, commandsFor(args)).execute(args);
+    }
+
+    /**
+     * Runs a command that {@link QuickLine} read, as picocli runs it: a usage error and a
+     * failure are told by the same handlers, with the command line that picocli builds then.
+     */
+    private static int runQuick(StoreCommand command, String[] args, Io io, boolean ownProcess) {
+        command.readWithout(args[0],
+                () -> commandLine(io, ownProcess, List.of(command.getClass()))
+                        .parseArgs(args).subcommand().commandSpec().commandLine());
+        try (Session session = new OneShot(command, io, ownProcess)) {
+            return command.execute(session);
+        } catch (ParameterException e) {
+            return Errors.onBadUsage(e, args);
+        } catch (Exception e) {
+            Errors.report(e, "", io.err(), List.of(args));
+            return ExitCode.FAILED;
+        }
     }
 
     /**

@@ -54,7 +54,7 @@ final class OneShot implements Session {
      */
     private void checkItOutlivesTheCommand() {
         Set<Capability> capabilities = store.info().capabilities();
-        String name = command.spec.name();
+        String name = command.name();
         String shared = "name a store that outlives it with --url or " + KvStore.URL_ENVIRONMENT
                 + ", such as kv:postgresql://host/db, or run kv shell, whose store lives until"
                 + " it ends";
@@ -65,7 +65,7 @@ final class OneShot implements Session {
                     ? " is private to this command" : " lives in this command's process only";
             if (command.writes()) {
                 store.close();
-                throw new ParameterException(command.spec.commandLine(), url + lives
+                throw new ParameterException(command.commandLine(), url + lives
                         + ": what " + name + " writes would be lost when it ends; " + shared);
             }
             io.err().println("warning: " + url + lives + " and starts empty; " + shared);
@@ -79,7 +79,7 @@ final class OneShot implements Session {
     @Override
     public String function(String given) {
         if (given == null) {
-            throw new ParameterException(command.spec.commandLine(),
+            throw new ParameterException(command.commandLine(),
                     "missing --function FUNCTION");
         }
         return given;
@@ -107,10 +107,10 @@ final class OneShot implements Session {
 
     @Override
     public boolean confirm(String question) {
-        CommandLine line = command.spec.commandLine();
+        CommandLine line = command.commandLine();
         if (!io.terminal()) {
             throw new ParameterException(line, "nobody can confirm: standard input is not a"
-                    + " terminal; pass --yes to " + command.spec.name() + " without asking");
+                    + " terminal; pass --yes to " + command.name() + " without asking");
         }
         io.err().print(question + " [y/N] ");
         io.err().flush();

@@ -32,6 +32,14 @@ final class SetCommand extends FunctionCommand {
         "- reads it from standard input."})
     private Path valueFile;
 
+    /** A set of a key to a value given on the command line, for {@link QuickLine}. */
+    static SetCommand of(String key, Json value) {
+        SetCommand command = new SetCommand();
+        command.key = key;
+        command.value = value;
+        return command;
+    }
+
     @Override
     boolean writes() {
         return true;
@@ -40,7 +48,7 @@ final class SetCommand extends FunctionCommand {
     @Override
     int execute(Session session) throws IOException {
         if ((value == null) == (valueFile == null)) {
-            throw new ParameterException(spec.commandLine(), valueFile == null
+            throw new ParameterException(commandLine(), valueFile == null
                     ? "Missing the value: give JSON after KEY, or --value-file FILE"
                     : "Give the value once: as JSON after KEY, or with --value-file");
         }
@@ -55,7 +63,7 @@ final class SetCommand extends FunctionCommand {
     private String read(Session session) throws IOException {
         if (valueFile.toString().equals("-")) {
             if (!session.standardInputFree()) {
-                throw new ParameterException(spec.commandLine(), "--value-file - reads standard"
+                throw new ParameterException(commandLine(), "--value-file - reads standard"
                         + " input, which carries the shell's commands; name a file");
             }
             return Utf8.read(session.io().in(), "the value on standard input");

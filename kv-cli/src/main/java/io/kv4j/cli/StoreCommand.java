@@ -3,6 +3,8 @@ package io.kv4j.cli;
 import io.kv4j.KvStore;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.function.Supplier;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -41,11 +43,32 @@ abstract class StoreCommand implements Callable<Integer> {
         "The shell takes it when it starts."})
     String url;
 
+    /** The name of a command read without picocli ({@link QuickLine}); null for picocli's. */
+    private String name;
+    /** The command line of a command read without picocli, built when an error is told. */
+    private Supplier<CommandLine> line;
+
     @Override
     public final Integer call() throws Exception {
         try (Session session = Context.of(spec.commandLine()).open(this)) {
             return execute(session);
         }
+    }
+
+    /** Marks a command read without picocli: it has no spec, and this builds its command line. */
+    void readWithout(String name, Supplier<CommandLine> line) {
+        this.name = name;
+        this.line = line;
+    }
+
+    /** The command line of this command, which a usage error names. */
+    CommandLine commandLine() {
+        return spec != null ? spec.commandLine() : line.get();
+    }
+
+    /** The command's name. */
+    String name() {
+        return spec != null ? spec.name() : name;
     }
 
     /** Whether the command writes, which a one-shot refuses on a store that it alone sees. */

@@ -70,6 +70,16 @@ final class Cli {
         return new Cli(code, out.toString(), err.toString());
     }
 
+    /** Runs {@code kv} with every command line read by picocli, none by {@link QuickLine}. */
+    static Cli kvThroughPicocli(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        Io io = new Io(new ByteArrayInputStream(new byte[0]), new PrintWriter(out),
+                new PrintWriter(err), false, false, prompt -> null);
+        int code = Main.commandLine(io).execute(args);
+        return new Cli(code, out.toString(), err.toString());
+    }
+
     static List<String> lines(String text) {
         return text.isEmpty() ? List.of() : List.of(text.split("\\R"));
     }
