@@ -5,6 +5,7 @@ import io.kv4j.common.ConflictReason;
 import io.kv4j.spi.BackendException;
 import io.kv4j.spi.Commit;
 import io.kv4j.spi.Entry;
+import io.kv4j.spi.KeyRange;
 import io.kv4j.spi.KvBackend;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -60,7 +61,7 @@ final class Storage implements AutoCloseable {
 
     List<Entry> scan(String namespace, String prefix, String startAfter, int limit) {
         try {
-            return backend.scan(namespace, prefix, startAfter, limit);
+            return backend.scan(namespace, KeyRange.prefix(prefix).after(startAfter), false, limit);
         } catch (RuntimeException e) {
             throw failure(e, "Listing prefix " + Names.show(prefix), namespace);
         }
@@ -182,6 +183,10 @@ final class Storage implements AutoCloseable {
                     + "refuses the configuration: " + e.getMessage(), e.sqlState(), e);
             case STORAGE -> new KvStorageException(where + " failed: " + e.getMessage(),
                     e.sqlState(), e);
+            // the API's own exceptions for these two kinds come with the API's checks and
+            // mutations; until then nothing in the engine produces them
+            case CHECK_FAILED, NOT_AN_INTEGER -> new KvStorageException(where + " failed: "
+                    + e.getMessage(), null, e);
         };
     }
 

@@ -2,6 +2,7 @@ package io.kv4j;
 
 import io.kv4j.spi.Commit;
 import io.kv4j.spi.Entry;
+import io.kv4j.spi.KeyRange;
 import io.kv4j.spi.KeyOrder;
 import io.kv4j.spi.KvBackend;
 import java.util.ArrayDeque;
@@ -149,7 +150,8 @@ final class Transaction {
                 for (Entry e : page) {
                     seen.add(Commit.Seen.of(e.key(), e.version()));
                 }
-                ranges.add(Commit.RangeRead.of(namespace, prefix, scanAfter, end, seen));
+                ranges.add(Commit.RangeRead.of(namespace,
+                        KeyRange.prefix(prefix).after(scanAfter).to(end), seen));
                 pending.addAll(page);
                 scanAfter = end;
                 continue;

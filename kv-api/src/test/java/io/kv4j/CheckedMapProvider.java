@@ -7,12 +7,14 @@ import io.kv4j.spi.BackendException;
 import io.kv4j.spi.Commit;
 import io.kv4j.spi.Entry;
 import io.kv4j.spi.KeyOrder;
+import io.kv4j.spi.KeyRange;
 import io.kv4j.spi.KvBackend;
 import io.kv4j.spi.KvProvider;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.NavigableMap;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -92,16 +94,17 @@ public final class CheckedMapProvider implements KvProvider {
         }
 
         @Override
-        public synchronized List<Entry> scan(String namespace, String prefix, String startAfter,
+        public synchronized List<Entry> scan(String namespace, KeyRange range, boolean reverse,
                 int limit) {
-            boolean fromPrefix = startAfter == null || KeyOrder.compare(startAfter, prefix) < 0;
-            String from = id(namespace, fromPrefix ? prefix : startAfter);
+            String low = id(namespace, range.start());
+            String high = range.end() == null ? namespace + '\u0001' : id(namespace, range.end());
+            NavigableMap<String, Entry> slice = entries.subMap(low, true, high, false);
             List<Entry> out = new ArrayList<>();
-            for (Map.Entry<String, Entry> e : entries.tailMap(from, fromPrefix).entrySet()) {
-                if (out.size() == limit || !e.getKey().startsWith(id(namespace, prefix))) {
+            for (Entry e : (reverse ? slice.descendingMap() : slice).values()) {
+                if (out.size() == limit) {
                     break;
                 }
-                out.add(e.getValue());
+                out.add(e);
             }
             return out;
         }
@@ -123,7 +126,7 @@ public final class CheckedMapProvider implements KvProvider {
                     }
                 }
                 for (Commit.RangeRead g : commit.ranges()) {
-                    List<Entry> now = scan(g.namespace(), g.prefix(), g.startAfter(), Integer.MAX_VALUE);
+                    List<Entry> now = scan(g.namespace(), g.range(), false, Integer.MAX_VALUE);
                     List<Commit.Seen> seen = new ArrayList<>();
                     for (Entry e : now) {
                         if (g.covers(e.key())) {
@@ -132,7 +135,7 @@ public final class CheckedMapProvider implements KvProvider {
                     }
                     if (!seen.equals(g.seen())) {
                         CONFLICTS.incrementAndGet();
-                        throw BackendException.rangeChanged(g.namespace(), g.prefix());
+                        throw BackendException.rangeChanged(g.namespace(), g.range());
                     }
                 }
                 long v = ++version;

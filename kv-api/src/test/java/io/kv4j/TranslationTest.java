@@ -10,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.kv4j.common.ConflictReason;
 import io.kv4j.common.ConflictTarget;
 import io.kv4j.spi.BackendException;
+import io.kv4j.spi.KeyRange;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
@@ -108,7 +109,7 @@ class TranslationTest {
         assertEquals(ConflictReason.CHANGED, read.reason());
 
         KvConflictException range = (KvConflictException) committing(
-                () -> BackendException.rangeChanged("g", "p/"));
+                () -> BackendException.rangeChanged("g", KeyRange.prefix("p/")));
         assertEquals("g", range.function());
         assertEquals(null, range.key());
         assertEquals(ConflictTarget.RANGE, range.target());

@@ -4,6 +4,7 @@ import io.kv4j.spi.BackendException;
 import io.kv4j.spi.Commit;
 import io.kv4j.spi.Entry;
 import io.kv4j.spi.KeyOrder;
+import io.kv4j.spi.KeyRange;
 import io.kv4j.spi.KvBackend;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -48,15 +49,12 @@ final class MemoryStorage {
         return slot == null ? null : slot.entry;
     }
 
-    List<Entry> scan(String namespace, String prefix, String startAfter, int limit) {
+    List<Entry> scan(String namespace, KeyRange range, boolean reverse, int limit) {
         List<Entry> out = new ArrayList<>(Math.min(limit, 256));
-        Iterator<Map.Entry<String, Slot>> it = range(namespace, prefix, startAfter).entrySet().iterator();
+        ConcurrentNavigableMap<String, Slot> slots = slots(namespace, range);
+        Iterator<Slot> it = (reverse ? slots.descendingMap() : slots).values().iterator();
         while (out.size() < limit && it.hasNext()) {
-            Map.Entry<String, Slot> next = it.next();
-            if (!next.getKey().startsWith(prefix)) {
-                break;
-            }
-            Entry e = next.getValue().entry;
+            Entry e = it.next().entry;
             if (e != null) {
                 out.add(e);
             }
@@ -64,16 +62,15 @@ final class MemoryStorage {
         return out;
     }
 
-    /** The entries of a namespace from the prefix, or strictly after {@code after}. */
-    private ConcurrentNavigableMap<String, Slot> range(String namespace, String prefix,
-            String after) {
+    /** The slots of a namespace's keys in a range. */
+    private ConcurrentNavigableMap<String, Slot> slots(String namespace, KeyRange range) {
         Space space = spaces.get(namespace);
-        if (space == null) {
+        if (space == null || range.isEmpty()) {
             return new ConcurrentSkipListMap<>(KeyOrder.COMPARATOR);
         }
-        return after == null || KeyOrder.compare(after, prefix) < 0
-                ? space.ordered.tailMap(prefix, true)
-                : space.ordered.tailMap(after, false);
+        return range.end() == null
+                ? space.ordered.tailMap(range.start(), true)
+                : space.ordered.subMap(range.start(), true, range.end(), false);
     }
 
     long commit(Commit commit) {
@@ -144,24 +141,24 @@ final class MemoryStorage {
     }
 
     private void validate(Commit.RangeRead r) {
-        Iterator<Slot> now = range(r.namespace(), r.prefix(), r.startAfter()).values().iterator();
+        Iterator<Slot> now = slots(r.namespace(), r.range()).values().iterator();
         for (Commit.Seen seen : r.seen()) {
-            Entry e = next(now, r);
+            Entry e = next(now);
             if (e == null || !e.key().equals(seen.key()) || e.version() != seen.version()) {
-                throw BackendException.rangeChanged(r.namespace(), r.prefix());
+                throw BackendException.rangeChanged(r.namespace(), r.range());
             }
         }
-        if (next(now, r) != null) {
-            throw BackendException.rangeChanged(r.namespace(), r.prefix());
+        if (next(now) != null) {
+            throw BackendException.rangeChanged(r.namespace(), r.range());
         }
     }
 
-    /** The next live entry in the range, or null at its end. */
-    private static Entry next(Iterator<Slot> it, Commit.RangeRead r) {
+    /** The next live entry, or null at the end. */
+    private static Entry next(Iterator<Slot> it) {
         while (it.hasNext()) {
             Entry e = it.next().entry;
             if (e != null) {
-                return r.covers(e.key()) ? e : null;
+                return e;
             }
         }
         return null;
