@@ -6,6 +6,7 @@ import io.kv4j.spi.Entry;
 import io.kv4j.spi.KeyOrder;
 import io.kv4j.spi.KeyRange;
 import io.kv4j.spi.KvBackend;
+import io.kv4j.spi.Mutation;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -16,9 +17,10 @@ import java.util.concurrent.ConcurrentSkipListMap;
 
 /**
  * Entries per namespace, each key's slot held twice: in a hash map for point reads and in a
- * sorted map for listings, so that overwriting a key touches the slot alone. Reads take no lock. Commits are serialised by one lock, under which they validate and
- * apply; a reader may see a commit half applied, which is why the request engine validates every
- * read at commit.
+ * sorted map for listings, so that overwriting a key touches the slot alone. Reads take no lock.
+ * Commits are serialised by one lock, under which they check, validate and apply (range
+ * deletions, then writes, a mutation computed from the value its key holds then); a reader may
+ * see a commit half applied, which is why the request engine validates every read at commit.
  */
 final class MemoryStorage {
 
@@ -74,10 +76,20 @@ final class MemoryStorage {
     }
 
     long commit(Commit commit) {
-        if (commit.writes().isEmpty() && commit.ranges().isEmpty() && commit.reads().size() <= 1) {
+        if (commit.isReadOnly() && commit.ranges().isEmpty() && commit.checks().isEmpty()
+                && commit.reads().size() <= 1) {
             return 0; // one read of the live map was already a consistent snapshot
         }
         synchronized (commitLock) {
+            // a failed check wins over a conflict: running the transaction again cannot help
+            for (Commit.Check c : commit.checks()) {
+                Entry now = read(c.namespace(), c.key());
+                long current = now == null ? KvBackend.MISSING : now.version();
+                if (current != c.version()) {
+                    throw BackendException.checkFailed(c.namespace(), c.key(), c.version(),
+                            current);
+                }
+            }
             for (Commit.PointRead r : commit.reads()) {
                 Entry now = read(r.namespace(), r.key());
                 long current = now == null ? KvBackend.MISSING : now.version();
@@ -88,13 +100,29 @@ final class MemoryStorage {
             for (Commit.RangeRead r : commit.ranges()) {
                 validate(r);
             }
-            if (commit.writes().isEmpty()) {
+            if (commit.isReadOnly()) {
                 return 0;
             }
-            long v = ++version;
+            // every mutation's value first, so that one on a non-integer fails before any change
+            List<byte[]> values = new ArrayList<>(commit.writes().size());
             for (Commit.Write w : commit.writes()) {
+                values.add(w.kind() == Commit.Write.Kind.MUTATE ? mutated(commit, w) : w.value());
+            }
+            long v = ++version;
+            for (Commit.RangeDelete d : commit.rangeDeletes()) {
+                Space space = spaces.get(d.namespace());
+                Map<String, Slot> gone = slots(d.namespace(), d.range());
+                for (Map.Entry<String, Slot> e : gone.entrySet()) {
+                    e.getValue().entry = null;
+                    space.byKey.remove(e.getKey());
+                }
+                gone.clear();
+            }
+            for (int i = 0; i < commit.writes().size(); i++) {
+                Commit.Write w = commit.writes().get(i);
                 Space space = spaces.computeIfAbsent(w.namespace(), ns -> new Space());
                 Slot slot = space.byKey.get(w.key());
+                byte[] value = values.get(i);
                 if (w.isDelete()) {
                     if (slot != null) {
                         slot.entry = null;
@@ -102,15 +130,35 @@ final class MemoryStorage {
                         space.ordered.remove(w.key());
                     }
                 } else if (slot != null) {
-                    slot.entry = Entry.of(w.key(), w.value(), v);
+                    slot.entry = Entry.of(w.key(), value, v);
                 } else {
-                    slot = new Slot(Entry.of(w.key(), w.value(), v));
+                    slot = new Slot(Entry.of(w.key(), value, v));
                     space.byKey.put(w.key(), slot);
                     space.ordered.put(w.key(), slot);
                 }
             }
             return v;
         }
+    }
+
+    /** The value a mutation gives its key, after the commit's range deletions. */
+    private byte[] mutated(Commit commit, Commit.Write w) {
+        Entry now = read(w.namespace(), w.key());
+        for (Commit.RangeDelete d : commit.rangeDeletes()) {
+            if (d.namespace().equals(w.namespace()) && d.range().covers(w.key())) {
+                now = null;
+            }
+        }
+        java.math.BigInteger current = null;
+        if (now != null) {
+            current = Mutation.wholeNumber(now.value());
+            if (current == null) {
+                String found = new String(now.value(), java.nio.charset.StandardCharsets.UTF_8);
+                throw BackendException.notAnInteger(w.namespace(), w.key(),
+                        found.length() <= 100 ? found : found.substring(0, 100) + "...");
+            }
+        }
+        return Mutation.json(w.mutation().apply(current));
     }
 
     List<String> namespaces(String startAfter, int limit) {
