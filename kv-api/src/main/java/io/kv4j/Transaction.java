@@ -302,7 +302,8 @@ final class Transaction {
 
     private static NavigableMap<String, Object> within(NavigableMap<String, Object> buffered,
             KeyRange range) {
-        if (range.isEmpty()) {
+        // the empty map compares with String.compareTo, not in key order: never narrow it
+        if (range.isEmpty() || buffered.isEmpty()) {
             return java.util.Collections.emptyNavigableMap();
         }
         return range.end() == null ? buffered.tailMap(range.start(), true)
