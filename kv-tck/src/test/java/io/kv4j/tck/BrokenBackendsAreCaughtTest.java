@@ -94,7 +94,17 @@ class BrokenBackendsAreCaughtTest {
                 Arguments.of("check-writes", "KV-9.6"),
                 Arguments.of("private-claimed", "KV-9.7"),
                 Arguments.of("logs-api-key", "KV-11.8"),
-                Arguments.of("option-copy", "KV-11.11"));
+                Arguments.of("option-copy", "KV-11.11"),
+                Arguments.of("get-many-order", "KV-1.6 KV-12.1"),
+                Arguments.of("range-delete-dropped", "KV-1.7"),
+                Arguments.of("range-end-inclusive", "KV-1.7 KV-10.1 KV-10.8 KV-10.9 KV-10.10"),
+                Arguments.of("reverse-ignored", "KV-10.9 KV-10.10"),
+                Arguments.of("versions-down", "KV-12.1 KV-12.6"),
+                Arguments.of("sum-wraps", "KV-12.2"),
+                Arguments.of("sum-overwrites", "KV-12.2 KV-12.3 KV-12.5"),
+                Arguments.of("non-integer-as-missing", "KV-12.5"),
+                Arguments.of("checks-dropped", "KV-12.6"),
+                Arguments.of("check-as-conflict", "KV-12.6"));
     }
 
     @ParameterizedTest(name = "kv:broken-{0}:")

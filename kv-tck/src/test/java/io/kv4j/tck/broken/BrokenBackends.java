@@ -10,6 +10,7 @@ import io.kv4j.spi.KeyOrder;
 import io.kv4j.spi.KeyRange;
 import io.kv4j.spi.KvBackend;
 import io.kv4j.spi.KvProvider;
+import io.kv4j.spi.Mutation;
 import io.kv4j.tck.ForwardingBackend;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -1420,6 +1421,272 @@ public final class BrokenBackends {
         @Override
         KvBackend wrap(KvBackend memory) {
             return memory;
+        }
+    }
+
+    /**
+     * Answers a bulk read in key order, nulls last, as a query {@code WHERE key = ANY(?)} without
+     * an ORDER BY matched back to the keys asked for would, so entries land on the wrong keys.
+     */
+    public static final class ReadsManyInKeyOrder extends Broken {
+        @Override
+        String name() {
+            return "get-many-order";
+        }
+
+        @Override
+        KvBackend wrap(KvBackend memory) {
+            return new ForwardingBackend(memory) {
+                @Override
+                public List<Entry> readMany(String namespace, List<String> keys) {
+                    List<Entry> found = new ArrayList<>(inner.readMany(namespace, keys));
+                    found.sort(Comparator.nullsLast(Comparator.comparing(Entry::key,
+                            KeyOrder.COMPARATOR)));
+                    return found;
+                }
+            };
+        }
+    }
+
+    /** Drops the range deletions of every commit, applying the rest. */
+    public static final class DropsRangeDeletes extends Broken {
+        @Override
+        String name() {
+            return "range-delete-dropped";
+        }
+
+        @Override
+        KvBackend wrap(KvBackend memory) {
+            return new ForwardingBackend(memory) {
+                @Override
+                public long commit(Commit c) {
+                    return inner.commit(Commit.of(c.id(), c.reads(), c.ranges(), c.checks(),
+                            List.of(), c.writes()));
+                }
+            };
+        }
+    }
+
+    /** Takes a range's end as inclusive, as {@code key <= ?} instead of {@code key < ?} would. */
+    public static final class IncludesTheEnd extends Broken {
+        @Override
+        String name() {
+            return "range-end-inclusive";
+        }
+
+        @Override
+        KvBackend wrap(KvBackend memory) {
+            return new ScanBroken(memory) {
+                @Override
+                public List<Entry> scan(String namespace, KeyRange range, boolean reverse, int limit) {
+                    KeyRange closed = range.end() == null ? range
+                            : KeyRange.between(range.start(), null).to(range.end());
+                    return inner.scan(namespace, closed, reverse, limit);
+                }
+            };
+        }
+    }
+
+    /** Ignores the direction of a scan: reverse pages come in ascending order. */
+    public static final class IgnoresReverse extends Broken {
+        @Override
+        String name() {
+            return "reverse-ignored";
+        }
+
+        @Override
+        KvBackend wrap(KvBackend memory) {
+            return new ForwardingBackend(memory) {
+                @Override
+                public List<Entry> scan(String namespace, KeyRange range, boolean reverse, int limit) {
+                    return inner.scan(namespace, range, false, limit);
+                }
+            };
+        }
+    }
+
+    /**
+     * Numbers versions downwards, as a backend that uses a descending sequence would: reads and
+     * validation stay consistent, but a later commit has a smaller version, so versionstamps run
+     * against the commit order.
+     */
+    public static final class VersionsCountDown extends Broken {
+        private static final long TOP = 1L << 40;
+
+        @Override
+        String name() {
+            return "versions-down";
+        }
+
+        private static long flip(long version) {
+            return version == KvBackend.MISSING ? KvBackend.MISSING : TOP - version;
+        }
+
+        private static Entry flipped(Entry e) {
+            return e == null ? null : Entry.of(e.key(), e.value(), flip(e.version()));
+        }
+
+        @Override
+        KvBackend wrap(KvBackend memory) {
+            return new ForwardingBackend(memory) {
+                @Override
+                public Entry read(String namespace, String key) {
+                    return flipped(inner.read(namespace, key));
+                }
+
+                @Override
+                public List<Entry> readMany(String namespace, List<String> keys) {
+                    return inner.readMany(namespace, keys).stream().map(VersionsCountDown::flipped)
+                            .toList();
+                }
+
+                @Override
+                public List<Entry> scan(String namespace, KeyRange range, boolean reverse, int limit) {
+                    return inner.scan(namespace, range, reverse, limit).stream()
+                            .map(VersionsCountDown::flipped).toList();
+                }
+
+                @Override
+                public long commit(Commit c) {
+                    long v = inner.commit(Commit.of(c.id(),
+                            c.reads().stream().map(r -> Commit.PointRead.of(r.namespace(), r.key(),
+                                    flip(r.version()))).toList(),
+                            c.ranges().stream().map(r -> Commit.RangeRead.of(r.namespace(),
+                                    r.range(), r.seen().stream().map(x -> Commit.Seen.of(x.key(),
+                                            flip(x.version()))).toList())).toList(),
+                            c.checks().stream().map(x -> Commit.Check.of(x.namespace(), x.key(),
+                                    flip(x.version()))).toList(),
+                            c.rangeDeletes(), c.writes()));
+                    return v == 0 ? 0 : flip(v);
+                }
+            };
+        }
+    }
+
+    /**
+     * Applies each mutation itself, as a put of what {@code rule} makes of the value the key
+     * holds (null: none); commits of every such backend take turns, so the read and the put are
+     * atomic.
+     */
+    abstract static class MutatesItself extends Broken {
+        private static final Object LOCK = new Object();
+
+        /** The new value of a key, from its current JSON or null. */
+        abstract byte[] mutate(Commit.Write w, byte[] current);
+
+        @Override
+        KvBackend wrap(KvBackend memory) {
+            return new ForwardingBackend(memory) {
+                @Override
+                public long commit(Commit c) {
+                    synchronized (LOCK) {
+                        List<Commit.Write> writes = new ArrayList<>();
+                        for (Commit.Write w : c.writes()) {
+                            if (w.kind() != Commit.Write.Kind.MUTATE) {
+                                writes.add(w);
+                                continue;
+                            }
+                            Entry now = inner.read(w.namespace(), w.key());
+                            boolean cleared = c.rangeDeletes().stream().anyMatch(d -> d.namespace()
+                                    .equals(w.namespace()) && d.range().covers(w.key()));
+                            writes.add(Commit.Write.put(w.namespace(), w.key(), mutate(w,
+                                    now == null || cleared ? null : now.value())));
+                        }
+                        return inner.commit(with(c, c.reads(), c.ranges(), writes));
+                    }
+                }
+            };
+        }
+    }
+
+    /** Computes mutations in 64-bit arithmetic, so a sum past Long.MAX_VALUE wraps. */
+    public static final class SumsWrap extends MutatesItself {
+        @Override
+        String name() {
+            return "sum-wraps";
+        }
+
+        @Override
+        byte[] mutate(Commit.Write w, byte[] current) {
+            java.math.BigInteger x = current == null ? null : Mutation.wholeNumber(current);
+            if (current != null && x == null) {
+                throw BackendException.notAnInteger(w.namespace(), w.key(),
+                        new String(current, StandardCharsets.UTF_8));
+            }
+            long result = w.mutation().apply(x == null ? null
+                    : java.math.BigInteger.valueOf(x.longValue())).longValue();
+            return Mutation.json(java.math.BigInteger.valueOf(result));
+        }
+    }
+
+    /** Sets a mutated key to the operand, as if it were missing: later sums overwrite earlier ones. */
+    public static final class SumsOverwrite extends MutatesItself {
+        @Override
+        String name() {
+            return "sum-overwrites";
+        }
+
+        @Override
+        byte[] mutate(Commit.Write w, byte[] current) {
+            return Mutation.json(w.mutation().apply(null));
+        }
+    }
+
+    /** Mutates a value that is not a whole number as if the key were missing, without an error. */
+    public static final class MutatesNonIntegers extends MutatesItself {
+        @Override
+        String name() {
+            return "non-integer-as-missing";
+        }
+
+        @Override
+        byte[] mutate(Commit.Write w, byte[] current) {
+            java.math.BigInteger x = current == null ? null : Mutation.wholeNumber(current);
+            return Mutation.json(w.mutation().apply(x));
+        }
+    }
+
+    /** Drops the checks of every commit. */
+    public static final class DropsChecks extends Broken {
+        @Override
+        String name() {
+            return "checks-dropped";
+        }
+
+        @Override
+        KvBackend wrap(KvBackend memory) {
+            return new ForwardingBackend(memory) {
+                @Override
+                public long commit(Commit c) {
+                    return inner.commit(Commit.of(c.id(), c.reads(), c.ranges(), List.of(),
+                            c.rangeDeletes(), c.writes()));
+                }
+            };
+        }
+    }
+
+    /** Reports a failed check as a conflict, which the engine retries as if it could pass. */
+    public static final class ChecksAsConflicts extends Broken {
+        @Override
+        String name() {
+            return "check-as-conflict";
+        }
+
+        @Override
+        KvBackend wrap(KvBackend memory) {
+            return new ForwardingBackend(memory) {
+                @Override
+                public long commit(Commit c) {
+                    try {
+                        return inner.commit(c);
+                    } catch (BackendException e) {
+                        if (e.kind() == BackendException.Kind.CHECK_FAILED) {
+                            throw BackendException.readChanged(e.namespace(), e.key());
+                        }
+                        throw e;
+                    }
+                }
+            };
         }
     }
 }
