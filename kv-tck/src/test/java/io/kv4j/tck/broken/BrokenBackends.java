@@ -77,6 +77,11 @@ public final class BrokenBackends {
         return Commit.of(c.id(), reads, ranges, c.checks(), c.rangeDeletes(), writes);
     }
 
+    /** Reads keys one by one through {@code backend}'s own read, so a bulk read has its bug. */
+    static List<Entry> oneByOne(KvBackend backend, String namespace, List<String> keys) {
+        return keys.stream().map(key -> backend.read(namespace, key)).toList();
+    }
+
     /** A write of the same kind as {@code w} to another namespace and key. */
     static Commit.Write moved(Commit.Write w, String namespace, String key) {
         return switch (w.kind()) {
@@ -254,6 +259,11 @@ public final class BrokenBackends {
         KvBackend wrap(KvBackend memory) {
             return new ForwardingBackend(memory) {
                 @Override
+                public List<Entry> readMany(String namespace, List<String> keys) {
+                    return oneByOne(this, namespace, keys);
+                }
+
+                @Override
                 public Entry read(String namespace, String key) {
                     return inner.read(ONE, key);
                 }
@@ -292,6 +302,11 @@ public final class BrokenBackends {
         @Override
         KvBackend wrap(KvBackend memory) {
             return new ForwardingBackend(memory) {
+                @Override
+                public List<Entry> readMany(String namespace, List<String> keys) {
+                    return oneByOne(this, namespace, keys);
+                }
+
                 @Override
                 public Entry read(String namespace, String key) {
                     return inner.read(trim(namespace), key);
@@ -340,6 +355,11 @@ public final class BrokenBackends {
                 private KeyRange flat(String namespace, KeyRange range) {
                     return KeyRange.prefix(namespace + ':').and(KeyRange.between(
                             join(namespace, range.start()), join(namespace, range.end())));
+                }
+
+                @Override
+                public List<Entry> readMany(String namespace, List<String> keys) {
+                    return oneByOne(this, namespace, keys);
                 }
 
                 @Override
@@ -568,6 +588,14 @@ public final class BrokenBackends {
                 public Entry read(String namespace, String key) {
                     synchronized (LOCK) {
                         return renumbered(namespace, inner.read(namespace, key));
+                    }
+                }
+
+                @Override
+                public List<Entry> readMany(String namespace, List<String> keys) {
+                    synchronized (LOCK) {
+                        return inner.readMany(namespace, keys).stream()
+                                .map(e -> renumbered(namespace, e)).toList();
                     }
                 }
 
@@ -1291,6 +1319,11 @@ public final class BrokenBackends {
         KvBackend wrap(KvBackend memory) {
             return new ForwardingBackend(memory) {
                 @Override
+                public List<Entry> readMany(String namespace, List<String> keys) {
+                    return oneByOne(this, namespace, keys);
+                }
+
+                @Override
                 public Entry read(String namespace, String key) {
                     Entry e = inner.read(namespace, cut(key));
                     return e == null ? null : Entry.of(key, e.value(), e.version());
@@ -1315,6 +1348,11 @@ public final class BrokenBackends {
         KvBackend wrap(KvBackend memory) {
             Map<String, Entry> cache = new ConcurrentHashMap<>();
             return new ForwardingBackend(memory) {
+                @Override
+                public List<Entry> readMany(String namespace, List<String> keys) {
+                    return oneByOne(this, namespace, keys);
+                }
+
                 @Override
                 public Entry read(String namespace, String key) {
                     String id = namespace + '\u0000' + key;
