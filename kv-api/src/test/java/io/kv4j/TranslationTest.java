@@ -123,6 +123,24 @@ class TranslationTest {
     }
 
     @Test
+    void aFailedCheckAndAMutationOfANonInteger_areNonTransientWithTheirFacts() {
+        KvCheckException changed = (KvCheckException) committing(
+                () -> BackendException.checkFailed("g", "k", 3, 5));
+        assertEquals(List.of("g", "k", "00000000000000030000", "00000000000000050000"), List.of(
+                changed.function(), changed.key(), changed.expected(), changed.current()));
+        assertFalse(changed.isTransient());
+        KvCheckException unknown = (KvCheckException) committing(
+                () -> BackendException.checkFailed("g", "k", 0, -1));
+        assertEquals(null, unknown.expected(), "a key that had to be missing");
+        assertFalse(unknown.isCurrentKnown(), "a backend that cannot tell");
+        KvMutationException mutation = (KvMutationException) committing(
+                () -> BackendException.notAnInteger("g", "k", "\"text\""));
+        assertEquals(List.of("g", "k"), List.of(mutation.function(), mutation.key()));
+        assertTrue(mutation.getMessage().contains("\"text\""), mutation.getMessage());
+        assertFalse(mutation.isTransient());
+    }
+
+    @Test
     void aFailureWhileCheckingTheReadsOfAFailedBody_leavesTheBodysOwnFailure() {
         try (KvStore store = KvStore.open("kv:throwing:?retry-timeout-ms=0")) {
             IllegalStateException e = assertThrows(IllegalStateException.class,
