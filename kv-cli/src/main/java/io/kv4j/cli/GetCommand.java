@@ -50,7 +50,7 @@ final class GetCommand extends FunctionCommand {
                 List<String> some = keys.subList(from, Math.min(keys.size(),
                         from + KvReader.MAX_GET_MANY));
                 for (KvEntry entry : kv.getMany(some)) {
-                    out.add(entry == null ? null : entry.json());
+                    out.add(entry == null ? null : JsonText.compact(entry.json()));
                     stamps.add(entry == null ? null : entry.versionstamp());
                 }
             }

@@ -61,7 +61,7 @@ final class SumCommand extends FunctionCommand {
             } else {
                 kv.sum(key, n);
             }
-            return kv.getEntry(key).json();
+            return JsonText.compact(kv.getEntry(key).json());
         });
         session.io().out().println(format == Format.json
                 ? JsonText.object(List.of("key", key), value) : value);
