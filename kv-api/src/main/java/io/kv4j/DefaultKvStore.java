@@ -129,6 +129,11 @@ final class DefaultKvStore implements KvStore {
 
     @Override
     public <T> T run(String function, KvRequest<T> request) {
+        return execute(function, request).result();
+    }
+
+    @Override
+    public <T> KvCommit<T> execute(String function, KvRequest<T> request) {
         storage.requireOpen();
         Names.requireFunction(function);
         Objects.requireNonNull(request, "request");
@@ -136,7 +141,7 @@ final class DefaultKvStore implements KvStore {
         int[] attempts = {0};
         KvObserver.Outcome outcome = KvObserver.Outcome.FAILED;
         try {
-            T result = retrying(function, request, start, attempts);
+            KvCommit<T> result = retrying(function, request, start, attempts);
             outcome = KvObserver.Outcome.COMMITTED;
             return result;
         } catch (RuntimeException | Error e) {
@@ -157,7 +162,8 @@ final class DefaultKvStore implements KvStore {
      *
      * @param attempts where to count the attempts made
      */
-    private <T> T retrying(String function, KvRequest<T> request, long start, int[] attempts) {
+    private <T> KvCommit<T> retrying(String function, KvRequest<T> request, long start,
+            int[] attempts) {
         RetryPolicy retry = config.retry();
         long deadline = retry.deadline(start);
         int retries = 0;
@@ -184,8 +190,7 @@ final class DefaultKvStore implements KvStore {
                         turn.join(ahead);
                         continue;
                     }
-                    txn.commit();
-                    return result;
+                    return new KvCommit<>(result, Versionstamps.of(txn.commit()));
                 } catch (KvConflictException e) {
                     failure = e;
                 } catch (KvUnavailableException e) {

@@ -37,8 +37,23 @@ final class ExplicitTransaction implements KvTransaction {
     }
 
     @Override
+    public KvEntry getEntry(String key) {
+        return kv.getEntry(key);
+    }
+
+    @Override
+    public java.util.List<KvEntry> getMany(java.util.List<String> keys) {
+        return kv.getMany(keys);
+    }
+
+    @Override
     public KvPage list(String prefix, String cursor, int limit) {
         return kv.list(prefix, cursor, limit);
+    }
+
+    @Override
+    public KvPage list(KvRange range) {
+        return kv.list(range);
     }
 
     @Override
@@ -52,14 +67,39 @@ final class ExplicitTransaction implements KvTransaction {
     }
 
     @Override
+    public void sum(String key, java.math.BigInteger n) {
+        kv.sum(key, n);
+    }
+
+    @Override
+    public void min(String key, java.math.BigInteger n) {
+        kv.min(key, n);
+    }
+
+    @Override
+    public void max(String key, java.math.BigInteger n) {
+        kv.max(key, n);
+    }
+
+    @Override
+    public void check(String key, String versionstamp) {
+        kv.check(key, versionstamp);
+    }
+
+    @Override
+    public void deleteRange(KvRange range) {
+        kv.deleteRange(range);
+    }
+
+    @Override
     public <T> T call(String function, KvRequest<T> request) {
         return kv.call(function, request);
     }
 
     @Override
-    public void commit() {
+    public String commit() {
         try {
-            txn.commit();
+            return Versionstamps.of(txn.commit());
         } finally {
             kv.finish();
         }

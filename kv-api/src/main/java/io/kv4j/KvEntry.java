@@ -1,7 +1,7 @@
 package io.kv4j;
 
 /**
- * One entry of a listing.
+ * One entry: of a listing, {@link KvReader#getEntry} or {@link KvReader#getMany}.
  */
 public final class KvEntry {
 
@@ -9,12 +9,14 @@ public final class KvEntry {
     private final byte[] json;
     private final String function;
     private final Json codec;
+    private final String versionstamp;
 
-    KvEntry(String key, byte[] json, String function, Json codec) {
+    KvEntry(String key, byte[] json, String function, Json codec, String versionstamp) {
         this.key = key;
         this.json = json;
         this.function = function;
         this.codec = codec;
+        this.versionstamp = versionstamp;
     }
 
     /**
@@ -67,6 +69,18 @@ public final class KvEntry {
      */
     public String json() {
         return new String(json, java.nio.charset.StandardCharsets.UTF_8);
+    }
+
+    /**
+     * The versionstamp of the commit that wrote the entry: 20 lowercase hex digits, whose string
+     * order is the order of the commits, on every backend. Opaque: compare it, store it, hand it
+     * to {@link Kv#check}; do not compute with it.
+     *
+     * @return the versionstamp, or null for an entry written by the running request itself and
+     *     not committed yet
+     */
+    public String versionstamp() {
+        return versionstamp;
     }
 
     @Override

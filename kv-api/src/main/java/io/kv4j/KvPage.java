@@ -4,7 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * One page of a listing: entries in UTF-8 byte order of their keys.
+ * One page of a listing: entries in UTF-8 byte order of their keys, or the reverse for a
+ * {@linkplain KvRange#reverse() reverse} listing.
  */
 public final class KvPage {
 
@@ -19,7 +20,7 @@ public final class KvPage {
     /**
      * The entries of this page.
      *
-     * @return the entries, in key order
+     * @return the entries, in the listing's order
      */
     public List<KvEntry> entries() {
         return entries;
@@ -48,7 +49,8 @@ public final class KvPage {
     }
 
     /**
-     * Where the next page starts: pass it to {@link KvReader#list(String, String, int)}.
+     * Where the next page starts: pass it to {@link KvReader#list(String, String, int)} or
+     * {@link KvRange#after(String)}; the next page continues in the same direction.
      *
      * @return the last key of this page when more follow, else null
      */

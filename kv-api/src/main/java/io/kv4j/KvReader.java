@@ -1,5 +1,8 @@
 package io.kv4j;
 
+import java.util.Arrays;
+import java.util.List;
+
 /**
  * Reads one function's namespace.
  *
@@ -13,6 +16,9 @@ public interface KvReader {
 
     /** The largest page a listing may ask for. */
     int MAX_PAGE_SIZE = 1000;
+
+    /** The most keys one {@link #getMany(List)} may read. */
+    int MAX_GET_MANY = 1000;
 
     /**
      * The function whose namespace this reads.
@@ -84,6 +90,43 @@ public interface KvReader {
     boolean has(String key);
 
     /**
+     * Reads an entry: its key, value and {@linkplain KvEntry#versionstamp() versionstamp}.
+     *
+     * @param key the key
+     * @return the entry, or null when the key is missing; its versionstamp is null when the
+     *     running request wrote the key itself
+     * @throws IllegalArgumentException for an invalid key
+     * @throws IllegalStateException when the request or store is finished
+     * @throws KvConflictException when a concurrent commit made this request's reads inconsistent
+     * @throws KvUnavailableException when the storage cannot be reached
+     */
+    KvEntry getEntry(String key);
+
+    /**
+     * Reads several entries at once (on a database, in one round trip for the keys the request
+     * has not read or written already).
+     *
+     * @param keys 1 to {@value #MAX_GET_MANY} keys; a key may be given more than once
+     * @return one entry per key, in the order given, null for a missing key
+     * @throws IllegalArgumentException for an invalid key, or no keys, or more than
+     *     {@value #MAX_GET_MANY}
+     * @throws IllegalStateException when the request or store is finished
+     * @throws KvConflictException when a concurrent commit made this request's reads inconsistent
+     * @throws KvUnavailableException when the storage cannot be reached
+     */
+    List<KvEntry> getMany(List<String> keys);
+
+    /**
+     * Reads several entries at once; see {@link #getMany(List)}.
+     *
+     * @param keys 1 to {@value #MAX_GET_MANY} keys
+     * @return one entry per key, in the order given, null for a missing key
+     */
+    default List<KvEntry> getMany(String... keys) {
+        return getMany(Arrays.asList(keys));
+    }
+
+    /**
      * Lists the first {@value #DEFAULT_PAGE_SIZE} entries whose keys start with a prefix, in UTF-8
      * byte order of their keys.
      *
@@ -114,4 +157,21 @@ public interface KvReader {
      * @throws KvUnavailableException when the storage cannot be reached
      */
     KvPage list(String prefix, String cursor, int limit);
+
+    /**
+     * Lists a range of keys, in UTF-8 byte order of their keys or, for a
+     * {@linkplain KvRange#reverse() reverse} range, from the last key to the first. Paging with
+     * {@link KvPage#cursor()} and {@link KvRange#after(String)} goes on in the same direction,
+     * never repeats a key and never skips a key that existed throughout. Inside a request a
+     * listing is validated at commit as every read is: a key that a concurrent commit wrote into
+     * or removed from the part of the range the pages covered is a conflict.
+     *
+     * @param range the keys, direction, page size and cursor
+     * @return the page
+     * @throws IllegalArgumentException for an invalid prefix, bound, cursor or limit
+     * @throws IllegalStateException when the request or store is finished
+     * @throws KvConflictException when a concurrent commit made this request's reads inconsistent
+     * @throws KvUnavailableException when the storage cannot be reached
+     */
+    KvPage list(KvRange range);
 }

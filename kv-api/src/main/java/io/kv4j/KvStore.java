@@ -139,6 +139,22 @@ public interface KvStore extends AutoCloseable {
     <T> T run(String function, KvRequest<T> request);
 
     /**
+     * Runs one request as {@link #run} does, and tells the versionstamp of its commit as well:
+     * every entry the request wrote has it ({@link KvEntry#versionstamp()}), for example to
+     * return it as an HTTP ETag.
+     *
+     * @param function the function whose namespace the body reads and writes
+     * @param request the body
+     * @param <T> the result type
+     * @return what the body returned, and the versionstamp of the commit (null when the request
+     *     wrote nothing)
+     * @throws IllegalArgumentException for an invalid function name
+     * @throws IllegalStateException when the store is closed
+     * @throws KvException as {@link #run} throws it
+     */
+    <T> KvCommit<T> execute(String function, KvRequest<T> request);
+
+    /**
      * Begins an explicit transaction of a function. It must be used by one thread, and committed,
      * rolled back or closed.
      *

@@ -43,6 +43,16 @@ final class Names {
         return cursor;
     }
 
+    /** A start or end of a range: any key. */
+    static String requireBound(String what, String bound, String function) {
+        String problem = problem(bound, 1, MAX_KEY_BYTES);
+        if (problem != null) {
+            throw new IllegalArgumentException("Invalid " + what + " " + show(bound)
+                    + " of a range of function " + show(function) + ": " + problem);
+        }
+        return bound;
+    }
+
     static String requireFunction(String function) {
         Objects.requireNonNull(function, "function");
         String problem = problem(function, 1, MAX_FUNCTION_BYTES);

@@ -40,8 +40,23 @@ final class Reader implements KvReader {
     }
 
     @Override
+    public KvEntry getEntry(String key) {
+        return store.run(function, kv -> kv.getEntry(key));
+    }
+
+    @Override
+    public java.util.List<KvEntry> getMany(java.util.List<String> keys) {
+        return store.run(function, kv -> kv.getMany(keys));
+    }
+
+    @Override
     public KvPage list(String prefix, String cursor, int limit) {
         return store.run(function, kv -> kv.list(prefix, cursor, limit));
+    }
+
+    @Override
+    public KvPage list(KvRange range) {
+        return store.run(function, kv -> kv.list(range));
     }
 
     @Override

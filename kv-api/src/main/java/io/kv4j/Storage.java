@@ -5,6 +5,7 @@ import io.kv4j.common.ConflictReason;
 import io.kv4j.spi.BackendException;
 import io.kv4j.spi.Commit;
 import io.kv4j.spi.Entry;
+import io.kv4j.spi.KeyRange;
 import io.kv4j.spi.KvBackend;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -58,20 +59,40 @@ final class Storage implements AutoCloseable {
         }
     }
 
-    List<Entry> scan(String namespace, String prefix, String startAfter, int limit) {
+    List<Entry> readMany(String namespace, List<String> keys) {
         try {
-            return backend.scan(namespace, prefix, startAfter, limit);
+            List<Entry> entries = backend.readMany(namespace, keys);
+            if (entries.size() != keys.size()) {
+                throw new KvStorageException("The backend of " + url + " returned "
+                        + entries.size() + " entries for " + keys.size() + " keys", null);
+            }
+            return entries;
+        } catch (KvStorageException e) {
+            throw e;
         } catch (RuntimeException e) {
-            throw failure(e, "Listing prefix " + Names.show(prefix), namespace);
+            throw failure(e, "Reading " + keys.size() + " keys", namespace);
         }
     }
 
-    /** Commits for a request of {@code function}; tells the observer how it went. */
-    void commit(Commit commit, String function) {
+    List<Entry> scan(String namespace, KeyRange range, boolean reverse, int limit) {
+        try {
+            return backend.scan(namespace, range, reverse, limit);
+        } catch (RuntimeException e) {
+            throw failure(e, "Listing the keys " + range, namespace);
+        }
+    }
+
+    /**
+     * Commits for a request of {@code function}; tells the observer how it went.
+     *
+     * @return the version of the commit, or {@link KvBackend#MISSING} when it wrote nothing
+     */
+    long commit(Commit commit, String function) {
         long start = System.nanoTime();
         try {
-            backend.commit(commit);
+            long version = backend.commit(commit);
             observe(function, KvObserver.Outcome.COMMITTED, null, commit, start);
+            return commit.isReadOnly() ? KvBackend.MISSING : version;
         } catch (RuntimeException e) {
             int writes = commit.writes().size();
             RuntimeException failure = failure(e, "The commit of " + writes
@@ -182,7 +203,22 @@ final class Storage implements AutoCloseable {
                     + "refuses the configuration: " + e.getMessage(), e.sqlState(), e);
             case STORAGE -> new KvStorageException(where + " failed: " + e.getMessage(),
                     e.sqlState(), e);
+            case CHECK_FAILED -> checkFailed(e, where);
+            case NOT_AN_INTEGER -> new KvMutationException(where + " failed: " + e.getMessage(),
+                    e.namespace(), e.key(), e);
         };
+    }
+
+    private static KvCheckException checkFailed(BackendException e, String where) {
+        String expected = Versionstamps.of(e.requiredVersion());
+        boolean known = e.foundVersion() >= 0;
+        String current = known ? Versionstamps.of(e.foundVersion()) : null;
+        return new KvCheckException(where + " failed: the check of key " + Names.show(e.key())
+                + " of function " + Names.show(e.namespace()) + " required "
+                + (expected == null ? "that it be missing" : "versionstamp " + expected)
+                + " but it " + (!known ? "had changed" : current == null ? "was missing"
+                        : "was at versionstamp " + current),
+                e.namespace(), e.key(), expected, current, known, e);
     }
 
     @Override

@@ -1,5 +1,10 @@
 package io.kv4j;
 
+import io.kv4j.spi.KeyRange;
+import io.kv4j.spi.Mutation;
+import java.math.BigInteger;
+import java.util.List;
+
 /**
  * One function's {@link Kv} inside a transaction: the request's own, or a nested call's. It stops
  * working when its call returns.
@@ -65,17 +70,58 @@ final class View implements Kv {
     }
 
     @Override
-    public KvPage list(String prefix, String cursor, int limit) {
+    public KvEntry getEntry(String key) {
         requireActive();
-        Names.requirePrefix(prefix, function);
-        if (cursor != null) {
-            Names.requireCursor(cursor, function);
+        Names.requireKey(key, function);
+        return txn.getEntry(function, key);
+    }
+
+    @Override
+    public List<KvEntry> getMany(List<String> keys) {
+        requireActive();
+        java.util.Objects.requireNonNull(keys, "keys");
+        if (keys.isEmpty() || keys.size() > MAX_GET_MANY) {
+            throw new IllegalArgumentException("getMany takes 1 to " + MAX_GET_MANY
+                    + " keys but was given " + keys.size() + " (function " + Names.show(function)
+                    + ")");
         }
+        for (String key : keys) {
+            Names.requireKey(key, function);
+        }
+        return txn.getMany(function, keys);
+    }
+
+    @Override
+    public KvPage list(String prefix, String cursor, int limit) {
+        return list(KvRange.prefix(prefix).after(cursor).limit(limit));
+    }
+
+    @Override
+    public KvPage list(KvRange range) {
+        requireActive();
+        KeyRange keys = keys(range, function);
+        int limit = range.limit();
         if (limit < 1 || limit > MAX_PAGE_SIZE) {
             throw new IllegalArgumentException("limit must be an integer from 1 to " + MAX_PAGE_SIZE
                     + " but was: " + limit + " (listing of function " + Names.show(function) + ")");
         }
-        return txn.list(function, prefix, cursor, limit);
+        return txn.list(function, keys, range.isReverse(), range.cursor(), limit);
+    }
+
+    /** The keys a range covers, after checking its arguments; the cursor is left to the caller. */
+    static KeyRange keys(KvRange range, String function) {
+        java.util.Objects.requireNonNull(range, "range");
+        Names.requirePrefix(range.prefix(), function);
+        if (range.start() != null) {
+            Names.requireBound("start", range.start(), function);
+        }
+        if (range.end() != null) {
+            Names.requireBound("end", range.end(), function);
+        }
+        if (range.cursor() != null) {
+            Names.requireCursor(range.cursor(), function);
+        }
+        return KeyRange.prefix(range.prefix()).and(KeyRange.between(range.start(), range.end()));
     }
 
     @Override
@@ -90,6 +136,55 @@ final class View implements Kv {
         requireActive();
         Names.requireKey(key, function);
         txn.delete(function, key);
+    }
+
+    @Override
+    public void sum(String key, BigInteger n) {
+        mutate(key, n, Mutation::sum);
+    }
+
+    @Override
+    public void min(String key, BigInteger n) {
+        mutate(key, n, Mutation::min);
+    }
+
+    @Override
+    public void max(String key, BigInteger n) {
+        mutate(key, n, Mutation::max);
+    }
+
+    private void mutate(String key, BigInteger n,
+            java.util.function.Function<BigInteger, Mutation> mutation) {
+        requireActive();
+        Names.requireKey(key, function);
+        java.util.Objects.requireNonNull(n, "n");
+        Mutation m;
+        try {
+            m = mutation.apply(n);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("Invalid operand for key " + Names.show(key)
+                    + " of function " + Names.show(function) + ": " + e.getMessage(), e);
+        }
+        txn.mutate(function, key, m);
+    }
+
+    @Override
+    public void check(String key, String versionstamp) {
+        requireActive();
+        Names.requireKey(key, function);
+        txn.check(function, key, Versionstamps.version(versionstamp, key, function));
+    }
+
+    @Override
+    public void deleteRange(KvRange range) {
+        requireActive();
+        KeyRange keys = keys(range, function);
+        if (range.hasLimit()) {
+            throw new IllegalArgumentException("deleteRange deletes every key of its range and "
+                    + "takes no limit, but was given " + range + " (function "
+                    + Names.show(function) + ")");
+        }
+        txn.deleteRange(function, keys.after(range.cursor()));
     }
 
     @Override

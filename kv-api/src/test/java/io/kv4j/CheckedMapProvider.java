@@ -7,12 +7,15 @@ import io.kv4j.spi.BackendException;
 import io.kv4j.spi.Commit;
 import io.kv4j.spi.Entry;
 import io.kv4j.spi.KeyOrder;
+import io.kv4j.spi.KeyRange;
 import io.kv4j.spi.KvBackend;
 import io.kv4j.spi.KvProvider;
+import io.kv4j.spi.Mutation;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.NavigableMap;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -91,17 +94,25 @@ public final class CheckedMapProvider implements KvProvider {
             return entries.get(id(namespace, key));
         }
 
+        private NavigableMap<String, Entry> slice(String namespace, KeyRange range) {
+            if (range.isEmpty()) {
+                return new TreeMap<>();
+            }
+            String low = id(namespace, range.start());
+            String high = range.end() == null ? namespace + '\u0001' : id(namespace, range.end());
+            return entries.subMap(low, true, high, false);
+        }
+
         @Override
-        public synchronized List<Entry> scan(String namespace, String prefix, String startAfter,
+        public synchronized List<Entry> scan(String namespace, KeyRange range, boolean reverse,
                 int limit) {
-            boolean fromPrefix = startAfter == null || KeyOrder.compare(startAfter, prefix) < 0;
-            String from = id(namespace, fromPrefix ? prefix : startAfter);
+            NavigableMap<String, Entry> slice = slice(namespace, range);
             List<Entry> out = new ArrayList<>();
-            for (Map.Entry<String, Entry> e : entries.tailMap(from, fromPrefix).entrySet()) {
-                if (out.size() == limit || !e.getKey().startsWith(id(namespace, prefix))) {
+            for (Entry e : (reverse ? slice.descendingMap() : slice).values()) {
+                if (out.size() == limit) {
                     break;
                 }
-                out.add(e.getValue());
+                out.add(e);
             }
             return out;
         }
@@ -115,6 +126,14 @@ public final class CheckedMapProvider implements KvProvider {
                 }
             }
             synchronized (this) {
+                for (Commit.Check c : commit.checks()) {
+                    Entry now = entries.get(id(c.namespace(), c.key()));
+                    long found = now == null ? MISSING : now.version();
+                    if (found != c.version()) {
+                        throw BackendException.checkFailed(c.namespace(), c.key(), c.version(),
+                                found);
+                    }
+                }
                 for (Commit.PointRead r : commit.reads()) {
                     Entry now = entries.get(id(r.namespace(), r.key()));
                     if ((now == null ? MISSING : now.version()) != r.version()) {
@@ -123,7 +142,7 @@ public final class CheckedMapProvider implements KvProvider {
                     }
                 }
                 for (Commit.RangeRead g : commit.ranges()) {
-                    List<Entry> now = scan(g.namespace(), g.prefix(), g.startAfter(), Integer.MAX_VALUE);
+                    List<Entry> now = scan(g.namespace(), g.range(), false, Integer.MAX_VALUE);
                     List<Commit.Seen> seen = new ArrayList<>();
                     for (Entry e : now) {
                         if (g.covers(e.key())) {
@@ -132,19 +151,45 @@ public final class CheckedMapProvider implements KvProvider {
                     }
                     if (!seen.equals(g.seen())) {
                         CONFLICTS.incrementAndGet();
-                        throw BackendException.rangeChanged(g.namespace(), g.prefix());
+                        throw BackendException.rangeChanged(g.namespace(), g.range());
                     }
                 }
-                long v = ++version;
+                List<byte[]> values = new ArrayList<>();
                 for (Commit.Write w : commit.writes()) {
+                    values.add(w.kind() == Commit.Write.Kind.MUTATE ? mutated(commit, w)
+                            : w.value());
+                }
+                long v = ++version;
+                for (Commit.RangeDelete d : commit.rangeDeletes()) {
+                    slice(d.namespace(), d.range()).clear();
+                }
+                for (int i = 0; i < values.size(); i++) {
+                    Commit.Write w = commit.writes().get(i);
                     if (w.isDelete()) {
                         entries.remove(id(w.namespace(), w.key()));
                     } else {
-                        entries.put(id(w.namespace(), w.key()), Entry.of(w.key(), w.value(), v));
+                        entries.put(id(w.namespace(), w.key()), Entry.of(w.key(), values.get(i),
+                                v));
                     }
                 }
                 return v;
             }
+        }
+
+        /** The value a mutation gives its key after the commit's range deletions. */
+        private byte[] mutated(Commit commit, Commit.Write w) {
+            Entry now = entries.get(id(w.namespace(), w.key()));
+            for (Commit.RangeDelete d : commit.rangeDeletes()) {
+                if (d.namespace().equals(w.namespace()) && d.range().covers(w.key())) {
+                    now = null;
+                }
+            }
+            java.math.BigInteger x = now == null ? null : Mutation.wholeNumber(now.value());
+            if (now != null && x == null) {
+                throw BackendException.notAnInteger(w.namespace(), w.key(),
+                        new String(now.value(), java.nio.charset.StandardCharsets.UTF_8));
+            }
+            return Mutation.json(w.mutation().apply(x));
         }
 
         @Override

@@ -4,6 +4,7 @@ import io.kv4j.common.Capability;
 import io.kv4j.spi.BackendConfig;
 import io.kv4j.spi.Commit;
 import io.kv4j.spi.Entry;
+import io.kv4j.spi.KeyRange;
 import io.kv4j.spi.KvBackend;
 import io.kv4j.spi.KvProvider;
 import java.util.List;
@@ -60,7 +61,7 @@ public final class ThrowingProvider implements KvProvider {
             }
 
             @Override
-            public List<Entry> scan(String namespace, String prefix, String startAfter,
+            public List<Entry> scan(String namespace, KeyRange range, boolean reverse,
                     int limit) {
                 maybeThrow();
                 return List.of();

@@ -10,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.kv4j.common.ConflictReason;
 import io.kv4j.common.ConflictTarget;
 import io.kv4j.spi.BackendException;
+import io.kv4j.spi.KeyRange;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
@@ -108,7 +109,7 @@ class TranslationTest {
         assertEquals(ConflictReason.CHANGED, read.reason());
 
         KvConflictException range = (KvConflictException) committing(
-                () -> BackendException.rangeChanged("g", "p/"));
+                () -> BackendException.rangeChanged("g", KeyRange.prefix("p/")));
         assertEquals("g", range.function());
         assertEquals(null, range.key());
         assertEquals(ConflictTarget.RANGE, range.target());
@@ -119,6 +120,24 @@ class TranslationTest {
         assertEquals(ConflictTarget.WRITE, write.target());
         assertEquals("w", write.key());
         assertEquals(ConflictReason.SERIALIZATION_FAILURE, write.reason());
+    }
+
+    @Test
+    void aFailedCheckAndAMutationOfANonInteger_areNonTransientWithTheirFacts() {
+        KvCheckException changed = (KvCheckException) committing(
+                () -> BackendException.checkFailed("g", "k", 3, 5));
+        assertEquals(List.of("g", "k", "00000000000000030000", "00000000000000050000"), List.of(
+                changed.function(), changed.key(), changed.expected(), changed.current()));
+        assertFalse(changed.isTransient());
+        KvCheckException unknown = (KvCheckException) committing(
+                () -> BackendException.checkFailed("g", "k", 0, -1));
+        assertEquals(null, unknown.expected(), "a key that had to be missing");
+        assertFalse(unknown.isCurrentKnown(), "a backend that cannot tell");
+        KvMutationException mutation = (KvMutationException) committing(
+                () -> BackendException.notAnInteger("g", "k", "\"text\""));
+        assertEquals(List.of("g", "k"), List.of(mutation.function(), mutation.key()));
+        assertTrue(mutation.getMessage().contains("\"text\""), mutation.getMessage());
+        assertFalse(mutation.isTransient());
     }
 
     @Test

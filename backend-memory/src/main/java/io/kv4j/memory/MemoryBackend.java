@@ -3,6 +3,7 @@ package io.kv4j.memory;
 import io.kv4j.common.Capability;
 import io.kv4j.spi.Commit;
 import io.kv4j.spi.Entry;
+import io.kv4j.spi.KeyRange;
 import io.kv4j.spi.KvBackend;
 import java.util.List;
 import java.util.Set;
@@ -39,9 +40,9 @@ final class MemoryBackend implements KvBackend {
     }
 
     @Override
-    public List<Entry> scan(String namespace, String prefix, String startAfter, int limit) {
+    public List<Entry> scan(String namespace, KeyRange range, boolean reverse, int limit) {
         requireOpen();
-        return storage.scan(namespace, prefix, startAfter, limit);
+        return storage.scan(namespace, range, reverse, limit);
     }
 
     @Override

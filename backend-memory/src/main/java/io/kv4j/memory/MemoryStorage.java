@@ -4,7 +4,9 @@ import io.kv4j.spi.BackendException;
 import io.kv4j.spi.Commit;
 import io.kv4j.spi.Entry;
 import io.kv4j.spi.KeyOrder;
+import io.kv4j.spi.KeyRange;
 import io.kv4j.spi.KvBackend;
+import io.kv4j.spi.Mutation;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -15,9 +17,10 @@ import java.util.concurrent.ConcurrentSkipListMap;
 
 /**
  * Entries per namespace, each key's slot held twice: in a hash map for point reads and in a
- * sorted map for listings, so that overwriting a key touches the slot alone. Reads take no lock. Commits are serialised by one lock, under which they validate and
- * apply; a reader may see a commit half applied, which is why the request engine validates every
- * read at commit.
+ * sorted map for listings, so that overwriting a key touches the slot alone. Reads take no lock.
+ * Commits are serialised by one lock, under which they check, validate and apply (range
+ * deletions, then writes, a mutation computed from the value its key holds then); a reader may
+ * see a commit half applied, which is why the request engine validates every read at commit.
  */
 final class MemoryStorage {
 
@@ -48,15 +51,12 @@ final class MemoryStorage {
         return slot == null ? null : slot.entry;
     }
 
-    List<Entry> scan(String namespace, String prefix, String startAfter, int limit) {
+    List<Entry> scan(String namespace, KeyRange range, boolean reverse, int limit) {
         List<Entry> out = new ArrayList<>(Math.min(limit, 256));
-        Iterator<Map.Entry<String, Slot>> it = range(namespace, prefix, startAfter).entrySet().iterator();
+        ConcurrentNavigableMap<String, Slot> slots = slots(namespace, range);
+        Iterator<Slot> it = (reverse ? slots.descendingMap() : slots).values().iterator();
         while (out.size() < limit && it.hasNext()) {
-            Map.Entry<String, Slot> next = it.next();
-            if (!next.getKey().startsWith(prefix)) {
-                break;
-            }
-            Entry e = next.getValue().entry;
+            Entry e = it.next().entry;
             if (e != null) {
                 out.add(e);
             }
@@ -64,23 +64,32 @@ final class MemoryStorage {
         return out;
     }
 
-    /** The entries of a namespace from the prefix, or strictly after {@code after}. */
-    private ConcurrentNavigableMap<String, Slot> range(String namespace, String prefix,
-            String after) {
+    /** The slots of a namespace's keys in a range. */
+    private ConcurrentNavigableMap<String, Slot> slots(String namespace, KeyRange range) {
         Space space = spaces.get(namespace);
-        if (space == null) {
+        if (space == null || range.isEmpty()) {
             return new ConcurrentSkipListMap<>(KeyOrder.COMPARATOR);
         }
-        return after == null || KeyOrder.compare(after, prefix) < 0
-                ? space.ordered.tailMap(prefix, true)
-                : space.ordered.tailMap(after, false);
+        return range.end() == null
+                ? space.ordered.tailMap(range.start(), true)
+                : space.ordered.subMap(range.start(), true, range.end(), false);
     }
 
     long commit(Commit commit) {
-        if (commit.writes().isEmpty() && commit.ranges().isEmpty() && commit.reads().size() <= 1) {
+        if (commit.isReadOnly() && commit.ranges().isEmpty() && commit.checks().isEmpty()
+                && commit.reads().size() <= 1) {
             return 0; // one read of the live map was already a consistent snapshot
         }
         synchronized (commitLock) {
+            // a failed check wins over a conflict: running the transaction again cannot help
+            for (Commit.Check c : commit.checks()) {
+                Entry now = read(c.namespace(), c.key());
+                long current = now == null ? KvBackend.MISSING : now.version();
+                if (current != c.version()) {
+                    throw BackendException.checkFailed(c.namespace(), c.key(), c.version(),
+                            current);
+                }
+            }
             for (Commit.PointRead r : commit.reads()) {
                 Entry now = read(r.namespace(), r.key());
                 long current = now == null ? KvBackend.MISSING : now.version();
@@ -91,13 +100,29 @@ final class MemoryStorage {
             for (Commit.RangeRead r : commit.ranges()) {
                 validate(r);
             }
-            if (commit.writes().isEmpty()) {
+            if (commit.isReadOnly()) {
                 return 0;
             }
-            long v = ++version;
+            // every mutation's value first, so that one on a non-integer fails before any change
+            List<byte[]> values = new ArrayList<>(commit.writes().size());
             for (Commit.Write w : commit.writes()) {
+                values.add(w.kind() == Commit.Write.Kind.MUTATE ? mutated(commit, w) : w.value());
+            }
+            long v = ++version;
+            for (Commit.RangeDelete d : commit.rangeDeletes()) {
+                Space space = spaces.get(d.namespace());
+                Map<String, Slot> gone = slots(d.namespace(), d.range());
+                for (Map.Entry<String, Slot> e : gone.entrySet()) {
+                    e.getValue().entry = null;
+                    space.byKey.remove(e.getKey());
+                }
+                gone.clear();
+            }
+            for (int i = 0; i < commit.writes().size(); i++) {
+                Commit.Write w = commit.writes().get(i);
                 Space space = spaces.computeIfAbsent(w.namespace(), ns -> new Space());
                 Slot slot = space.byKey.get(w.key());
+                byte[] value = values.get(i);
                 if (w.isDelete()) {
                     if (slot != null) {
                         slot.entry = null;
@@ -105,15 +130,35 @@ final class MemoryStorage {
                         space.ordered.remove(w.key());
                     }
                 } else if (slot != null) {
-                    slot.entry = Entry.of(w.key(), w.value(), v);
+                    slot.entry = Entry.of(w.key(), value, v);
                 } else {
-                    slot = new Slot(Entry.of(w.key(), w.value(), v));
+                    slot = new Slot(Entry.of(w.key(), value, v));
                     space.byKey.put(w.key(), slot);
                     space.ordered.put(w.key(), slot);
                 }
             }
             return v;
         }
+    }
+
+    /** The value a mutation gives its key, after the commit's range deletions. */
+    private byte[] mutated(Commit commit, Commit.Write w) {
+        Entry now = read(w.namespace(), w.key());
+        for (Commit.RangeDelete d : commit.rangeDeletes()) {
+            if (d.namespace().equals(w.namespace()) && d.range().covers(w.key())) {
+                now = null;
+            }
+        }
+        java.math.BigInteger current = null;
+        if (now != null) {
+            current = Mutation.wholeNumber(now.value());
+            if (current == null) {
+                String found = new String(now.value(), java.nio.charset.StandardCharsets.UTF_8);
+                throw BackendException.notAnInteger(w.namespace(), w.key(),
+                        found.length() <= 100 ? found : found.substring(0, 100) + "...");
+            }
+        }
+        return Mutation.json(w.mutation().apply(current));
     }
 
     List<String> namespaces(String startAfter, int limit) {
@@ -144,24 +189,24 @@ final class MemoryStorage {
     }
 
     private void validate(Commit.RangeRead r) {
-        Iterator<Slot> now = range(r.namespace(), r.prefix(), r.startAfter()).values().iterator();
+        Iterator<Slot> now = slots(r.namespace(), r.range()).values().iterator();
         for (Commit.Seen seen : r.seen()) {
-            Entry e = next(now, r);
+            Entry e = next(now);
             if (e == null || !e.key().equals(seen.key()) || e.version() != seen.version()) {
-                throw BackendException.rangeChanged(r.namespace(), r.prefix());
+                throw BackendException.rangeChanged(r.namespace(), r.range());
             }
         }
-        if (next(now, r) != null) {
-            throw BackendException.rangeChanged(r.namespace(), r.prefix());
+        if (next(now) != null) {
+            throw BackendException.rangeChanged(r.namespace(), r.range());
         }
     }
 
-    /** The next live entry in the range, or null at its end. */
-    private static Entry next(Iterator<Slot> it, Commit.RangeRead r) {
+    /** The next live entry, or null at the end. */
+    private static Entry next(Iterator<Slot> it) {
         while (it.hasNext()) {
             Entry e = it.next().entry;
             if (e != null) {
-                return r.covers(e.key()) ? e : null;
+                return e;
             }
         }
         return null;

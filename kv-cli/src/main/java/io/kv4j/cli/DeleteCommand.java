@@ -13,7 +13,8 @@ import picocli.CommandLine.Parameters;
         description = {
             "Delete keys, given or by prefix, in one request.",
             "A missing key is no error. With --prefix, every key that starts with",
-            "PREFIX is deleted atomically, and how many is said on standard error."},
+            "PREFIX is deleted atomically as one range, a key written into it",
+            "meanwhile included, and how many is said on standard error."},
         exitCodeList = {ExitCode.OK_LINE, ExitCode.FAILED_LINE, ExitCode.USAGE_LINE})
 final class DeleteCommand extends FunctionCommand {
 
@@ -56,14 +57,15 @@ final class DeleteCommand extends FunctionCommand {
             return ExitCode.OK;
         }
         long deleted = session.request(f, kv -> {
+            // counted in the same request: a key written meanwhile makes it run again
             long n = 0;
             String cursor = null;
             do {
                 KvPage page = kv.list(prefix, cursor, KvReader.MAX_PAGE_SIZE);
-                page.keys().forEach(kv::delete);
                 n += page.keys().size();
                 cursor = page.cursor();
             } while (cursor != null);
+            kv.deletePrefix(prefix);
             return n;
         });
         session.io().err().println("deleted " + Words.count(deleted, "key") + " of function "

@@ -14,11 +14,8 @@ import tools.jackson.core.ObjectWriteContext;
 import tools.jackson.core.StreamReadConstraints;
 import tools.jackson.core.StreamReadFeature;
 import tools.jackson.core.json.JsonFactory;
-import tools.jackson.databind.DeserializationContext;
 import tools.jackson.databind.JacksonSerializable;
 import tools.jackson.databind.SerializationContext;
-import tools.jackson.databind.ValueDeserializer;
-import tools.jackson.databind.annotation.JsonDeserialize;
 import tools.jackson.databind.jsontype.TypeSerializer;
 
 /**
@@ -199,26 +196,6 @@ final class JsonText {
         public void serializeWithType(JsonGenerator g, SerializationContext context,
                 TypeSerializer types) {
             serialize(g, context);
-        }
-    }
-
-    /**
-     * A stored value read as compact JSON with its numbers unchanged:
-     * {@code kv.get(key, Stored.class)}. JSON null reads as a null {@code Stored}, as a missing
-     * key does; {@code has} tells them apart.
-     */
-    @JsonDeserialize(using = Stored.Reader.class)
-    record Stored(String json) {
-
-        static final class Reader extends ValueDeserializer<Stored> {
-            @Override
-            public Stored deserialize(JsonParser p, DeserializationContext context) {
-                StringWriter out = new StringWriter();
-                try (JsonGenerator g = FACTORY.createGenerator(ObjectWriteContext.empty(), out)) {
-                    copy(p, g);
-                }
-                return new Stored(out.toString());
-            }
         }
     }
 }

@@ -2,6 +2,7 @@ package io.kv4j.cli;
 
 import io.kv4j.KvEntry;
 import io.kv4j.KvPage;
+import io.kv4j.KvRange;
 import io.kv4j.KvReader;
 import java.io.PrintWriter;
 import java.util.List;
@@ -13,9 +14,9 @@ import picocli.CommandLine.Parameters;
 /** {@code kv list}: entries by prefix, a page or all of them. */
 @Command(name = "list",
         description = {
-            "List a function's entries in key order.",
-            "Those whose keys start with PREFIX: one KEY JSON line each, or one",
-            "JSON object each with --format json.",
+            "List a function's entries in key order, or in reverse.",
+            "Those whose keys start with PREFIX and lie from --start to before --end:",
+            "one KEY JSON line each, or one JSON object each with --format json.",
             "A full page ends with '# more: --after CURSOR' (on standard error",
             "with --format json): pass that to get the next page, or use --all."},
         exitCodeList = {ExitCode.OK_LINE, ExitCode.FAILED_LINE, ExitCode.USAGE_LINE})
@@ -31,8 +32,24 @@ final class ListCommand extends FunctionCommand {
     private Integer limit;
 
     @Option(names = "--after", paramLabel = "CURSOR",
-            description = "Start after this key: the cursor of a page.")
+            description = "Start after this key (in reverse, before it): the cursor of a page.")
     private String after;
+
+    @Option(names = "--start", paramLabel = "KEY",
+            description = "List keys from KEY on (inclusive).")
+    private String start;
+
+    @Option(names = "--end", paramLabel = "KEY",
+            description = "List keys before KEY (exclusive).")
+    private String end;
+
+    @Option(names = "--reverse", description = "List from the last key to the first.")
+    private boolean reverse;
+
+    @Option(names = "--with-version", description = {
+        "Add each entry's versionstamp: VERSIONSTAMP KEY JSON, or a",
+        "\"versionstamp\" member with --format json."})
+    private boolean withVersion;
 
     @Option(names = "--all", description = {
         "Page through every entry, " + KvReader.MAX_PAGE_SIZE + " at a time; each page",
@@ -61,11 +78,15 @@ final class ListCommand extends FunctionCommand {
         String cursor = after;
         do {
             String from = cursor;
-            KvPage page = session.request(f, kv -> kv.list(prefix, from, size));
+            KvRange range = KvRange.prefix(prefix).start(start).end(end).limit(size).after(from);
+            KvPage page = session.request(f, kv -> kv.list(reverse ? range.reverse() : range));
             for (KvEntry entry : page.entries()) {
-                out.println(format == Format.json
-                        ? JsonText.object(List.of("key", entry.key()), entry.json())
-                        : ShellWords.quote(entry.key()) + " " + JsonText.compact(entry.json()));
+                String line = format == Format.json
+                        ? JsonText.object(withVersion ? List.of("key", entry.key(), "versionstamp",
+                                entry.versionstamp()) : List.of("key", entry.key()), entry.json())
+                        : ShellWords.quote(entry.key()) + " " + JsonText.compact(entry.json());
+                out.println(withVersion && format != Format.json ? entry.versionstamp() + " " + line
+                        : line);
             }
             cursor = page.cursor();
         } while (all && cursor != null);

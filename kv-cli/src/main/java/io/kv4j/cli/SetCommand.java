@@ -32,6 +32,11 @@ final class SetCommand extends FunctionCommand {
         "- reads it from standard input."})
     private Path valueFile;
 
+    @Option(names = "--if-version", paramLabel = "VERSIONSTAMP", description = {
+        "Set only if the key still has this versionstamp (kv get --with-version),",
+        "or, given none, only if the key does not exist; else fail, writing nothing."})
+    private String ifVersion;
+
     /** A set of a key to a value given on the command line, for {@link QuickLine}. */
     static SetCommand of(String key, Json value) {
         SetCommand command = new SetCommand();
@@ -54,6 +59,9 @@ final class SetCommand extends FunctionCommand {
         }
         Object json = valueFile != null ? JsonText.parse(read(session)) : value.value();
         session.request(session.function(function), kv -> {
+            if (ifVersion != null) {
+                kv.check(key, ifVersion.equals("none") ? null : ifVersion);
+            }
             kv.set(key, json);
             return null;
         });

@@ -19,6 +19,7 @@ abstract class StoreCommand implements Callable<Integer> {
     static final List<Class<? extends StoreCommand>> ALL = List.of(
             GetCommand.class,
             SetCommand.class,
+            SumCommand.class,
             DeleteCommand.class,
             HasCommand.class,
             ListCommand.class,

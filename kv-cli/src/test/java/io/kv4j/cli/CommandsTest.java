@@ -12,7 +12,10 @@ import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-/** kv ping, count, get of several keys, delete of several keys or a prefix, drop's question. */
+/**
+ * kv ping, count, get of several keys, delete of several keys or a prefix, drop's question, sum,
+ * versions and checks, range listings.
+ */
 class CommandsTest {
 
     /** A named memory store that outlives each command, because this test holds it open. */
@@ -179,5 +182,59 @@ class CommandsTest {
         assertTrue(result.err.contains("Delete the 1 key of function KT1"), result::toString);
         assertTrue(result.err.contains("deleted 1 key of function KT1"), result::toString);
         assertFalse(store.reader("KT1").has("a"));
+    }
+
+    @Test
+    void sum_addsWithoutWrapping_andPrintsTheNewValue() {
+        assertEquals(List.of("5"), kvOn("sum", "n", "5").outLines());
+        assertEquals(List.of("9223372036854775812"), kvOn("sum", "n", "9223372036854775807")
+                .outLines());
+        assertEquals(List.of("{\"key\":\"n\",\"value\":3}"), kvOn("sum", "n", "3", "--min",
+                "--format", "json").outLines());
+        assertEquals(List.of("7"), kvOn("sum", "n", "7", "--max").outLines());
+        assertEquals(2, kvOn("sum", "n", "1.5").exitCode, "not an integer");
+    }
+
+    @Test
+    void sum_ofAValueThatIsNoInteger_failsNamingTheKey() {
+        store.run("KT1", kv -> {
+            kv.set("s", "text");
+            return null;
+        });
+
+        Cli result = kvOn("sum", "s", "1");
+
+        assertEquals(1, result.exitCode, result::toString);
+        assertTrue(result.err.contains("'s'") || result.err.contains("\"s\""), result::toString);
+        assertEquals("text", store.reader("KT1").get("s"));
+    }
+
+    @Test
+    void getWithVersion_printsTheVersionstamp_andSetIfVersionChecksIt() {
+        put("a");
+        String stamp = store.reader("KT1").getEntry("a").versionstamp();
+
+        assertEquals(List.of(stamp + " 1"), kvOn("get", "a", "--with-version").outLines());
+        assertEquals(List.of("{\"key\":\"a\",\"versionstamp\":\"" + stamp + "\",\"value\":1}"),
+                kvOn("get", "a", "--with-version", "--format", "json").outLines());
+        assertEquals(0, kvOn("set", "a", "2", "--if-version", stamp).exitCode);
+        Cli stale = kvOn("set", "a", "3", "--if-version", stamp);
+        assertEquals(1, stale.exitCode, stale::toString);
+        assertEquals(2L, store.reader("KT1").get("a"));
+        assertEquals(0, kvOn("set", "b", "1", "--if-version", "none").exitCode);
+        assertEquals(1, kvOn("set", "b", "1", "--if-version", "none").exitCode);
+    }
+
+    @Test
+    void listRange_byStartEndAndReverse_withItsCursor() {
+        put("a", "b", "c", "d", "e");
+
+        assertEquals(List.of("b 1", "c 1"), kvOn("list", "--start", "b", "--end", "d").outLines());
+        assertEquals(List.of("e 1", "d 1", "# more: --after d"), kvOn("list", "--reverse",
+                "--limit", "2").outLines());
+        assertEquals(List.of("c 1", "b 1"), kvOn("list", "--reverse", "--limit", "2", "--after",
+                "d", "--start", "b").outLines());
+        assertEquals(List.of("{\"key\":\"a\",\"value\":1}"), kvOn("list", "--end", "b",
+                "--format", "json").outLines());
     }
 }

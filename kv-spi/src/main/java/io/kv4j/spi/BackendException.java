@@ -42,7 +42,18 @@ public final class BackendException extends RuntimeException {
          * backend does not recognise, data it cannot read, a limit of the storage. The call had
          * no effect.
          */
-        STORAGE
+        STORAGE,
+        /**
+         * A check of the commit found its key at another version than the one required. Nothing
+         * was written; running the transaction again cannot help, since the check is the
+         * caller's own.
+         */
+        CHECK_FAILED,
+        /**
+         * A mutation of the commit found a value that is not a whole number. Nothing was
+         * written; running the transaction again will fail the same way while the value stays.
+         */
+        NOT_AN_INTEGER
     }
 
     private final Kind kind;
@@ -51,6 +62,8 @@ public final class BackendException extends RuntimeException {
     private final String namespace;
     private final String key;
     private final String sqlState;
+    private long required = -1;
+    private long found = -1;
 
     private BackendException(Kind kind, String message, Throwable cause, ConflictReason reason,
             ConflictTarget target, String namespace, String key, String sqlState) {
@@ -84,15 +97,52 @@ public final class BackendException extends RuntimeException {
      * disappeared.
      *
      * @param namespace the namespace of the range
-     * @param prefix the prefix the range was listed by
+     * @param range the keys listed
      * @return a {@link Kind#CONFLICT} for {@link ConflictTarget#RANGE}, reason
      *     {@link ConflictReason#CHANGED}, without a key
      */
-    public static BackendException rangeChanged(String namespace, String prefix) {
-        return new BackendException(Kind.CONFLICT, "the keys with prefix " + Text.quote(prefix)
-                + " of function " + Text.quote(namespace) + " changed since they were listed",
-                null, ConflictReason.CHANGED, ConflictTarget.RANGE,
+    public static BackendException rangeChanged(String namespace, KeyRange range) {
+        return new BackendException(Kind.CONFLICT, "the keys " + range + " of function "
+                + Text.quote(namespace) + " changed since they were listed", null,
+                ConflictReason.CHANGED, ConflictTarget.RANGE,
                 Objects.requireNonNull(namespace, "namespace"), null, null);
+    }
+
+    /**
+     * A check of the commit failed.
+     *
+     * @param namespace the namespace of the key
+     * @param key the key
+     * @param required the version the check required, {@link KvBackend#MISSING} for none
+     * @param found the version the key has, {@link KvBackend#MISSING} for none, or -1 when the
+     *     backend cannot tell
+     * @return a {@link Kind#CHECK_FAILED}
+     */
+    public static BackendException checkFailed(String namespace, String key, long required,
+            long found) {
+        BackendException e = new BackendException(Kind.CHECK_FAILED, "key " + Text.quote(key)
+                + " of function " + Text.quote(namespace) + " is not at the version the request"
+                + " checked", null, null, null, Objects.requireNonNull(namespace, "namespace"),
+                Objects.requireNonNull(key, "key"), null);
+        e.required = required;
+        e.found = found;
+        return e;
+    }
+
+    /**
+     * A mutation found a value that is not a whole number.
+     *
+     * @param namespace the namespace of the key
+     * @param key the key
+     * @param found the value found, as JSON text (shortened by the caller if long)
+     * @return a {@link Kind#NOT_AN_INTEGER}
+     */
+    public static BackendException notAnInteger(String namespace, String key, String found) {
+        return new BackendException(Kind.NOT_AN_INTEGER, "key " + Text.quote(key)
+                + " of function " + Text.quote(namespace) + " holds " + found
+                + ", not a whole number, so it cannot be summed, or kept at a minimum or maximum",
+                null, null, null, Objects.requireNonNull(namespace, "namespace"),
+                Objects.requireNonNull(key, "key"), null);
     }
 
     /**
@@ -192,7 +242,7 @@ public final class BackendException extends RuntimeException {
     }
 
     /**
-     * The namespace in which a conflict happened.
+     * The namespace in which a conflict, a failed check or a failed mutation happened.
      *
      * @return the namespace; null when unknown, and for the other kinds
      */
@@ -201,12 +251,32 @@ public final class BackendException extends RuntimeException {
     }
 
     /**
-     * The key that conflicted.
+     * The key that conflicted, failed its check or held no whole number.
      *
      * @return the key; null for a range, when unknown, and for the other kinds
      */
     public String key() {
         return key;
+    }
+
+    /**
+     * The version a failed check required.
+     *
+     * @return the version of a {@link Kind#CHECK_FAILED}, {@link KvBackend#MISSING} for "no
+     *     entry"; -1 for the other kinds
+     */
+    public long requiredVersion() {
+        return required;
+    }
+
+    /**
+     * The version a failed check found.
+     *
+     * @return the version of a {@link Kind#CHECK_FAILED}, {@link KvBackend#MISSING} for "no
+     *     entry"; -1 when the backend could not tell, and for the other kinds
+     */
+    public long foundVersion() {
+        return found;
     }
 
     /**

@@ -16,12 +16,17 @@ public final class Commit {
     private final UUID id;
     private final List<PointRead> reads;
     private final List<RangeRead> ranges;
+    private final List<Check> checks;
+    private final List<RangeDelete> rangeDeletes;
     private final List<Write> writes;
 
-    private Commit(UUID id, List<PointRead> reads, List<RangeRead> ranges, List<Write> writes) {
+    private Commit(UUID id, List<PointRead> reads, List<RangeRead> ranges, List<Check> checks,
+            List<RangeDelete> rangeDeletes, List<Write> writes) {
         this.id = id;
         this.reads = reads;
         this.ranges = ranges;
+        this.checks = checks;
+        this.rangeDeletes = rangeDeletes;
         this.writes = writes;
     }
 
@@ -48,8 +53,25 @@ public final class Commit {
      */
     public static Commit of(UUID id, List<PointRead> reads, List<RangeRead> ranges,
             List<Write> writes) {
+        return of(id, reads, ranges, List.of(), List.of(), writes);
+    }
+
+    /**
+     * Creates a commit with checks and range deletions.
+     *
+     * @param id the commit's id, unique to it
+     * @param reads the point reads to validate
+     * @param ranges the range reads to validate
+     * @param checks the versions the commit requires, at most one per namespace and key
+     * @param rangeDeletes the ranges to clear, applied before the writes
+     * @param writes the writes to apply, at most one per namespace and key
+     * @return the commit
+     */
+    public static Commit of(UUID id, List<PointRead> reads, List<RangeRead> ranges,
+            List<Check> checks, List<RangeDelete> rangeDeletes, List<Write> writes) {
         return new Commit(Objects.requireNonNull(id, "id"), List.copyOf(reads),
-                List.copyOf(ranges), List.copyOf(writes));
+                List.copyOf(ranges), List.copyOf(checks), List.copyOf(rangeDeletes),
+                List.copyOf(writes));
     }
 
     /**
@@ -82,6 +104,27 @@ public final class Commit {
     }
 
     /**
+     * The versions the commit requires: unlike a read, a check that fails is not a conflict, as
+     * running the transaction again cannot make it pass.
+     *
+     * @return the checks, in no particular order
+     */
+    public List<Check> checks() {
+        return checks;
+    }
+
+    /**
+     * The ranges whose entries the commit deletes, as they are when it is applied (an entry
+     * written into a range by a concurrent commit that went first is deleted too). They are
+     * applied before {@link #writes()}, so a write to a key inside such a range stands.
+     *
+     * @return the range deletions
+     */
+    public List<RangeDelete> rangeDeletes() {
+        return rangeDeletes;
+    }
+
+    /**
      * The writes to apply, at most one per namespace and key.
      *
      * @return the writes
@@ -93,15 +136,16 @@ public final class Commit {
     /**
      * Whether the commit only validates.
      *
-     * @return true when it has no writes
+     * @return true when it has no writes and no range deletions
      */
     public boolean isReadOnly() {
-        return writes.isEmpty();
+        return writes.isEmpty() && rangeDeletes.isEmpty();
     }
 
     @Override
     public String toString() {
         return "Commit[" + id + ", " + reads.size() + " reads, " + ranges.size() + " ranges, "
+                + checks.size() + " checks, " + rangeDeletes.size() + " range deletes, "
                 + writes.size() + " writes]";
     }
 
@@ -177,26 +221,18 @@ public final class Commit {
     }
 
     /**
-     * A range scanned by the transaction, and every key and version it saw in it.
-     *
-     * <p>The range covers the keys of {@code namespace} that start with {@code prefix}, are
-     * greater than {@code startAfter} (when not null) and not greater than {@code endInclusive}
-     * (when not null; null means to the end of the prefix), in {@link KeyOrder}.
+     * A range scanned by the transaction, and every key and version it saw in it: the part of a
+     * listing that its pages covered.
      */
     public static final class RangeRead {
 
         private final String namespace;
-        private final String prefix;
-        private final String startAfter;
-        private final String endInclusive;
+        private final KeyRange range;
         private final List<Seen> seen;
 
-        private RangeRead(String namespace, String prefix, String startAfter,
-                String endInclusive, List<Seen> seen) {
+        private RangeRead(String namespace, KeyRange range, List<Seen> seen) {
             this.namespace = namespace;
-            this.prefix = prefix;
-            this.startAfter = startAfter;
-            this.endInclusive = endInclusive;
+            this.range = range;
             this.seen = seen;
         }
 
@@ -204,17 +240,13 @@ public final class Commit {
          * Creates a range read.
          *
          * @param namespace the function that owns the keys
-         * @param prefix the key prefix
-         * @param startAfter the exclusive lower bound, or null
-         * @param endInclusive the inclusive upper bound, or null for the end of the prefix
+         * @param range the keys covered
          * @param seen the entries seen, in key order
          * @return the read
          */
-        public static RangeRead of(String namespace, String prefix, String startAfter,
-                String endInclusive, List<Seen> seen) {
+        public static RangeRead of(String namespace, KeyRange range, List<Seen> seen) {
             return new RangeRead(Objects.requireNonNull(namespace, "namespace"),
-                    Objects.requireNonNull(prefix, "prefix"), startAfter, endInclusive,
-                    List.copyOf(seen));
+                    Objects.requireNonNull(range, "range"), List.copyOf(seen));
         }
 
         /**
@@ -227,36 +259,18 @@ public final class Commit {
         }
 
         /**
-         * The key prefix.
+         * The keys covered.
          *
-         * @return the prefix, empty for every key
+         * @return the range
          */
-        public String prefix() {
-            return prefix;
-        }
-
-        /**
-         * The exclusive lower bound.
-         *
-         * @return the bound, or null to start at the prefix
-         */
-        public String startAfter() {
-            return startAfter;
-        }
-
-        /**
-         * The inclusive upper bound.
-         *
-         * @return the bound, or null for the end of the prefix
-         */
-        public String endInclusive() {
-            return endInclusive;
+        public KeyRange range() {
+            return range;
         }
 
         /**
          * Every entry the transaction saw in the range.
          *
-         * @return the keys and versions, in key order
+         * @return the keys and versions, in ascending key order
          */
         public List<Seen> seen() {
             return seen;
@@ -269,17 +283,130 @@ public final class Commit {
          * @return true if the range covers the key
          */
         public boolean covers(String key) {
-            return key.startsWith(prefix)
-                    && (startAfter == null || KeyOrder.compare(key, startAfter) > 0)
-                    && (endInclusive == null || KeyOrder.compare(key, endInclusive) <= 0);
+            return range.covers(key);
         }
 
         @Override
         public String toString() {
-            return "RangeRead[" + Text.quote(namespace) + " prefix " + Text.quote(prefix)
-                    + (startAfter == null ? "" : " after " + Text.quote(startAfter))
-                    + (endInclusive == null ? "" : " to " + Text.quote(endInclusive)) + ", "
-                    + seen.size() + " seen]";
+            return "RangeRead[" + Text.quote(namespace) + " " + range + ", " + seen.size()
+                    + " seen]";
+        }
+    }
+
+    /** A version a key must still have when the commit is applied; MISSING: no entry. */
+    public static final class Check {
+
+        private final String namespace;
+        private final String key;
+        private final long version;
+
+        private Check(String namespace, String key, long version) {
+            this.namespace = namespace;
+            this.key = key;
+            this.version = version;
+        }
+
+        /**
+         * Creates a check.
+         *
+         * @param namespace the function that owns the key
+         * @param key the key
+         * @param version the version the key must have, {@link KvBackend#MISSING} for none
+         * @return the check
+         */
+        public static Check of(String namespace, String key, long version) {
+            return new Check(Objects.requireNonNull(namespace, "namespace"),
+                    Objects.requireNonNull(key, "key"), version);
+        }
+
+        /**
+         * The namespace.
+         *
+         * @return the function that owns the key
+         */
+        public String namespace() {
+            return namespace;
+        }
+
+        /**
+         * The key.
+         *
+         * @return the key
+         */
+        public String key() {
+            return key;
+        }
+
+        /**
+         * The version required.
+         *
+         * @return the version, {@link KvBackend#MISSING} when the key must have no entry
+         */
+        public long version() {
+            return version;
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Check c && c.version == version && c.namespace.equals(namespace)
+                    && c.key.equals(key);
+        }
+
+        @Override
+        public int hashCode() {
+            return Objects.hash(namespace, key, version);
+        }
+
+        @Override
+        public String toString() {
+            return "Check[" + Text.quote(namespace) + " " + Text.quote(key) + "@" + version + "]";
+        }
+    }
+
+    /** The deletion of every entry of a range. */
+    public static final class RangeDelete {
+
+        private final String namespace;
+        private final KeyRange range;
+
+        private RangeDelete(String namespace, KeyRange range) {
+            this.namespace = namespace;
+            this.range = range;
+        }
+
+        /**
+         * Creates a range deletion.
+         *
+         * @param namespace the function that owns the keys
+         * @param range the keys to delete
+         * @return the deletion
+         */
+        public static RangeDelete of(String namespace, KeyRange range) {
+            return new RangeDelete(Objects.requireNonNull(namespace, "namespace"),
+                    Objects.requireNonNull(range, "range"));
+        }
+
+        /**
+         * The namespace.
+         *
+         * @return the function that owns the keys
+         */
+        public String namespace() {
+            return namespace;
+        }
+
+        /**
+         * The keys to delete.
+         *
+         * @return the range
+         */
+        public KeyRange range() {
+            return range;
+        }
+
+        @Override
+        public String toString() {
+            return "RangeDelete[" + Text.quote(namespace) + " " + range + "]";
         }
     }
 
@@ -339,17 +466,29 @@ public final class Commit {
         }
     }
 
-    /** A write: a new value for a key, or its deletion. */
+    /** A write: a new value for a key, its deletion, or a mutation of its number. */
     public static final class Write {
+
+        /** What a write does. */
+        public enum Kind {
+            /** Sets the key to {@link Write#value()}. */
+            PUT,
+            /** Deletes the key's entry, if any. */
+            DELETE,
+            /** Applies {@link Write#mutation()} to the whole number the key holds. */
+            MUTATE
+        }
 
         private final String namespace;
         private final String key;
         private final byte[] value;
+        private final Mutation mutation;
 
-        private Write(String namespace, String key, byte[] value) {
-            this.namespace = namespace;
-            this.key = key;
+        private Write(String namespace, String key, byte[] value, Mutation mutation) {
+            this.namespace = Objects.requireNonNull(namespace, "namespace");
+            this.key = Objects.requireNonNull(key, "key");
             this.value = value;
+            this.mutation = mutation;
         }
 
         /**
@@ -361,8 +500,7 @@ public final class Commit {
          * @return the write
          */
         public static Write put(String namespace, String key, byte[] value) {
-            return new Write(Objects.requireNonNull(namespace, "namespace"),
-                    Objects.requireNonNull(key, "key"), Objects.requireNonNull(value, "value"));
+            return new Write(namespace, key, Objects.requireNonNull(value, "value"), null);
         }
 
         /**
@@ -373,8 +511,28 @@ public final class Commit {
          * @return the write
          */
         public static Write delete(String namespace, String key) {
-            return new Write(Objects.requireNonNull(namespace, "namespace"),
-                    Objects.requireNonNull(key, "key"), null);
+            return new Write(namespace, key, null, null);
+        }
+
+        /**
+         * A mutation of the whole number a key holds, applied to its value at commit.
+         *
+         * @param namespace the function that owns the key
+         * @param key the key
+         * @param mutation the change
+         * @return the write
+         */
+        public static Write mutate(String namespace, String key, Mutation mutation) {
+            return new Write(namespace, key, null, Objects.requireNonNull(mutation, "mutation"));
+        }
+
+        /**
+         * What the write does.
+         *
+         * @return its kind
+         */
+        public Kind kind() {
+            return mutation != null ? Kind.MUTATE : value == null ? Kind.DELETE : Kind.PUT;
         }
 
         /**
@@ -398,25 +556,37 @@ public final class Commit {
         /**
          * The new value as UTF-8 JSON bytes. The receiver must not change the array.
          *
-         * @return the value, or null for a deletion
+         * @return the value of a {@link Kind#PUT}; null for the other kinds
          */
         public byte[] value() {
             return value;
         }
 
         /**
+         * The mutation.
+         *
+         * @return the mutation of a {@link Kind#MUTATE}; null for the other kinds
+         */
+        public Mutation mutation() {
+            return mutation;
+        }
+
+        /**
          * Whether this write deletes the entry.
          *
-         * @return true for a delete
+         * @return true for a {@link Kind#DELETE}
          */
         public boolean isDelete() {
-            return value == null;
+            return kind() == Kind.DELETE;
         }
 
         @Override
         public String toString() {
-            return "Write[" + Text.quote(namespace) + " " + Text.quote(key) + (value == null
-                    ? " deleted]" : "=" + Text.quote(new String(value, StandardCharsets.UTF_8)) + "]");
+            return "Write[" + Text.quote(namespace) + " " + Text.quote(key) + switch (kind()) {
+                case PUT -> "=" + Text.quote(new String(value, StandardCharsets.UTF_8)) + "]";
+                case DELETE -> " deleted]";
+                case MUTATE -> " " + mutation + "]";
+            };
         }
     }
 }

@@ -1,6 +1,7 @@
 package io.kv4j.spi;
 
 import io.kv4j.common.Capability;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -46,23 +47,41 @@ public interface KvBackend extends AutoCloseable {
     Entry read(String namespace, String key);
 
     /**
-     * Reads committed entries of a namespace whose keys start with {@code prefix}, in UTF-8 byte
-     * order of their keys (see {@link KeyOrder}), strictly after {@code startAfter}.
+     * Reads committed entries of several keys of a namespace.
+     *
+     * <p>The entries need not be one snapshot, as the request engine validates every read when it
+     * commits. The default reads the keys one by one; a backend that can read them together (one
+     * round trip) should.
+     *
+     * @param namespace the function that owns the keys
+     * @param keys the keys, distinct, at least one
+     * @return one entry per key, in the order of {@code keys}; null for a key without an entry
+     * @throws BackendException as for {@link #read}
+     */
+    default List<Entry> readMany(String namespace, List<String> keys) {
+        List<Entry> entries = new ArrayList<>(keys.size());
+        for (String key : keys) {
+            entries.add(read(namespace, key));
+        }
+        return entries;
+    }
+
+    /**
+     * Reads committed entries of a range of a namespace, in UTF-8 byte order of their keys (see
+     * {@link KeyOrder}), ascending or, when {@code reverse}, descending.
      *
      * <p>Each entry returned must be committed; the page as a whole need not be one snapshot, as
      * the request engine validates every range it read when it commits.
      *
      * @param namespace the function that owns the keys
-     * @param prefix the key prefix, compared as plain characters (no wildcards, case-sensitive);
-     *     empty for all
-     * @param startAfter the exclusive lower bound, or {@code null} to start at the prefix; it may
-     *     lie before the prefix
+     * @param range the keys to read; it may be empty
+     * @param reverse whether to return the last keys of the range first
      * @param limit the most entries to return, at least 1
-     * @return at most {@code limit} entries; fewer than {@code limit} only when the range holds no
-     *     more
+     * @return at most {@code limit} entries: the first of the range in the order asked for;
+     *     fewer than {@code limit} only when the range holds no more
      * @throws BackendException as for {@link #read}
      */
-    List<Entry> scan(String namespace, String prefix, String startAfter, int limit);
+    List<Entry> scan(String namespace, KeyRange range, boolean reverse, int limit);
 
     /**
      * Atomically validates what a transaction read and applies its writes.
@@ -72,9 +91,17 @@ public interface KvBackend extends AutoCloseable {
      * {@linkplain Commit#ranges() range read} still holds exactly the keys and versions it held.
      * If any check fails nothing is written and a conflict is thrown
      * ({@link BackendException#readChanged}, {@link BackendException#rangeChanged}).
-     * Otherwise every write is applied, all of them get one new version, and the change becomes
-     * visible to every later read all at once: never in part, and never some writes of the batch
-     * without the others, even after a crash. A commit with no writes only validates: it is how a
+     * In the same atomic step every {@linkplain Commit#checks() check} must find its key at the
+     * version it names, or nothing is written and {@link BackendException#checkFailed} is thrown
+     * (before any conflict: running the transaction again cannot help). Otherwise the
+     * {@linkplain Commit#rangeDeletes() range deletions} are applied to the entries as they are
+     * then, and after them every write: a {@linkplain Commit.Write.Kind#MUTATE mutation} to the
+     * value its key holds at that moment, or {@link BackendException#notAnInteger} with nothing
+     * written when that value is not a whole number. All the changes get one new version (a range
+     * deletion that removed entries changes the version of their keys to "missing", so that a
+     * transaction that read them conflicts), and they become visible to every later read all at
+     * once: never in part, and never some writes of the batch without the others, even after a
+     * crash. A commit with no writes only validates: it is how a
      * read-only transaction vouches for what it read. A backend whose reads always return the
      * latest committed entry may accept a commit of one point read, no range and no writes
      * without checking it, since one such read is consistent by itself.
@@ -88,8 +115,10 @@ public interface KvBackend extends AutoCloseable {
      *
      * @param commit the checks and writes
      * @return the version given to the writes, or 0 for a commit without writes
-     * @throws BackendException a {@link BackendException.Kind#CONFLICT} when a check failed
-     *     (nothing was written); {@link BackendException.Kind#UNAVAILABLE} when the storage cannot
+     * @throws BackendException a {@link BackendException.Kind#CONFLICT} when a read changed,
+     *     {@link BackendException.Kind#CHECK_FAILED} when a check failed,
+     *     {@link BackendException.Kind#NOT_AN_INTEGER} when a mutation found no whole number
+     *     (nothing was written in each case); {@link BackendException.Kind#UNAVAILABLE} when the storage cannot
      *     be reached and the commit is known not to be applied;
      *     {@link BackendException.Kind#OUTCOME_UNKNOWN} when the commit was sent and may or may
      *     not have been applied, as a whole

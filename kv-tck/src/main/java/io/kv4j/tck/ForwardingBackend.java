@@ -3,6 +3,7 @@ package io.kv4j.tck;
 import io.kv4j.common.Capability;
 import io.kv4j.spi.Commit;
 import io.kv4j.spi.Entry;
+import io.kv4j.spi.KeyRange;
 import io.kv4j.spi.KvBackend;
 import java.util.List;
 import java.util.Set;
@@ -36,8 +37,13 @@ public class ForwardingBackend implements KvBackend {
     }
 
     @Override
-    public List<Entry> scan(String namespace, String prefix, String startAfter, int limit) {
-        return inner.scan(namespace, prefix, startAfter, limit);
+    public List<Entry> scan(String namespace, KeyRange range, boolean reverse, int limit) {
+        return inner.scan(namespace, range, reverse, limit);
+    }
+
+    @Override
+    public List<Entry> readMany(String namespace, List<String> keys) {
+        return inner.readMany(namespace, keys);
     }
 
     @Override

@@ -3,11 +3,16 @@ package io.kv4j.tck;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.kv4j.KvEntry;
 import io.kv4j.KvPage;
+import io.kv4j.KvRange;
 import io.kv4j.KvStore;
+import io.kv4j.KvTransaction;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
 
 /** KV-1 The four calls. */
@@ -144,5 +149,96 @@ final class Kv01CallsTest {
         KvPage page = store.reader(f).list("");
         assertEquals(List.of("k"), page.keys(), "listing shows the JSON null entry");
         assertNull(page.entries().get(0).value(), "listed value of the JSON null entry");
+    }
+
+    @Clause("KV-1.6")
+    void kv1_6_getManyAnswersEachKeyInTheOrderGiven(Env env) {
+        KvStore store = env.store();
+        String f = env.fn("get-many");
+        Checks.commit(store, f, kv -> {
+            kv.set("a", 1);
+            kv.set("b", "two");
+            kv.set("n", null);
+        });
+        assertEquals(Arrays.asList("b", null, "a", "b", "n"), keys(store.reader(f)
+                .getMany("b", "missing", "a", "b", "n")), "keys given b, missing, a, b, n");
+        List<KvEntry> read = store.reader(f).getMany(List.of("a", "b"));
+        assertEquals(Arrays.asList(1L, "two"), Arrays.asList(read.get(0).value(),
+                read.get(1).value()), "the values, as get returns them");
+        List<Object> inRequest = store.run(f, kv -> {
+            kv.set("c", 3);
+            kv.delete("a");
+            List<KvEntry> got = kv.getMany("a", "c", "b");
+            return Arrays.asList(keys(got), got.get(1).value());
+        });
+        assertEquals(Arrays.asList(Arrays.asList(null, "c", "b"), 3L), inRequest,
+                "in a request that deleted a and set c to 3");
+        assertThrows(IllegalArgumentException.class, () -> store.reader(f).getMany(),
+                "no keys");
+        IllegalArgumentException tooMany = assertThrows(IllegalArgumentException.class,
+                () -> store.reader(f).getMany(Collections.nCopies(1001, "a")), "1,001 keys");
+        assertTrue(tooMany.getMessage().contains(f), "the message names the function: "
+                + tooMany.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> store.reader(f).getMany("a", ""),
+                "an empty key");
+    }
+
+    private static List<String> keys(List<KvEntry> entries) {
+        return entries.stream().map(e -> e == null ? null : e.key()).toList();
+    }
+
+    @Clause("KV-1.7")
+    void kv1_7_aRangeDeletionDeletesEveryKeyOfTheRangeWithTheRequest(Env env) {
+        KvStore store = env.store();
+        String f = env.fn("delete-range");
+        Checks.commit(store, f, kv -> {
+            for (String k : List.of("a", "b", "b/1", "b/2", "b0", "c")) {
+                kv.set(k, k);
+            }
+        });
+        List<Object> seen = store.run(f, kv -> {
+            kv.set("b/3", "set before");
+            kv.deletePrefix("b/");
+            Object gone = kv.get("b/1");
+            List<String> listed = kv.list("b/").keys();
+            kv.set("b/2", "set after");
+            kv.set("x", "with it");
+            return Arrays.asList(gone, listed, kv.list("b").keys());
+        });
+        assertEquals(Arrays.asList(null, List.of(), List.of("b", "b/2", "b0")), seen,
+                "get, list of b/ and list of b later in the request");
+        assertEquals(List.of("a", "b", "b/2", "b0", "c", "x"), store.reader(f).list("").keys(),
+                "after the commit: b/1 and b/3 deleted, b/2 set again");
+        assertEquals("set after", store.reader(f).get("b/2"), "the set after the deletion");
+        assertThrows(IllegalStateException.class, () -> Checks.commit(store, f, kv -> {
+            kv.deleteRange(KvRange.all());
+            throw new IllegalStateException("the request fails");
+        }), "a request that fails");
+        assertEquals(6, store.reader(f).list("").keys().size(), "nothing deleted by it");
+        Checks.commit(store, f, kv -> kv.deleteRange(KvRange.between("b", "c")));
+        assertEquals(List.of("a", "c", "x"), store.reader(f).list("").keys(),
+                "after deleting from b to before c");
+        assertThrows(IllegalArgumentException.class, () -> Checks.commit(store, f,
+                kv -> kv.deleteRange(KvRange.prefix("a").limit(1))), "a range with a limit");
+        assertThrows(IllegalArgumentException.class, () -> Checks.commit(store, f,
+                kv -> kv.deleteRange(KvRange.between("", null))), "an empty start");
+    }
+
+    @Clause("KV-1.7")
+    void kv1_7_aRangeDeletionDeletesAKeyInsertedConcurrently(Env env) {
+        KvStore store = env.store();
+        String f = env.fn("delete-range-insert");
+        Checks.commit(store, f, kv -> {
+            kv.set("p/1", 1);
+            kv.set("q", 1);
+        });
+        try (KvTransaction tx = store.begin(f)) {
+            tx.deletePrefix("p/");
+            tx.set("r", 1);
+            Checks.commit(store, f, kv -> kv.set("p/2", "inserted meanwhile"));
+            tx.commit();
+        }
+        assertEquals(List.of("q", "r"), store.reader(f).list("").keys(),
+                "the key inserted into the range before the deletion committed is deleted too");
     }
 }

@@ -229,7 +229,7 @@ final class Kv03KeysTest {
         npe(() -> r.get("k", (Class<?>) null), "type");
         npe(() -> r.get("k", (KvType<?>) null), "type");
         npe(() -> r.has(null), "key");
-        npe(() -> r.list(null), "prefix");
+        npe(() -> r.list((String) null), "prefix");
         commit(store, f, kv -> {
             npe(() -> kv.get(null), "key");
             npe(() -> kv.get("k", (Class<?>) null), "type");
@@ -237,7 +237,7 @@ final class Kv03KeysTest {
             npe(() -> kv.has(null), "key");
             npe(() -> kv.set(null, 1), "key");
             npe(() -> kv.delete(null), "key");
-            npe(() -> kv.list(null), "prefix");
+            npe(() -> kv.list((String) null), "prefix");
             npe(() -> kv.list(null, null, 10), "prefix");
             npe(() -> kv.call(null, callee -> null), "function");
             npe(() -> kv.call(f, null), "request");

@@ -134,7 +134,7 @@ final class Kv04NamespacesTest {
         for (Method m : KvReader.class.getMethods()) {
             names.add(m.getName());
         }
-        assertEquals(Set.of("function", "get", "has", "list"), names,
+        assertEquals(Set.of("function", "get", "getEntry", "getMany", "has", "list"), names,
                 "the methods KvReader declares: none writes or yields a writer");
         Object reader = env.store().reader(env.fn("reader"));
         assertFalse(reader instanceof Kv, "store.reader(f) must not be a Kv: " + reader.getClass());

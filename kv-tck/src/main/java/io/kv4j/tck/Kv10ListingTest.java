@@ -13,6 +13,8 @@ import static org.junit.jupiter.api.Assertions.fail;
 
 import io.kv4j.KvEntry;
 import io.kv4j.KvPage;
+import io.kv4j.KvConflictException;
+import io.kv4j.KvRange;
 import io.kv4j.KvReader;
 import io.kv4j.KvStore;
 import io.kv4j.KvTransaction;
@@ -415,4 +417,121 @@ final class Kv10ListingTest {
                 "a key added after the cursor appears on a later page");
     }
 
+    @Clause("KV-10.8")
+    void kv10_8_aRangeListsFromItsStartToBeforeItsEnd(Env env) {
+        KvStore store = env.store();
+        String f = env.fn("range");
+        commit(store, f, kv -> {
+            for (String k : List.of("a", "b", "b/1", "b/2", "b0", "c", "d")) {
+                kv.set(k, k);
+            }
+        });
+        KvReader r = store.reader(f);
+        assertEquals(List.of("b", "b/1", "b/2", "b0", "c"), r.list(KvRange.between("b", "d"))
+                .keys(), "from b to before d");
+        assertEquals(List.of("a"), r.list(KvRange.between(null, "b")).keys(), "up to before b");
+        assertEquals(List.of("c", "d"), r.list(KvRange.between("c", null)).keys(), "from c");
+        assertEquals(List.of("b/2", "b0"), r.list(KvRange.between("b/1\u0001", "c")).keys(),
+                "from just after b/1");
+        assertEquals(List.of("b/2"), r.list(KvRange.prefix("b/").start("b/15")).keys(),
+                "prefix b/ from b/15");
+        assertEquals(List.of("b/1"), r.list(KvRange.prefix("b/").end("b/2")).keys(),
+                "prefix b/ up to before b/2");
+        assertEquals(List.of(), r.list(KvRange.between("c", "b")).keys(), "a start after the end");
+        assertEquals(List.of(), r.list(KvRange.between("b", "b")).keys(), "a start at the end");
+        KvPage first = r.list(KvRange.between("b", "d").limit(2));
+        assertEquals(List.of("b", "b/1"), first.keys(), "a page of 2");
+        assertEquals("b/1", first.cursor(), "its cursor");
+        assertEquals(List.of("b/2", "b0"), r.list(KvRange.between("b", "d").limit(2)
+                .after(first.cursor())).keys(), "the next page");
+        assertEquals(List.of("b/1", "b/2", "b0", "c"), store.run(f, kv -> kv.list(
+                KvRange.between("b/", "d")).keys()), "in a request");
+        for (KvRange bad : List.of(KvRange.between("", "b"), KvRange.between("a", "\uDC00"),
+                KvRange.all().limit(0), KvRange.all().limit(1001), KvRange.all().after(""))) {
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                    () -> r.list(bad), "refused: " + bad);
+            assertTrue(e.getMessage().contains(f), "the message names the function: "
+                    + e.getMessage());
+        }
+    }
+
+    @Clause("KV-10.9")
+    void kv10_9_aReverseRangeListsDownwardsAndItsCursorGoesOnDownwards(Env env) {
+        KvStore store = env.store();
+        String f = env.fn("reverse");
+        commit(store, f, kv -> {
+            for (String k : List.of("k1", "k2", "k3", "k4", "k5", "l", "\uE000", "\uD83D\uDE00")) {
+                kv.set(k, k);
+            }
+        });
+        KvReader r = store.reader(f);
+        KvRange k = KvRange.prefix("k").reverse().limit(2);
+        KvPage p1 = r.list(k);
+        assertEquals(List.of("k5", "k4"), p1.keys(), "page 1");
+        assertEquals("k4", p1.cursor(), "cursor of page 1");
+        KvPage p2 = r.list(k.after(p1.cursor()));
+        assertEquals(List.of("k3", "k2"), p2.keys(), "page 2");
+        KvPage p3 = r.list(k.after(p2.cursor()));
+        assertEquals(List.of("k1"), p3.keys(), "page 3");
+        assertNull(p3.cursor(), "no cursor after the first key");
+        assertEquals(List.of("k2", "k1"), r.list(KvRange.prefix("k").reverse().after("k25"))
+                .keys(), "strictly before a cursor that is no key");
+        assertEquals(List.of("\uD83D\uDE00", "\uE000", "l"), r.list(KvRange.between("l", null)
+                .reverse()).keys(), "UTF-8 byte order, reversed");
+        assertEquals(List.of("k4", "k3"), r.list(KvRange.between("k3", "k5").reverse()).keys(),
+                "from before the end down to the start");
+        List<String> inRequest = store.run(f, kv -> {
+            kv.set("k35", 1);
+            kv.delete("k2");
+            List<String> out = new ArrayList<>();
+            String cursor = null;
+            for (int pages = 0; pages < 10; pages++) {
+                KvPage page = kv.list(KvRange.prefix("k").reverse().limit(2).after(cursor));
+                out.addAll(page.keys());
+                cursor = page.cursor();
+                if (cursor == null) {
+                    break;
+                }
+            }
+            return out;
+        });
+        assertEquals(List.of("k5", "k4", "k35", "k3", "k1"), inRequest,
+                "pages of 2 in a request that set k35 and deleted k2");
+    }
+
+    @Clause("KV-10.10")
+    void kv10_10_aRangeListingInARequestConflictsWithAKeyCommittedIntoIt(Env env) {
+        KvStore store = env.store();
+        String f = env.fn("range-phantom");
+        commit(store, f, kv -> {
+            kv.set("p/1", 1);
+            kv.set("p/3", 3);
+            kv.set("q", 1);
+        });
+        try (KvTransaction tx = store.begin(f)) {
+            assertEquals(List.of("p/3"), tx.list(KvRange.prefix("p/").reverse().limit(1)).keys(),
+                    "the last key of p/");
+            commit(store, f, kv -> kv.set("p/4", "after the last key"));
+            tx.set("seen", 1);
+            assertThrows(KvConflictException.class, tx::commit,
+                    "a key committed into the part a reverse page covered");
+        }
+        try (KvTransaction tx = store.begin(f)) {
+            assertEquals(List.of("p/3", "p/4"), tx.list(KvRange.between("p/2", "q")).keys(),
+                    "from p/2 to before q");
+            commit(store, f, kv -> kv.set("p/25", "inside the range"));
+            tx.set("seen", 2);
+            assertThrows(KvConflictException.class, tx::commit,
+                    "a key committed into a range listed forwards");
+        }
+        try (KvTransaction tx = store.begin(f)) {
+            assertEquals(List.of("p/4", "p/3"), tx.list(KvRange.prefix("p/").start("p/3")
+                    .reverse()).keys(), "prefix p/ from p/3, in reverse");
+            commit(store, f, kv -> kv.delete("p/3"));
+            tx.set("seen", 3);
+            assertThrows(KvConflictException.class, tx::commit,
+                    "a key deleted from a range listed in reverse");
+        }
+        assertEquals(null, store.reader(f).get("seen"), "none of the three committed");
+    }
 }

@@ -9,6 +9,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.TreeMap;
 
 /**
@@ -52,12 +53,21 @@ public final class BrokenCommits {
                     for (Commit.RangeRead r : c.ranges()) {
                         byFunction.computeIfAbsent(r.namespace(), n -> new ArrayList<>());
                     }
+                    for (Commit.Check k : c.checks()) {
+                        byFunction.computeIfAbsent(k.namespace(), n -> new ArrayList<>());
+                    }
+                    for (Commit.RangeDelete d : c.rangeDeletes()) {
+                        byFunction.computeIfAbsent(d.namespace(), n -> new ArrayList<>());
+                    }
                     long version = 0;
                     for (Map.Entry<String, List<Commit.Write>> part : byFunction.entrySet()) {
                         String f = part.getKey();
-                        version = Math.max(version, inner.commit(Commit.of(
+                        version = Math.max(version, inner.commit(Commit.of(UUID.randomUUID(),
                                 c.reads().stream().filter(r -> r.namespace().equals(f)).toList(),
                                 c.ranges().stream().filter(r -> r.namespace().equals(f)).toList(),
+                                c.checks().stream().filter(k -> k.namespace().equals(f)).toList(),
+                                c.rangeDeletes().stream().filter(d -> d.namespace().equals(f))
+                                        .toList(),
                                 part.getValue())));
                     }
                     return version;
@@ -103,8 +113,12 @@ public final class BrokenCommits {
                                 it.remove();
                             }
                         }
-                        version = Math.max(version, inner.commit(Commit.of(mine,
-                                last ? c.ranges() : List.of(), writes.subList(from, to))));
+                        // checks and range deletions go first, before any write
+                        version = Math.max(version, inner.commit(Commit.of(UUID.randomUUID(),
+                                mine, last ? c.ranges() : List.of(),
+                                from == 0 ? c.checks() : List.of(),
+                                from == 0 ? c.rangeDeletes() : List.of(),
+                                writes.subList(from, to))));
                     }
                     return version;
                 }
@@ -146,7 +160,8 @@ public final class BrokenCommits {
                         }
                         // every check goes with the first function's writes
                         version = Math.max(version, inner.commit(first
-                                ? Commit.of(c.reads(), c.ranges(), part)
+                                ? Commit.of(UUID.randomUUID(), c.reads(), c.ranges(), c.checks(),
+                                        c.rangeDeletes(), part)
                                 : Commit.of(List.of(), List.of(), part)));
                         first = false;
                     }
