@@ -98,19 +98,26 @@ class CommitPartsTest {
         }
     }
 
+    /** One mutation made of several: the floor, the ceiling and the sum each show. */
     @Test
     void mutations_composeAsMutationApplies() {
         try (PostgresBackend b = backend()) {
-            put(b, "n", "50");
+            put(b, "low", "50");
+            put(b, "mid", "150");
+            put(b, "high", "300");
             BigInteger big = BigInteger.TWO.pow(70);
             Mutation m = Mutation.sum(BigInteger.valueOf(5)).then(Mutation.max(BigInteger.valueOf(100)))
                     .then(Mutation.min(BigInteger.valueOf(200))).then(Mutation.sum(BigInteger.ONE.negate()));
+            List<Commit.Write> writes = new ArrayList<>();
+            for (String k : List.of("low", "mid", "high", "new")) {
+                writes.add(Commit.Write.mutate(NS, k, m));
+            }
+            writes.add(Commit.Write.mutate(NS, "big", Mutation.sum(big).then(Mutation.sum(big))));
 
-            b.commit(commit(List.of(), List.of(), List.of(), Commit.Write.mutate(NS, "n", m),
-                    Commit.Write.mutate(NS, "new", m),
-                    Commit.Write.mutate(NS, "big", Mutation.sum(big).then(Mutation.sum(big)))));
+            b.commit(commit(List.of(), List.of(), List.of(), writes.toArray(Commit.Write[]::new)));
 
-            assertEquals("99", value(b, "n"));
+            assertEquals(List.of("99", "154", "199", "99"), List.of(value(b, "low"),
+                    value(b, "mid"), value(b, "high"), value(b, "new")));
             assertEquals(m.apply(null).toString(), value(b, "new"));
             assertEquals(big.shiftLeft(1).toString(), value(b, "big"));
         }
