@@ -67,7 +67,9 @@ final class Committer {
 
     /** Sends a commit that writes, and returns its outcome, looked up if its answer was lost. */
     private CommitOutcome sendWrites(Commit commit) {
-        String what = "The commit of " + commit.writes().size() + " writes to " + url;
+        int ranges = commit.rangeDeletes().size();
+        String what = "The commit of " + commit.writes().size() + " writes"
+                + (ranges == 0 ? "" : " and " + ranges + " range deletions") + " to " + url;
         long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeoutMs);
         UUID id = commit.id();
         while (true) {
