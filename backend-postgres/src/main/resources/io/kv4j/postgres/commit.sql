@@ -145,10 +145,19 @@ SELECT 'integer' AS conflict, b.position, b.found AS value,
   FROM bad b
 
 -- name: delete-ranges
--- namespaces, starts, ends (NULL: to the end of the namespace); the rows this commit wrote stay
-DELETE FROM ${schema}.entries e USING unnest(?::text[], ?::text[], ?::text[]) AS d(ns, low, high)
- WHERE e.namespace = d.ns AND e.key >= d.low AND (d.high IS NULL OR e.key < d.high)
-   AND e.version <> currval('${schema}.versions')
+-- namespaces, starts, ends (NULL: to the end of the namespace); the rows this commit wrote stay.
+-- Each range's keys are listed through the primary key first (as check lists a range): joined
+-- to the table directly, the generic plan scans all of it
+DELETE FROM ${schema}.entries e
+ USING (SELECT d.ns, k.key
+          FROM unnest(?::text[], ?::text[], ?::text[]) AS d(ns, low, high),
+               LATERAL unnest(CASE WHEN d.high IS NULL
+                 THEN ARRAY(SELECT x.key FROM ${schema}.entries x
+                             WHERE x.namespace = d.ns AND x.key >= d.low)
+                 ELSE ARRAY(SELECT x.key FROM ${schema}.entries x
+                             WHERE x.namespace = d.ns AND x.key >= d.low AND x.key < d.high)
+                 END) AS k(key)) r
+ WHERE e.namespace = r.ns AND e.key = r.key AND e.version <> currval('${schema}.versions')
    AND current_setting('kv4j.conflict', true) IS DISTINCT FROM 'on'
 
 -- name: record-id
