@@ -214,7 +214,8 @@ final class CommitStatements {
     }
 
     /**
-     * Whether the commit overwrites the one key it read, which existed: then a single
+     * Whether the commit overwrites the one key it read, which existed, and says nothing else
+     * (no check, no range deletion, no mutation): then a single
      * {@code UPDATE ... WHERE version = <read>} validates and writes it at once. The update locks
      * the row and, at READ COMMITTED, compares the newest committed version, so it fails exactly
      * when the key changed; the commit read nothing else that could change, and writes no absent
@@ -227,8 +228,8 @@ final class CommitStatements {
         }
         Commit.Write w = commit.writes().get(0);
         Commit.PointRead r = commit.reads().get(0);
-        return w.kind() == Commit.Write.Kind.PUT && r.version() != 0 && r.namespace().equals(w.namespace())
-                && r.key().equals(w.key());
+        return w.kind() == Commit.Write.Kind.PUT && r.version() != 0
+                && r.namespace().equals(w.namespace()) && r.key().equals(w.key());
     }
 
     private CommitOutcome compareAndSet(Connection c, Commit.Write w, long read, UUID id)

@@ -98,6 +98,33 @@ class CommitPartsTest {
         }
     }
 
+    /**
+     * A commit that reads one key and writes it back is one compare-and-set statement, unless
+     * it says more: a mutation, a check or a range deletion each take the full commit.
+     */
+    @Test
+    void readAndWriteOfOneKey_keepsTheOtherPartsOfItsCommit() {
+        try (PostgresBackend b = backend()) {
+            long v = put(b, "n", "5");
+            put(b, "p/1", "1");
+            put(b, "taken", "1");
+
+            v = b.commit(commit(List.of(Commit.PointRead.of(NS, "n", v)), List.of(), List.of(),
+                    Commit.Write.mutate(NS, "n", Mutation.sum(BigInteger.TWO))));
+            long read = v;
+            BackendException e = assertThrows(BackendException.class, () -> b.commit(commit(
+                    List.of(Commit.PointRead.of(NS, "n", read)),
+                    List.of(Commit.Check.of(NS, "taken", KvBackend.MISSING)), List.of(),
+                    put("n", "0"))));
+            b.commit(commit(List.of(Commit.PointRead.of(NS, "n", read)), List.of(),
+                    List.of(Commit.RangeDelete.of(NS, KeyRange.prefix("p/"))), put("n", "8")));
+
+            assertEquals(BackendException.Kind.CHECK_FAILED, e.kind());
+            assertEquals("8", value(b, "n"));
+            assertNull(b.read(NS, "p/1"), "the range deletion was dropped");
+        }
+    }
+
     /** One mutation made of several: the floor, the ceiling and the sum each show. */
     @Test
     void mutations_composeAsMutationApplies() {
