@@ -1,6 +1,7 @@
 package io.kv4j.sqlite;
 
 import io.kv4j.spi.BackendException;
+import io.kv4j.spi.KeyRange;
 import java.sql.SQLException;
 
 /**
@@ -82,7 +83,7 @@ final class Failures {
     }
 
     /** A listed range whose keys changed. */
-    static BackendException rangeChanged(String namespace, String prefix) {
-        return BackendException.rangeChanged(namespace, prefix);
+    static BackendException rangeChanged(String namespace, KeyRange range) {
+        return BackendException.rangeChanged(namespace, range);
     }
 }

@@ -2,6 +2,7 @@ package io.kv4j.sqlite;
 
 import io.kv4j.spi.Commit;
 import io.kv4j.spi.Entry;
+import io.kv4j.spi.KeyRange;
 import io.kv4j.spi.KvBackend;
 import java.nio.ByteBuffer;
 import java.sql.PreparedStatement;
@@ -32,16 +33,13 @@ final class SqliteStorage {
 
     private static final String READ =
             "SELECT value, version FROM entries WHERE namespace = ? AND key = ?";
-    private static final String SCAN = "SELECT key, value, version FROM entries"
-            + " WHERE namespace = ? AND key >= ? AND key < ? ORDER BY key LIMIT ?";
-    private static final String SCAN_TO_END = "SELECT key, value, version FROM entries"
-            + " WHERE namespace = ? AND key >= ? ORDER BY key LIMIT ?";
     private static final String VERSION =
             "SELECT version FROM entries WHERE namespace = ? AND key = ?";
-    private static final String RANGE = "SELECT key, version FROM entries"
-            + " WHERE namespace = ? AND key >= ? AND key < ? ORDER BY key LIMIT ?";
-    private static final String RANGE_TO_END = "SELECT key, version FROM entries"
-            + " WHERE namespace = ? AND key >= ? ORDER BY key LIMIT ?";
+    /** Scans of a range ascending and descending, to its end and to the namespace's end,
+     * indexed by {@link #inRange}; TEXT in a UTF-8 file compares as UTF-8 bytes, KeyOrder. */
+    private static final String[] SCAN = inRange("key, value, version");
+    /** The keys and versions of a range, ascending, as {@link #SCAN}. */
+    private static final String[] RANGE = inRange("key, version");
     private static final String NOW = "SELECT coalesce(max(version), 0) FROM commits";
     private static final String UPSERT = "INSERT INTO entries (namespace, key, value, version)"
             + " VALUES (?, ?, ?, ?) ON CONFLICT (namespace, key)"
@@ -73,14 +71,13 @@ final class SqliteStorage {
         });
     }
 
-    List<Entry> scan(String namespace, String prefix, String startAfter, int limit)
+    List<Entry> scan(String namespace, KeyRange range, boolean reverse, int limit)
             throws SQLException {
-        KeyRange range = KeyRange.of(prefix, startAfter, null);
         if (range.isEmpty()) {
             return List.of();
         }
         return file.read(s -> {
-            PreparedStatement ps = s.prepare(range.high() == null ? SCAN_TO_END : SCAN);
+            PreparedStatement ps = s.prepare(SCAN[index(range, reverse)]);
             int p = bind(ps, namespace, range);
             ps.setInt(p, limit);
             List<Entry> out = new ArrayList<>(Math.min(limit, 256));
@@ -226,15 +223,15 @@ final class SqliteStorage {
             }
         }
         for (Commit.RangeRead r : commit.ranges()) {
-            KeyRange range = KeyRange.of(r.prefix(), r.startAfter(), r.endInclusive());
+            KeyRange range = r.range();
             List<Commit.Seen> seen = r.seen();
             if (range.isEmpty()) {
                 if (!seen.isEmpty()) {
-                    throw Failures.rangeChanged(r.namespace(), r.prefix());
+                    throw Failures.rangeChanged(r.namespace(), range);
                 }
                 continue;
             }
-            PreparedStatement ps = s.prepare(range.high() == null ? RANGE_TO_END : RANGE);
+            PreparedStatement ps = s.prepare(RANGE[index(range, false)]);
             int p = bind(ps, r.namespace(), range);
             ps.setInt(p, seen.size() + 1); // one more than seen tells of an insert
             int i = 0;
@@ -242,26 +239,44 @@ final class SqliteStorage {
                 while (rs.next()) {
                     if (i == seen.size() || !seen.get(i).key().equals(rs.getString(1))
                             || seen.get(i).version() != rs.getLong(2)) {
-                        throw Failures.rangeChanged(r.namespace(), r.prefix());
+                        throw Failures.rangeChanged(r.namespace(), range);
                     }
                     i++;
                 }
             }
             if (i != seen.size()) {
-                throw Failures.rangeChanged(r.namespace(), r.prefix());
+                throw Failures.rangeChanged(r.namespace(), range);
             }
         }
     }
 
-    /** Binds namespace, low and (when there is one) high; returns the next parameter's index. */
+    /**
+     * The statements selecting {@code columns} of a range, at most {@code LIMIT ?} rows: to the
+     * range's end and to the namespace's end, each ascending and descending.
+     */
+    private static String[] inRange(String columns) {
+        String select = "SELECT " + columns + " FROM entries WHERE namespace = ? AND key >= ?";
+        return new String[] {
+            select + " AND key < ? ORDER BY key LIMIT ?",
+            select + " AND key < ? ORDER BY key DESC LIMIT ?",
+            select + " ORDER BY key LIMIT ?",
+            select + " ORDER BY key DESC LIMIT ?"};
+    }
+
+    /** Which of {@link #inRange}'s statements reads a range in a direction. */
+    private static int index(KeyRange range, boolean reverse) {
+        return (range.end() == null ? 2 : 0) + (reverse ? 1 : 0);
+    }
+
+    /** Binds namespace, start and (when there is one) end; returns the next parameter's index. */
     private static int bind(PreparedStatement ps, String namespace, KeyRange range)
             throws SQLException {
         ps.setString(1, namespace);
-        ps.setString(2, range.low());
-        if (range.high() == null) {
+        ps.setString(2, range.start());
+        if (range.end() == null) {
             return 3;
         }
-        ps.setString(3, range.high());
+        ps.setString(3, range.end());
         return 4;
     }
 
