@@ -44,6 +44,17 @@ final class SqliteBackend implements KvBackend {
         }
     }
 
+    /** The keys in one statement, on one reader. */
+    @Override
+    public List<Entry> readMany(String namespace, List<String> keys) {
+        try {
+            return storage.readMany(namespace, keys);
+        } catch (SQLException e) {
+            throw Failures.of(e, "reading " + keys.size() + " keys of function "
+                    + Text.quote(namespace), file.settings());
+        }
+    }
+
     @Override
     public List<Entry> scan(String namespace, KeyRange range, boolean reverse, int limit) {
         try {

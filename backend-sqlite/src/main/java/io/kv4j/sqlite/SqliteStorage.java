@@ -33,6 +33,10 @@ final class SqliteStorage {
 
     private static final String READ =
             "SELECT value, version FROM entries WHERE namespace = ? AND key = ?";
+    /** The entries of a JSON array of keys, one row per key in its order, NULLs when missing:
+     * one prepared statement for any number of keys, each found through the primary key. */
+    private static final String READ_MANY = "SELECT e.value, e.version FROM json_each(?) AS k"
+            + " LEFT JOIN entries AS e ON e.namespace = ? AND e.key = k.value ORDER BY k.key";
     private static final String VERSION =
             "SELECT version FROM entries WHERE namespace = ? AND key = ?";
     /** Scans of a range ascending and descending, to its end and to the namespace's end,
@@ -69,6 +73,43 @@ final class SqliteStorage {
                 return rs.next() ? Entry.of(key, rs.getBytes(1), rs.getLong(2)) : null;
             }
         });
+    }
+
+    List<Entry> readMany(String namespace, List<String> keys) throws SQLException {
+        return file.read(s -> {
+            PreparedStatement ps = s.prepare(READ_MANY);
+            ps.setString(1, jsonArray(keys));
+            ps.setString(2, namespace);
+            List<Entry> out = new ArrayList<>(keys.size());
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    byte[] value = rs.getBytes(1);
+                    out.add(value == null ? null
+                            : Entry.of(keys.get(out.size()), value, rs.getLong(2)));
+                }
+            }
+            return out;
+        });
+    }
+
+    /** Keys as a JSON array of strings, for {@code json_each}. */
+    private static String jsonArray(List<String> keys) {
+        StringBuilder json = new StringBuilder(keys.size() * 16).append('[');
+        for (String key : keys) {
+            json.append(json.length() == 1 ? "\"" : ",\"");
+            for (int i = 0; i < key.length(); i++) {
+                char c = key.charAt(i);
+                if (c == '"' || c == '\\') {
+                    json.append('\\').append(c);
+                } else if (c < 0x20) {
+                    json.append(String.format("\\u%04x", (int) c));
+                } else {
+                    json.append(c);
+                }
+            }
+            json.append('"');
+        }
+        return json.append(']').toString();
     }
 
     List<Entry> scan(String namespace, KeyRange range, boolean reverse, int limit)

@@ -1,6 +1,7 @@
 package io.kv4j.sqlite;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 
 import io.kv4j.spi.Entry;
 import io.kv4j.spi.KeyOrder;
@@ -17,8 +18,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Scans of key ranges in both directions, through the SPI: the keys come back in UTF-8 byte
- * order, which differs from Java's UTF-16 order around U+FFFF.
+ * Scans of key ranges in both directions and reads of several keys at once, through the SPI: the
+ * keys come back in UTF-8 byte order, which differs from Java's UTF-16 order around U+FFFF.
  */
 class RangeReadTest {
 
@@ -104,5 +105,43 @@ class RangeReadTest {
         assertEquals(List.of(MAX + MAX), scan(KeyRange.prefix(MAX + MAX), true, 10));
         assertEquals(List.of(MAX, MAX + "a"), scan(KeyRange.prefix(MAX).before(MAX + MAX), false,
                 10));
+    }
+
+    @Test
+    void readMany_answersInTheOrderOfTheKeysWithNullForMissing() {
+        String odd = "q\"\\\u0001\n" + SMILE; // quote, backslash, control characters
+        long version = Spi.put(backend, "f", odd);
+        List<Entry> entries = backend.readMany("f", List.of("c", "nope", odd, "a", MAX, "b/3"));
+
+        assertEquals(6, entries.size());
+        assertEquals("c", entries.get(0).key());
+        assertNull(entries.get(1));
+        assertEquals(odd, entries.get(2).key());
+        assertEquals(version, entries.get(2).version());
+        assertEquals("\"v\"", Spi.text(entries.get(2)));
+        assertEquals("a", entries.get(3).key());
+        assertEquals(MAX, entries.get(4).key());
+        assertNull(entries.get(5), "b/3 is function g's");
+        assertEquals(backend.read("f", "a"), entries.get(3));
+    }
+
+    @Test
+    void readMany_ofAThousandKeys_answersEach() {
+        List<String> keys = new ArrayList<>();
+        for (int i = 999; i >= 0; i--) {
+            keys.add(i % 2 == 0 ? "b/" + i : "absent/" + i);
+        }
+        Spi.put(backend, "f", keys.stream().filter(k -> k.startsWith("b/")).toArray(String[]::new));
+        List<Entry> entries = backend.readMany("f", keys);
+        assertEquals(keys.size(), entries.size());
+        for (int i = 0; i < keys.size(); i++) {
+            Entry e = entries.get(i);
+            if (keys.get(i).startsWith("b/")) {
+                assertEquals(keys.get(i), e.key());
+            } else {
+                assertNull(e, keys.get(i));
+            }
+        }
+        assertNull(backend.readMany("none", List.of("a")).get(0));
     }
 }
