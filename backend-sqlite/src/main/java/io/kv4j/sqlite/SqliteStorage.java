@@ -4,6 +4,8 @@ import io.kv4j.spi.Commit;
 import io.kv4j.spi.Entry;
 import io.kv4j.spi.KeyRange;
 import io.kv4j.spi.KvBackend;
+import io.kv4j.spi.Mutation;
+import java.math.BigInteger;
 import java.nio.ByteBuffer;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -17,10 +19,11 @@ import java.util.UUID;
  * The backend contract in SQL on one file. Reads run on reader connections in auto-commit mode,
  * so each statement reads one committed state, the last one, and never waits for the writer (WAL
  * mode). A commit that writes runs on the writer inside {@code BEGIN IMMEDIATE}, which takes
- * SQLite's write lock with the newest state: it checks every version read and every listed range
- * against that state, takes the next version after the last recorded in {@code commits}, applies
- * the writes and records its id there, all in one transaction that commits whole or not at all. A commit without writes checks
- * inside a plain read transaction: one snapshot, no lock.
+ * SQLite's write lock with the newest state: it checks every check, version read and listed range
+ * against that state, takes the next version after the last recorded in {@code commits}, clears
+ * the ranges deleted, applies the writes (a mutation to the value it finds then) and records its
+ * id there, all in one transaction that commits whole or not at all. A commit without writes
+ * checks inside a plain read transaction: one snapshot, no lock.
  */
 final class SqliteStorage {
 
@@ -49,6 +52,9 @@ final class SqliteStorage {
             + " VALUES (?, ?, ?, ?) ON CONFLICT (namespace, key)"
             + " DO UPDATE SET value = excluded.value, version = excluded.version";
     private static final String DELETE = "DELETE FROM entries WHERE namespace = ? AND key = ?";
+    private static final String CLEAR_TO_END =
+            "DELETE FROM entries WHERE namespace = ? AND key >= ?";
+    private static final String CLEAR = CLEAR_TO_END + " AND key < ?";
     private static final String RECORD = "INSERT INTO commits (version, id) VALUES (?, ?)";
     private static final String EXPIRE = "DELETE FROM commits WHERE version <= ?";
     private static final String LOOKUP = "SELECT id FROM commits WHERE version = ?";
@@ -132,7 +138,8 @@ final class SqliteStorage {
     }
 
     long commit(Commit commit) throws SQLException {
-        if (commit.writes().isEmpty() && commit.ranges().isEmpty() && commit.reads().size() <= 1) {
+        if (commit.isReadOnly() && commit.ranges().isEmpty() && commit.checks().isEmpty()
+                && commit.reads().size() <= 1) {
             return 0; // one read of the last committed state is consistent by itself
         }
         if (commit.isReadOnly()) {
@@ -179,22 +186,30 @@ final class SqliteStorage {
         }
     }
 
+    /**
+     * Clears the ranges, then writes: a mutation reads its key's value under the write lock, as
+     * the range deletions left it, so it applies to the value current at commit and takes no read
+     * that could conflict.
+     */
     private static void apply(Session w, Commit commit, long version) throws SQLException {
-        PreparedStatement upsert = null;
-        PreparedStatement delete = null;
+        for (Commit.RangeDelete d : commit.rangeDeletes()) {
+            if (!d.range().isEmpty()) {
+                PreparedStatement ps = w.prepare(d.range().end() == null ? CLEAR_TO_END : CLEAR);
+                bind(ps, d.namespace(), d.range());
+                ps.executeUpdate();
+            }
+        }
         for (Commit.Write write : commit.writes()) {
-            if (write.isDelete()) {
-                delete = delete == null ? w.prepare(DELETE) : delete;
-                delete.setString(1, write.namespace());
-                delete.setString(2, write.key());
-                delete.executeUpdate();
-            } else {
-                upsert = upsert == null ? w.prepare(UPSERT) : upsert;
-                upsert.setString(1, write.namespace());
-                upsert.setString(2, write.key());
-                upsert.setBytes(3, write.value());
-                upsert.setLong(4, version);
-                upsert.executeUpdate();
+            switch (write.kind()) {
+                case DELETE -> {
+                    PreparedStatement delete = w.prepare(DELETE);
+                    delete.setString(1, write.namespace());
+                    delete.setString(2, write.key());
+                    delete.executeUpdate();
+                }
+                case PUT -> put(w, write.namespace(), write.key(), write.value(), version);
+                case MUTATE -> put(w, write.namespace(), write.key(),
+                        Mutation.json(write.mutation().apply(wholeNumber(w, write))), version);
             }
         }
         PreparedStatement record = w.prepare(RECORD);
@@ -206,6 +221,35 @@ final class SqliteStorage {
             expire.setLong(1, version - KEPT_IDS);
             expire.executeUpdate();
         }
+    }
+
+    private static void put(Session w, String namespace, String key, byte[] value, long version)
+            throws SQLException {
+        PreparedStatement upsert = w.prepare(UPSERT);
+        upsert.setString(1, namespace);
+        upsert.setString(2, key);
+        upsert.setBytes(3, value);
+        upsert.setLong(4, version);
+        upsert.executeUpdate();
+    }
+
+    /** The whole number a mutated key holds now, null when it has no entry. */
+    private static BigInteger wholeNumber(Session w, Commit.Write write) throws SQLException {
+        PreparedStatement ps = w.prepare(READ);
+        ps.setString(1, write.namespace());
+        ps.setString(2, write.key());
+        byte[] value;
+        try (ResultSet rs = ps.executeQuery()) {
+            if (!rs.next()) {
+                return null;
+            }
+            value = rs.getBytes(1);
+        }
+        BigInteger n = Mutation.wholeNumber(value);
+        if (n == null) {
+            throw Failures.notAnInteger(write.namespace(), write.key(), value);
+        }
+        return n;
     }
 
     /**
@@ -249,17 +293,19 @@ final class SqliteStorage {
         }
     }
 
-    /** Checks every point read and listed range against the state the session reads. */
+    /**
+     * Checks every check, then every point read and listed range, against the state the session
+     * reads: a failed check is reported before a conflict, as retrying cannot make it pass.
+     */
     private static void validate(Session s, Commit commit) throws SQLException {
-        for (Commit.PointRead r : commit.reads()) {
-            PreparedStatement ps = s.prepare(VERSION);
-            ps.setString(1, r.namespace());
-            ps.setString(2, r.key());
-            long now;
-            try (ResultSet rs = ps.executeQuery()) {
-                now = rs.next() ? rs.getLong(1) : KvBackend.MISSING;
+        for (Commit.Check c : commit.checks()) {
+            long now = version(s, c.namespace(), c.key());
+            if (now != c.version()) {
+                throw Failures.checkFailed(c.namespace(), c.key(), c.version(), now);
             }
-            if (now != r.version()) {
+        }
+        for (Commit.PointRead r : commit.reads()) {
+            if (version(s, r.namespace(), r.key()) != r.version()) {
                 throw Failures.changed(r.namespace(), r.key());
             }
         }
@@ -288,6 +334,16 @@ final class SqliteStorage {
             if (i != seen.size()) {
                 throw Failures.rangeChanged(r.namespace(), range);
             }
+        }
+    }
+
+    /** The version of a key in the state the session reads, MISSING when it has no entry. */
+    private static long version(Session s, String namespace, String key) throws SQLException {
+        PreparedStatement ps = s.prepare(VERSION);
+        ps.setString(1, namespace);
+        ps.setString(2, key);
+        try (ResultSet rs = ps.executeQuery()) {
+            return rs.next() ? rs.getLong(1) : KvBackend.MISSING;
         }
     }
 
