@@ -7,6 +7,7 @@ import io.kv4j.spi.BackendException;
 import io.kv4j.spi.Commit;
 import io.kv4j.spi.Entry;
 import io.kv4j.spi.KeyOrder;
+import io.kv4j.spi.KeyRange;
 import io.kv4j.spi.KvBackend;
 import io.kv4j.spi.KvProvider;
 import io.kv4j.tck.ForwardingBackend;
@@ -69,6 +70,41 @@ public final class BrokenBackends {
         }
     }
 
+    /** A commit with the id, checks and range deletions of {@code c}, and other reads and writes. */
+    static Commit with(Commit c, List<Commit.PointRead> reads, List<Commit.RangeRead> ranges,
+            List<Commit.Write> writes) {
+        return Commit.of(c.id(), reads, ranges, c.checks(), c.rangeDeletes(), writes);
+    }
+
+    /** A write of the same kind as {@code w} to another namespace and key. */
+    static Commit.Write moved(Commit.Write w, String namespace, String key) {
+        return switch (w.kind()) {
+            case PUT -> Commit.Write.put(namespace, key, w.value());
+            case DELETE -> Commit.Write.delete(namespace, key);
+            case MUTATE -> Commit.Write.mutate(namespace, key, w.mutation());
+        };
+    }
+
+    /** A commit with every namespace and key of {@code c} renamed. */
+    static Commit renamed(Commit c, UnaryOperator<String> namespace,
+            java.util.function.BinaryOperator<String> key,
+            java.util.function.BiFunction<String, KeyRange, KeyRange> range) {
+        return Commit.of(c.id(),
+                c.reads().stream().map(r -> Commit.PointRead.of(namespace.apply(r.namespace()),
+                        key.apply(r.namespace(), r.key()), r.version())).toList(),
+                c.ranges().stream().map(r -> Commit.RangeRead.of(namespace.apply(r.namespace()),
+                        range.apply(r.namespace(), r.range()), r.seen().stream()
+                                .map(x -> Commit.Seen.of(key.apply(r.namespace(), x.key()),
+                                        x.version())).toList())).toList(),
+                c.checks().stream().map(x -> Commit.Check.of(namespace.apply(x.namespace()),
+                        key.apply(x.namespace(), x.key()), x.version())).toList(),
+                c.rangeDeletes().stream().map(d -> Commit.RangeDelete.of(
+                        namespace.apply(d.namespace()), range.apply(d.namespace(), d.range())))
+                        .toList(),
+                c.writes().stream().map(w -> moved(w, namespace.apply(w.namespace()),
+                        key.apply(w.namespace(), w.key()))).toList());
+    }
+
     /** Forwards everything; subclasses override the one call they break. */
     /**
      * Scans and commits that take turns under one lock per broken kind (shared by every store of
@@ -87,9 +123,9 @@ public final class BrokenBackends {
         }
 
         @Override
-        public List<Entry> scan(String namespace, String prefix, String after, int limit) {
+        public List<Entry> scan(String namespace, KeyRange range, boolean reverse, int limit) {
             synchronized (lock) {
-                return inner.scan(namespace, prefix, after, limit);
+                return inner.scan(namespace, range, reverse, limit);
             }
         }
 
@@ -120,18 +156,14 @@ public final class BrokenBackends {
             synchronized (LOCK) {
                 for (Commit.RangeRead r : c.ranges()) {
                     List<Commit.Seen> now = new ArrayList<>();
-                    for (Entry e : scan(r.namespace(), r.prefix(), r.startAfter(),
-                            Integer.MAX_VALUE)) {
+                    for (Entry e : scan(r.namespace(), r.range(), false, Integer.MAX_VALUE)) {
                         now.add(Commit.Seen.of(e.key(), e.version()));
-                        if (e.key().equals(r.endInclusive())) {
-                            break;
-                        }
                     }
                     if (!now.equals(r.seen())) {
-                        throw BackendException.rangeChanged(r.namespace(), r.prefix());
+                        throw BackendException.rangeChanged(r.namespace(), r.range());
                     }
                 }
-                return inner.commit(Commit.of(c.id(), c.reads(), List.of(), c.writes()));
+                return inner.commit(with(c, c.reads(), List.of(), c.writes()));
             }
         }
     }
@@ -178,11 +210,12 @@ public final class BrokenBackends {
                 public long commit(Commit c) {
                     List<Commit.Write> kept = new ArrayList<>();
                     for (Commit.Write w : c.writes()) {
-                        if (w.isDelete() || inner.read(w.namespace(), w.key()) == null) {
+                        if (w.kind() != Commit.Write.Kind.PUT
+                                || inner.read(w.namespace(), w.key()) == null) {
                             kept.add(w);
                         }
                     }
-                    return inner.commit(Commit.of(c.id(), c.reads(), c.ranges(), kept));
+                    return inner.commit(with(c, c.reads(), c.ranges(), kept));
                 }
             };
         }
@@ -200,7 +233,7 @@ public final class BrokenBackends {
             return new ForwardingBackend(memory) {
                 @Override
                 public long commit(Commit c) {
-                    return inner.commit(Commit.of(c.id(), c.reads(), c.ranges(),
+                    return inner.commit(with(c, c.reads(), c.ranges(),
                             c.writes().stream().filter(w -> !w.isDelete()).toList()));
                 }
             };
@@ -225,19 +258,13 @@ public final class BrokenBackends {
                 }
 
                 @Override
-                public List<Entry> scan(String namespace, String prefix, String after, int limit) {
-                    return inner.scan(ONE, prefix, after, limit);
+                public List<Entry> scan(String namespace, KeyRange range, boolean reverse, int limit) {
+                    return inner.scan(ONE, range, reverse, limit);
                 }
 
                 @Override
                 public long commit(Commit c) {
-                    return inner.commit(Commit.of(c.id(), 
-                            c.reads().stream().map(r -> Commit.PointRead.of(ONE, r.key(),
-                                    r.version())).toList(),
-                            c.ranges().stream().map(r -> Commit.RangeRead.of(ONE, r.prefix(),
-                                    r.startAfter(), r.endInclusive(), r.seen())).toList(),
-                            c.writes().stream().map(w -> w.isDelete() ? Commit.Write.delete(ONE, w.key())
-                                    : Commit.Write.put(ONE, w.key(), w.value())).toList()));
+                    return inner.commit(renamed(c, n -> ONE, (n, k) -> k, (n, r) -> r));
                 }
             };
         }
@@ -270,22 +297,14 @@ public final class BrokenBackends {
                 }
 
                 @Override
-                public List<Entry> scan(String namespace, String prefix, String after, int limit) {
-                    return inner.scan(trim(namespace), prefix, after, limit);
+                public List<Entry> scan(String namespace, KeyRange range, boolean reverse, int limit) {
+                    return inner.scan(trim(namespace), range, reverse, limit);
                 }
 
                 @Override
                 public long commit(Commit c) {
-                    return inner.commit(Commit.of(c.id(),
-                            c.reads().stream().map(r -> Commit.PointRead.of(trim(r.namespace()),
-                                    r.key(), r.version())).toList(),
-                            c.ranges().stream().map(r -> Commit.RangeRead.of(trim(r.namespace()),
-                                    r.prefix(), r.startAfter(), r.endInclusive(), r.seen()))
-                                    .toList(),
-                            c.writes().stream().map(w -> w.isDelete()
-                                    ? Commit.Write.delete(trim(w.namespace()), w.key())
-                                    : Commit.Write.put(trim(w.namespace()), w.key(), w.value()))
-                                    .toList()));
+                    return inner.commit(renamed(c, TrimsFunctionNames::trim, (n, k) -> k,
+                            (n, r) -> r));
                 }
 
                 @Override
@@ -316,9 +335,10 @@ public final class BrokenBackends {
         @Override
         KvBackend wrap(KvBackend memory) {
             return new ForwardingBackend(memory) {
-                private List<Commit.Seen> seen(String namespace, List<Commit.Seen> seen) {
-                    return seen.stream().map(x -> Commit.Seen.of(join(namespace, x.key()),
-                            x.version())).toList();
+                /** The keys of a range of a function among the joined keys. */
+                private KeyRange flat(String namespace, KeyRange range) {
+                    return KeyRange.prefix(namespace + ':').and(KeyRange.between(
+                            join(namespace, range.start()), join(namespace, range.end())));
                 }
 
                 @Override
@@ -328,10 +348,9 @@ public final class BrokenBackends {
                 }
 
                 @Override
-                public List<Entry> scan(String namespace, String prefix, String after, int limit) {
+                public List<Entry> scan(String namespace, KeyRange range, boolean reverse, int limit) {
                     List<Entry> out = new ArrayList<>();
-                    for (Entry e : inner.scan(FLAT, join(namespace, prefix), join(namespace, after),
-                            limit)) {
+                    for (Entry e : inner.scan(FLAT, flat(namespace, range), reverse, limit)) {
                         out.add(Entry.of(e.key().substring(namespace.length() + 1), e.value(),
                                 e.version()));
                     }
@@ -340,24 +359,14 @@ public final class BrokenBackends {
 
                 @Override
                 public long commit(Commit c) {
-                    return inner.commit(Commit.of(c.id(),
-                            c.reads().stream().map(r -> Commit.PointRead.of(FLAT,
-                                    join(r.namespace(), r.key()), r.version())).toList(),
-                            c.ranges().stream().map(r -> Commit.RangeRead.of(FLAT,
-                                    join(r.namespace(), r.prefix()),
-                                    join(r.namespace(), r.startAfter()),
-                                    join(r.namespace(), r.endInclusive()),
-                                    seen(r.namespace(), r.seen()))).toList(),
-                            c.writes().stream().map(w -> w.isDelete()
-                                    ? Commit.Write.delete(FLAT, join(w.namespace(), w.key()))
-                                    : Commit.Write.put(FLAT, join(w.namespace(), w.key()),
-                                            w.value())).toList()));
+                    return inner.commit(renamed(c, n -> FLAT, JoinsNamesWithAColon::join,
+                            this::flat));
                 }
 
                 @Override
                 public List<String> namespaces(String startAfter, int limit) {
                     java.util.TreeSet<String> names = new java.util.TreeSet<>(KeyOrder.COMPARATOR);
-                    for (Entry e : inner.scan(FLAT, "", null, Integer.MAX_VALUE)) {
+                    for (Entry e : inner.scan(FLAT, KeyRange.all(), false, Integer.MAX_VALUE)) {
                         String name = e.key().substring(0, e.key().indexOf(':'));
                         if (startAfter == null || KeyOrder.compare(name, startAfter) > 0) {
                             names.add(name);
@@ -369,7 +378,8 @@ public final class BrokenBackends {
                 @Override
                 public long deleteNamespace(String namespace) {
                     List<Commit.Write> deletes = new ArrayList<>();
-                    for (Entry e : inner.scan(FLAT, namespace + ':', null, Integer.MAX_VALUE)) {
+                    for (Entry e : inner.scan(FLAT, KeyRange.prefix(namespace + ':'), false,
+                            Integer.MAX_VALUE)) {
                         deletes.add(Commit.Write.delete(FLAT, e.key()));
                     }
                     if (!deletes.isEmpty()) {
@@ -426,7 +436,7 @@ public final class BrokenBackends {
                             .sorted(Comparator.comparing(Commit.Write::key)
                                     .thenComparing(Commit.Write::namespace))
                             .limit(1).toList();
-                    return inner.commit(Commit.of(c.id(), c.reads(), c.ranges(), first));
+                    return inner.commit(with(c, c.reads(), c.ranges(), first));
                 }
             };
         }
@@ -444,7 +454,7 @@ public final class BrokenBackends {
             return new ForwardingBackend(memory) {
                 @Override
                 public long commit(Commit c) {
-                    return inner.commit(Commit.of(c.id(), List.of(), c.ranges(), c.writes()));
+                    return inner.commit(with(c, List.of(), c.ranges(), c.writes()));
                 }
             };
         }
@@ -465,7 +475,7 @@ public final class BrokenBackends {
         @Override
         KvBackend wrap(KvBackend memory) {
             return new TakingTurns(memory, LOCK,
-                    c -> Commit.of(c.id(), c.reads(), List.of(), c.writes()));
+                    c -> with(c, c.reads(), List.of(), c.writes()));
         }
     }
 
@@ -481,7 +491,7 @@ public final class BrokenBackends {
             return new ForwardingBackend(memory) {
                 @Override
                 public long commit(Commit c) {
-                    return inner.commit(Commit.of(c.id(), c.reads().stream()
+                    return inner.commit(with(c, c.reads().stream()
                             .filter(r -> r.version() != MISSING).toList(), c.ranges(), c.writes()));
                 }
             };
@@ -513,7 +523,7 @@ public final class BrokenBackends {
                                 throw BackendException.readChanged(r.namespace(), r.key());
                             }
                         }
-                        return inner.commit(Commit.of(c.id(), List.of(), c.ranges(), c.writes()));
+                        return inner.commit(with(c, List.of(), c.ranges(), c.writes()));
                     }
                 }
             };
@@ -561,9 +571,9 @@ public final class BrokenBackends {
                 }
 
                 @Override
-                public List<Entry> scan(String namespace, String prefix, String after, int limit) {
+                public List<Entry> scan(String namespace, KeyRange range, boolean reverse, int limit) {
                     synchronized (LOCK) {
-                        return inner.scan(namespace, prefix, after, limit).stream()
+                        return inner.scan(namespace, range, reverse, limit).stream()
                                 .map(e -> renumbered(namespace, e)).toList();
                     }
                 }
@@ -579,17 +589,34 @@ public final class BrokenBackends {
                         }
                         for (Commit.RangeRead r : c.ranges()) {
                             List<Commit.Seen> now = new ArrayList<>();
-                            for (Entry e : scan(r.namespace(), r.prefix(), r.startAfter(),
+                            for (Entry e : scan(r.namespace(), r.range(), false,
                                     Integer.MAX_VALUE)) {
-                                if (r.covers(e.key())) {
-                                    now.add(Commit.Seen.of(e.key(), e.version()));
-                                }
+                                now.add(Commit.Seen.of(e.key(), e.version()));
                             }
                             if (!now.equals(r.seen())) {
-                                throw BackendException.rangeChanged(r.namespace(), r.prefix());
+                                throw BackendException.rangeChanged(r.namespace(), r.range());
                             }
                         }
-                        long v = inner.commit(Commit.of(c.id(), List.of(), List.of(), c.writes()));
+                        for (Commit.Check k : c.checks()) {
+                            Entry now = read(k.namespace(), k.key());
+                            long found = now == null ? MISSING : now.version();
+                            if (found != k.version()) {
+                                throw BackendException.checkFailed(k.namespace(), k.key(),
+                                        k.version(), found);
+                            }
+                        }
+                        List<String> cleared = new ArrayList<>();
+                        for (Commit.RangeDelete d : c.rangeDeletes()) {
+                            for (Entry e : inner.scan(d.namespace(), d.range(), false,
+                                    Integer.MAX_VALUE)) {
+                                cleared.add(id(d.namespace(), e.key()));
+                            }
+                        }
+                        long v = inner.commit(Commit.of(c.id(), List.of(), List.of(), List.of(),
+                                c.rangeDeletes(), c.writes()));
+                        if (forgetsDeletedKeys()) {
+                            cleared.forEach(VERSIONS::remove);
+                        }
                         for (Commit.Write w : c.writes()) {
                             String id = id(w.namespace(), w.key());
                             if (w.isDelete()) {
@@ -638,8 +665,9 @@ public final class BrokenBackends {
     }
 
     /**
-     * Never checks listings of the empty prefix, as if a whole function could not change. Its
-     * scans and commits take turns, so each page is one committed state, as on a database.
+     * Never checks listed ranges that start at a function's first key, as listings of the empty
+     * prefix do, as if a whole function could not change. Its scans and commits take turns, so
+     * each page is one committed state, as on a database.
      */
     public static final class SkipsEmptyPrefixRanges extends Broken {
         private static final Object LOCK = new Object();
@@ -651,8 +679,9 @@ public final class BrokenBackends {
 
         @Override
         KvBackend wrap(KvBackend memory) {
-            return new TakingTurns(memory, LOCK, c -> Commit.of(c.id(), c.reads(),
-                    c.ranges().stream().filter(r -> !r.prefix().isEmpty()).toList(), c.writes()));
+            return new TakingTurns(memory, LOCK, c -> with(c, c.reads(),
+                    c.ranges().stream().filter(r -> !r.range().start().isEmpty()).toList(),
+                    c.writes()));
         }
     }
 
@@ -680,25 +709,26 @@ public final class BrokenBackends {
                     if (!blind.isEmpty()) {
                         inner.commit(Commit.of(List.of(), List.of(), blind));
                     }
-                    return inner.commit(Commit.of(c.id(), c.reads(), c.ranges(), c.writes()
+                    return inner.commit(with(c, c.reads(), c.ranges(), c.writes()
                             .stream().filter(w -> !blind.contains(w)).toList()));
                 }
             };
         }
     }
 
-    /** A page of a scan in {@link String#compareTo} order, the cursor compared the same way. */
-    static List<Entry> inStringOrder(KvBackend inner, String namespace, String prefix,
-            String after, int limit) {
-        List<Entry> all = new ArrayList<>(inner.scan(namespace, prefix, null, Integer.MAX_VALUE));
-        all.sort((a, b) -> a.key().compareTo(b.key()));
-        List<Entry> out = new ArrayList<>();
-        for (Entry e : all) {
-            if ((after == null || e.key().compareTo(after) > 0) && out.size() < limit) {
-                out.add(e);
-            }
-        }
-        return out;
+    /**
+     * A page of a scan in {@link String#compareTo} order, the start (where a cursor goes) compared
+     * the same way; the end, where a prefix ends, is compared right.
+     */
+    static List<Entry> inStringOrder(KvBackend inner, String namespace, KeyRange range,
+            boolean reverse, int limit) {
+        Comparator<String> order = reverse ? Comparator.<String>reverseOrder()
+                : Comparator.<String>naturalOrder();
+        return inner.scan(namespace, KeyRange.between(null, range.end()), false,
+                        Integer.MAX_VALUE).stream()
+                .filter(e -> e.key().compareTo(range.start()) >= 0)
+                .sorted(Comparator.comparing(Entry::key, order))
+                .limit(limit).toList();
     }
 
     /** Lists in {@link String#compareTo} order instead of UTF-8 byte order. */
@@ -712,8 +742,8 @@ public final class BrokenBackends {
         KvBackend wrap(KvBackend memory) {
             return new ScanBroken(memory) {
                 @Override
-                public List<Entry> scan(String namespace, String prefix, String after, int limit) {
-                    return inStringOrder(inner, namespace, prefix, after, limit);
+                public List<Entry> scan(String namespace, KeyRange range, boolean reverse, int limit) {
+                    return inStringOrder(inner, namespace, range, reverse, limit);
                 }
             };
         }
@@ -777,8 +807,8 @@ public final class BrokenBackends {
         KvBackend wrap(KvBackend memory) {
             return new ForwardingBackend(memory) {
                 @Override
-                public List<Entry> scan(String namespace, String prefix, String after, int limit) {
-                    List<Entry> page = inner.scan(namespace, prefix, after, limit);
+                public List<Entry> scan(String namespace, KeyRange range, boolean reverse, int limit) {
+                    List<Entry> page = inner.scan(namespace, range, reverse, limit);
                     return limit > 1 && page.size() == limit ? page.subList(0, limit - 1) : page;
                 }
             };
@@ -796,8 +826,8 @@ public final class BrokenBackends {
         KvBackend wrap(KvBackend memory) {
             return new ScanBroken(memory) {
                 @Override
-                public List<Entry> scan(String namespace, String prefix, String after, int limit) {
-                    return inner.scan(namespace, prefix, after, Math.min(limit, 1000));
+                public List<Entry> scan(String namespace, KeyRange range, boolean reverse, int limit) {
+                    return inner.scan(namespace, range, reverse, Math.min(limit, 1000));
                 }
             };
         }
@@ -814,10 +844,10 @@ public final class BrokenBackends {
         KvBackend wrap(KvBackend memory) {
             return new ScanBroken(memory) {
                 @Override
-                public List<Entry> scan(String namespace, String prefix, String after, int limit) {
+                public List<Entry> scan(String namespace, KeyRange range, boolean reverse, int limit) {
                     List<Entry> out = new ArrayList<>();
                     int bytes = 0;
-                    for (Entry e : inner.scan(namespace, prefix, after, limit)) {
+                    for (Entry e : inner.scan(namespace, range, reverse, limit)) {
                         bytes += e.value().length;
                         if (!out.isEmpty() && bytes > 64 * 1024) {
                             break;
@@ -831,39 +861,9 @@ public final class BrokenBackends {
     }
 
     /**
-     * Starts a scan at the cursor and stops at the first key without the prefix, so a cursor that
-     * lies before the prefix, with other keys in between, finds nothing.
-     */
-    public static final class StopsAtForeignKeys extends Broken {
-        @Override
-        String name() {
-            return "cursor-before";
-        }
-
-        @Override
-        KvBackend wrap(KvBackend memory) {
-            return new ScanBroken(memory) {
-                @Override
-                public List<Entry> scan(String namespace, String prefix, String after, int limit) {
-                    if (after == null) {
-                        return inner.scan(namespace, prefix, null, limit);
-                    }
-                    List<Entry> out = new ArrayList<>();
-                    for (Entry e : inner.scan(namespace, "", after, limit)) {
-                        if (!e.key().startsWith(prefix)) {
-                            break;
-                        }
-                        out.add(e);
-                    }
-                    return out;
-                }
-            };
-        }
-    }
-
-    /**
      * Bounds a prefix's range by the prefix followed by U+FFFF, which in UTF-8 order leaves out
-     * U+FFFF itself and every character beyond the BMP.
+     * U+FFFF itself and every character beyond the BMP: it takes a range's end for the end of a
+     * prefix, and the prefix for the end with its last character decremented.
      */
     public static final class PrefixBoundByFFFF extends Broken {
         @Override
@@ -875,26 +875,24 @@ public final class BrokenBackends {
         KvBackend wrap(KvBackend memory) {
             return new ScanBroken(memory) {
                 @Override
-                public List<Entry> scan(String namespace, String prefix, String after, int limit) {
-                    List<Entry> page = inner.scan(namespace, prefix, after, limit);
-                    if (prefix.isEmpty()) {
-                        return page;
+                public List<Entry> scan(String namespace, KeyRange range, boolean reverse, int limit) {
+                    String end = range.end();
+                    if (end == null) {
+                        return inner.scan(namespace, range, reverse, limit);
                     }
-                    String bound = prefix + '\uFFFF';
-                    List<Entry> out = new ArrayList<>();
-                    for (Entry e : page) {
-                        if (KeyOrder.compare(e.key(), bound) >= 0) {
-                            break;
-                        }
-                        out.add(e);
-                    }
-                    return out;
+                    int last = end.codePointBefore(end.length());
+                    String bound = end.substring(0, end.length() - Character.charCount(last))
+                            + new String(Character.toChars(last - 1)) + '\uFFFF';
+                    return inner.scan(namespace, range.before(bound), reverse, limit);
                 }
             };
         }
     }
 
-    /** Matches a prefix without regard to case, as a case-insensitive collation would. */
+    /**
+     * Compares keys with a range's bounds without regard to case, as a case-insensitive collation
+     * would, so a prefix matches without regard to case.
+     */
     public static final class CaseInsensitivePrefix extends Broken {
         @Override
         String name() {
@@ -905,24 +903,28 @@ public final class BrokenBackends {
         KvBackend wrap(KvBackend memory) {
             return new ScanBroken(memory) {
                 @Override
-                public List<Entry> scan(String namespace, String prefix, String after, int limit) {
-                    List<Entry> out = new ArrayList<>();
-                    for (Entry e : inner.scan(namespace, "", null, Integer.MAX_VALUE)) {
-                        if (out.size() < limit && e.key().regionMatches(true, 0, prefix, 0,
-                                prefix.length()) && (after == null
-                                || KeyOrder.compare(e.key(), after) > 0)) {
-                            out.add(e);
-                        }
+                public List<Entry> scan(String namespace, KeyRange range, boolean reverse, int limit) {
+                    KeyRange folded = KeyRange.between(fold(range.start()), fold(range.end()));
+                    List<Entry> all = new ArrayList<>(inner.scan(namespace, KeyRange.all(),
+                            false, Integer.MAX_VALUE));
+                    if (reverse) {
+                        java.util.Collections.reverse(all);
                     }
-                    return out;
+                    return all.stream().filter(e -> folded.covers(fold(e.key())))
+                            .limit(limit).toList();
+                }
+
+                private static String fold(String key) {
+                    return key == null ? null : key.toLowerCase(java.util.Locale.ROOT);
                 }
             };
         }
     }
 
     /**
-     * Lists the keys of a non-empty prefix in {@link String#compareTo} order, as a query with the
-     * prefix in a LIKE clause might, and lists the empty prefix right.
+     * Lists the keys of a range with an end, such as a non-empty prefix, in
+     * {@link String#compareTo} order, as a query with the prefix in a LIKE clause might, and lists
+     * a range that runs to the last key, such as the empty prefix, right.
      */
     public static final class StringOrderUnderAPrefix extends Broken {
         @Override
@@ -934,15 +936,19 @@ public final class BrokenBackends {
         KvBackend wrap(KvBackend memory) {
             return new ScanBroken(memory) {
                 @Override
-                public List<Entry> scan(String namespace, String prefix, String after, int limit) {
-                    return prefix.isEmpty() ? inner.scan(namespace, prefix, after, limit)
-                            : inStringOrder(inner, namespace, prefix, after, limit);
+                public List<Entry> scan(String namespace, KeyRange range, boolean reverse, int limit) {
+                    return range.end() == null ? inner.scan(namespace, range, reverse, limit)
+                            : inStringOrder(inner, namespace, range, reverse, limit);
                 }
             };
         }
     }
 
-    /** Ignores the cursor: every scan starts at the prefix, so paging never ends. */
+    /**
+     * Ignores the cursor: every scan of a range starts where the first scan with the same end (the
+     * end of the listing's prefix) started, so paging never ends. Its validation runs the same
+     * query again, from the first key a page held.
+     */
     public static final class IgnoresCursor extends Broken {
         @Override
         String name() {
@@ -951,10 +957,25 @@ public final class BrokenBackends {
 
         @Override
         KvBackend wrap(KvBackend memory) {
-            return new ScanBroken(memory) {
+            Map<String, String> starts = new ConcurrentHashMap<>();
+            return new ForwardingBackend(memory) {
                 @Override
-                public List<Entry> scan(String namespace, String prefix, String after, int limit) {
-                    return inner.scan(namespace, prefix, null, limit);
+                public List<Entry> scan(String namespace, KeyRange range, boolean reverse, int limit) {
+                    String listing = namespace + '\u0000' + (range.end() == null ? ""
+                            : '\u0000' + range.end());
+                    String start = starts.computeIfAbsent(listing, l -> range.start());
+                    return inner.scan(namespace, KeyRange.between(start, range.end()), reverse,
+                            limit);
+                }
+
+                @Override
+                public long commit(Commit c) {
+                    return inner.commit(with(c, c.reads(), c.ranges().stream().map(r -> {
+                        String first = r.seen().isEmpty() ? null : r.seen().get(0).key();
+                        return first == null || KeyOrder.compare(first, r.range().start()) >= 0
+                                ? r : Commit.RangeRead.of(r.namespace(),
+                                        KeyRange.between(first, r.range().end()), r.seen());
+                    }).toList(), c.writes()));
                 }
             };
         }
@@ -972,9 +993,9 @@ public final class BrokenBackends {
             return new ForwardingBackend(memory) {
                 @Override
                 public long commit(Commit c) {
-                    return inner.commit(Commit.of(c.id(), c.reads(), c.ranges(), c.writes().stream()
-                            .map(w -> w.isDelete() ? w : Commit.Write.put(w.namespace(), w.key(),
-                                    new String(w.value(), StandardCharsets.UTF_8)
+                    return inner.commit(with(c, c.reads(), c.ranges(), c.writes().stream()
+                            .map(w -> w.kind() != Commit.Write.Kind.PUT ? w : Commit.Write.put(
+                                    w.namespace(), w.key(), new String(w.value(), StandardCharsets.UTF_8)
                                             .replaceAll("[^\\x00-\\x7F]", "?")
                                             .getBytes(StandardCharsets.UTF_8)))
                             .toList()));
@@ -1043,9 +1064,9 @@ public final class BrokenBackends {
 
         @Override
         public long commit(Commit c) {
-            return inner.commit(Commit.of(c.id(), c.reads(), c.ranges(), c.writes().stream()
-                    .map(w -> w.isDelete() ? w : Commit.Write.put(w.namespace(), w.key(),
-                            numbers(w.value(), rewrite)))
+            return inner.commit(with(c, c.reads(), c.ranges(), c.writes().stream()
+                    .map(w -> w.kind() != Commit.Write.Kind.PUT ? w : Commit.Write.put(
+                            w.namespace(), w.key(), numbers(w.value(), rewrite)))
                     .toList()));
         }
     }
@@ -1106,7 +1127,7 @@ public final class BrokenBackends {
                 public long commit(Commit c) {
                     for (Commit.Write w : c.writes()) {
                         int[] count = {0};
-                        if (!w.isDelete()) {
+                        if (w.kind() == Commit.Write.Kind.PUT) {
                             numbers(w.value(), n -> {
                                 count[0]++;
                                 return n;
@@ -1136,9 +1157,9 @@ public final class BrokenBackends {
             return new ForwardingBackend(memory) {
                 @Override
                 public long commit(Commit c) {
-                    return inner.commit(Commit.of(c.id(), c.reads(), c.ranges(), c.writes().stream()
-                            .map(w -> w.isDelete() ? w : Commit.Write.put(w.namespace(), w.key(),
-                                    java.text.Normalizer.normalize(new String(w.value(),
+                    return inner.commit(with(c, c.reads(), c.ranges(), c.writes().stream()
+                            .map(w -> w.kind() != Commit.Write.Kind.PUT ? w : Commit.Write.put(
+                                    w.namespace(), w.key(), java.text.Normalizer.normalize(new String(w.value(),
                                             StandardCharsets.UTF_8), java.text.Normalizer.Form.NFC)
                                             .getBytes(StandardCharsets.UTF_8)))
                             .toList()));
@@ -1221,7 +1242,7 @@ public final class BrokenBackends {
         KvBackend wrap(KvBackend memory) {
             return new ForwardingBackend(memory) {
                 @Override
-                public List<Entry> scan(String namespace, String prefix, String after, int limit) {
+                public List<Entry> scan(String namespace, KeyRange range, boolean reverse, int limit) {
                     long end = System.nanoTime() + 30_000_000_000L;
                     while (System.nanoTime() - end < 0) {
                         try {
@@ -1276,14 +1297,7 @@ public final class BrokenBackends {
 
                 @Override
                 public long commit(Commit c) {
-                    return inner.commit(Commit.of(c.id(), 
-                            c.reads().stream().map(r -> Commit.PointRead.of(r.namespace(),
-                                    cut(r.key()), r.version())).toList(),
-                            c.ranges(),
-                            c.writes().stream().map(w -> w.isDelete()
-                                    ? Commit.Write.delete(w.namespace(), cut(w.key()))
-                                    : Commit.Write.put(w.namespace(), cut(w.key()), w.value()))
-                                    .toList()));
+                    return inner.commit(renamed(c, n -> n, (n, k) -> cut(k), (n, r) -> r));
                 }
             };
         }

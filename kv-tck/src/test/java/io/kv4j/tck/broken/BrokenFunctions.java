@@ -3,6 +3,7 @@ package io.kv4j.tck.broken;
 import io.kv4j.spi.Commit;
 import io.kv4j.spi.Entry;
 import io.kv4j.spi.KeyOrder;
+import io.kv4j.spi.KeyRange;
 import io.kv4j.spi.KvBackend;
 import io.kv4j.tck.ForwardingBackend;
 import java.text.Normalizer;
@@ -165,7 +166,7 @@ public final class BrokenFunctions {
 
     /** Deletes the first batch of a function's entries, in key order, as one commit. */
     static long deleteBatch(KvBackend inner, String namespace) {
-        List<Entry> batch = inner.scan(namespace, "", null, BATCH);
+        List<Entry> batch = inner.scan(namespace, KeyRange.all(), false, BATCH);
         if (!batch.isEmpty()) {
             inner.commit(Commit.of(List.of(), List.of(), batch.stream()
                     .map(e -> Commit.Write.delete(namespace, e.key())).toList()));
