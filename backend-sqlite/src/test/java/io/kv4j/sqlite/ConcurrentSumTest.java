@@ -37,7 +37,8 @@ class ConcurrentSumTest {
                     done.add(pool.submit(() -> {
                         for (int i = 0; i < times; i++) {
                             // a conflict, or any failure, is thrown and fails the test
-                            Spi.write(backend, Write.mutate("F", "n", Mutation.sum(BigInteger.ONE)));
+                            Spi.write(backend,
+                                    Write.mutate("F", "n", Mutation.sum(BigInteger.ONE)));
                         }
                         return null;
                     }));
