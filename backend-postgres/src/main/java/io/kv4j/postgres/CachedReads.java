@@ -69,8 +69,16 @@ final class CachedReads implements ChangeTransport.Sink, AutoCloseable {
         return stamps;
     }
 
-    /** A commit was applied with {@code version}: keep its writes, tell the others. */
+    /**
+     * A commit was applied with {@code version}: keep its writes, tell the others. The value a
+     * mutation left is not known here, so its key is forgotten instead; a range deletion is not
+     * described key by key, so it forgets everything, as the deletion of a namespace does.
+     */
     void committed(Commit commit, long version, List<ReadCache.Stamp> stamps) {
+        if (!commit.rangeDeletes().isEmpty()) {
+            deletedNamespace();
+            return;
+        }
         List<Commit.Write> writes = commit.writes();
         for (ReadCache other : Peers.others(identity, cache)) {
             for (Commit.Write w : writes) {
@@ -79,8 +87,12 @@ final class CachedReads implements ChangeTransport.Sink, AutoCloseable {
         }
         for (int i = 0; i < writes.size(); i++) {
             Commit.Write w = writes.get(i);
-            Entry entry = w.isDelete() ? null : Entry.of(w.key(), w.value(), version);
-            cache.update(w.namespace(), w.key(), entry, stamps.get(i));
+            switch (w.kind()) {
+                case PUT -> cache.update(w.namespace(), w.key(),
+                        Entry.of(w.key(), w.value(), version), stamps.get(i));
+                case DELETE -> cache.update(w.namespace(), w.key(), null, stamps.get(i));
+                case MUTATE -> cache.invalidate(w.namespace(), w.key());
+            }
         }
         transport.announce(writes);
     }
@@ -90,6 +102,10 @@ final class CachedReads implements ChangeTransport.Sink, AutoCloseable {
         List<ReadCache> caches = new ArrayList<>(Peers.others(identity, cache));
         caches.add(cache);
         for (ReadCache c : caches) {
+            if (!commit.rangeDeletes().isEmpty()) {
+                c.invalidateAll();
+                continue;
+            }
             for (Commit.PointRead r : commit.reads()) {
                 c.invalidate(r.namespace(), r.key());
             }

@@ -25,7 +25,7 @@ final class CommitLocks {
     static CommitLocks of(Commit commit, long seed) {
         Map<Long, Boolean> locks = new TreeMap<>();
         Set<String> namespaces = new HashSet<>(4);
-        int keys = commit.reads().size() + commit.writes().size();
+        int keys = commit.reads().size() + commit.checks().size() + commit.writes().size();
         boolean escalate = keys > MAX_KEY_LOCKS;
         for (Commit.Write w : commit.writes()) {
             namespaces.add(w.namespace());
@@ -39,11 +39,24 @@ final class CommitLocks {
                 locks.merge(keyId(seed, r.namespace(), r.key()), false, Boolean::logicalOr);
             }
         }
+        // a check is a read whose failure is not a conflict: the same lock keeps the key still
+        for (Commit.Check c : commit.checks()) {
+            namespaces.add(c.namespace());
+            if (!escalate) {
+                locks.merge(keyId(seed, c.namespace(), c.key()), false, Boolean::logicalOr);
+            }
+        }
         for (String ns : namespaces) {
             locks.merge(namespaceId(seed, ns), escalate, Boolean::logicalOr);
         }
         for (Commit.RangeRead g : commit.ranges()) {
             locks.put(namespaceId(seed, g.namespace()), true);
+        }
+        // a range deletion is locked as a listing is, so that it waits for the commits under way
+        // in the namespace and deletes what they inserted, and every later one that read a key
+        // it deleted sees the deletion
+        for (Commit.RangeDelete d : commit.rangeDeletes()) {
+            locks.put(namespaceId(seed, d.namespace()), true);
         }
         CommitLocks out = new CommitLocks();
         locks.forEach((id, x) -> {

@@ -6,13 +6,16 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 
-/** What the database answered to a commit: committed with a version, or a failed check. */
+/**
+ * What the database answered to a commit: committed with a version, or refused with nothing
+ * written.
+ */
 sealed interface CommitOutcome {
 
     /**
      * Runs the statements of a commit and reads the outcome from their results by column name:
-     * {@code check}'s row ({@code conflict}, {@code position}) when a check failed, else
-     * {@code version}'s. The other statements return nothing that matters.
+     * a row with {@code conflict} from {@code check} or {@code mutate} when one refused the
+     * commit, else {@code version}'s. The other statements return nothing that matters.
      *
      * @param writes whether the commit writes; one that does not has no {@code version} and
      *     commits with 0
@@ -20,6 +23,7 @@ sealed interface CommitOutcome {
      */
     static CommitOutcome read(PreparedStatement st, boolean writes) throws SQLException {
         CommitOutcome outcome = writes ? null : new Committed(0);
+        Refused refused = null;
         for (boolean isResult = st.execute(); isResult || st.getUpdateCount() != -1;
                 isResult = st.getMoreResults()) {
             if (!isResult) {
@@ -28,12 +32,14 @@ sealed interface CommitOutcome {
             try (ResultSet rs = st.getResultSet()) {
                 String column = rs.getMetaData().getColumnLabel(1);
                 if ("conflict".equals(column) && rs.next()) {
-                    outcome = new Conflict(Conflict.kind(rs.getString("conflict")),
-                            rs.getInt("position"));
+                    refused = refused(rs);
                 } else if ("version".equals(column) && rs.next()) {
                     outcome = new Committed(rs.getLong("version"));
                 }
             }
+        }
+        if (refused != null) {
+            return refused;
         }
         if (outcome == null) {
             throw new SQLException("The commit returned neither a version nor a conflict",
@@ -42,17 +48,36 @@ sealed interface CommitOutcome {
         return outcome;
     }
 
+    private static Refused refused(ResultSet rs) throws SQLException {
+        int position = rs.getInt("position");
+        return switch (rs.getString("conflict")) {
+            case "read" -> new Conflict(Conflict.Kind.READ, position);
+            case "range" -> new Conflict(Conflict.Kind.RANGE, position);
+            case "check" -> new CheckFailed(position, rs.getLong("found"));
+            case "integer" -> new NotAnInteger(position, rs.getString("value"));
+            default -> throw new SQLException("The commit returned an unknown conflict: "
+                    + rs.getString("conflict"), "XX000");
+        };
+    }
+
     /** The commit was applied: its writes got {@code version} (0 when it wrote nothing). */
     record Committed(long version) implements CommitOutcome {
     }
 
-    /**
-     * A check failed and nothing was written: the point read or the range at {@code position}
-     * (from 0) of the commit's reads or ranges had changed.
-     */
-    record Conflict(Kind kind, int position) implements CommitOutcome {
+    /** The commit was refused and nothing was written. */
+    sealed interface Refused extends CommitOutcome {
 
-        /** What the failed check compared. */
+        /** The refusal as the SPI reports it, naming what of {@code commit} was refused. */
+        BackendException exception(Commit commit);
+    }
+
+    /**
+     * A read had changed: the point read or the range at {@code position} (from 0) of the
+     * commit's reads or ranges.
+     */
+    record Conflict(Kind kind, int position) implements Refused {
+
+        /** What the failed validation compared. */
         enum Kind {
             /** A version of one key, from {@link Commit#reads()}. */
             READ,
@@ -60,23 +85,39 @@ sealed interface CommitOutcome {
             RANGE
         }
 
-        private static Kind kind(String conflict) throws SQLException {
-            return switch (conflict) {
-                case "read" -> Kind.READ;
-                case "range" -> Kind.RANGE;
-                default -> throw new SQLException("The commit's check returned an unknown "
-                        + "conflict: " + conflict, "XX000");
-            };
-        }
-
-        /** The conflict as the SPI reports it, naming the key or prefix of {@code commit}. */
-        BackendException exception(Commit commit) {
+        @Override
+        public BackendException exception(Commit commit) {
             if (kind == Kind.READ) {
                 Commit.PointRead r = commit.reads().get(position);
                 return BackendException.readChanged(r.namespace(), r.key());
             }
             Commit.RangeRead g = commit.ranges().get(position);
-            return BackendException.rangeChanged(g.namespace(), g.prefix());
+            return BackendException.rangeChanged(g.namespace(), g.range());
+        }
+    }
+
+    /** The check at {@code position} of {@link Commit#checks()} found version {@code found}. */
+    record CheckFailed(int position, long found) implements Refused {
+
+        @Override
+        public BackendException exception(Commit commit) {
+            Commit.Check c = commit.checks().get(position);
+            return BackendException.checkFailed(c.namespace(), c.key(), c.version(), found);
+        }
+    }
+
+    /**
+     * The mutation at {@code position} among the mutations of {@link Commit#writes()} found
+     * {@code found}, JSON text (shortened) that is not a whole number.
+     */
+    record NotAnInteger(int position, String found) implements Refused {
+
+        @Override
+        public BackendException exception(Commit commit) {
+            Commit.Write w = commit.writes().stream()
+                    .filter(x -> x.kind() == Commit.Write.Kind.MUTATE)
+                    .skip(position).findFirst().orElseThrow();
+            return BackendException.notAnInteger(w.namespace(), w.key(), found);
         }
     }
 }

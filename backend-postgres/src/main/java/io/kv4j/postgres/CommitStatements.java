@@ -1,6 +1,7 @@
 package io.kv4j.postgres;
 
 import io.kv4j.spi.Commit;
+import io.kv4j.spi.Mutation;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -16,23 +17,29 @@ import java.util.UUID;
  * <p>A commit that writes runs at READ COMMITTED:
  * <ol>
  *   <li>{@code lock} takes transaction-scoped advisory locks in one fixed order
- *       ({@link CommitLocks}): each key it writes exclusive, each key it only read shared, each
- *       namespace of those keys shared, and each namespace it listed exclusive, so that nothing
- *       can be inserted into a listed range until this commit ends. More than
- *       {@value CommitLocks#MAX_KEY_LOCKS} keys take their namespaces exclusive instead, which
- *       bounds the locks of one transaction.</li>
- *   <li>{@code check} then compares every version the transaction read with the current one. It
- *       is a statement of its own, so at READ COMMITTED it sees every commit that held a
- *       conflicting lock: PostgreSQL makes a commit visible before it releases its locks. It
- *       returns the first check that failed, and raises the transaction-local flag
- *       {@code kv4j.conflict}.</li>
- *   <li>{@code version}, {@code delete}, {@code upsert} and {@code record-id} do nothing once the
- *       flag is raised; otherwise they take one number from the schema's sequence and apply the
- *       writes with it.</li>
+ *       ({@link CommitLocks}): each key it writes or mutates exclusive, each key it only read or
+ *       checked shared, each namespace of those keys shared, and each namespace it listed or
+ *       deletes a range of exclusive, so that nothing can be inserted into such a range until
+ *       this commit ends. More than {@value CommitLocks#MAX_KEY_LOCKS} keys take their
+ *       namespaces exclusive instead, which bounds the locks of one transaction.</li>
+ *   <li>{@code check} then compares every version the transaction checked or read with the
+ *       current one. It is a statement of its own, so at READ COMMITTED it sees every commit that
+ *       held a conflicting lock: PostgreSQL makes a commit visible before it releases its locks.
+ *       It returns the first check that failed (a failed check before any changed read), and
+ *       raises the transaction-local flag {@code kv4j.conflict}.</li>
+ *   <li>{@code version}, {@code mutate}, {@code delete}, {@code upsert}, {@code delete-ranges}
+ *       and {@code record-id} do nothing once the flag is raised; otherwise they take one number
+ *       from the schema's sequence and apply the writes with it. {@code mutate} comes first and
+ *       writes nothing, raising the flag, when a key it mutates holds no whole number, so that
+ *       the commit then writes nothing at all; {@code delete-ranges} comes last and spares the
+ *       rows of this version, which is the same as deleting the ranges before the writes.</li>
  * </ol>
- * So a commit is refused only when a version it read really changed, and two commits never wait
- * for each other in a cycle. Noting the conflict instead of raising an error keeps the round trip
- * whole and the server's log quiet; the transaction then commits nothing but its locks.
+ * So a commit is refused only when a version it read really changed, a check failed or a
+ * mutation found no number, and two commits never wait for each other in a cycle. Two commits
+ * that mutate one key conflict in nothing: neither read it, and the exclusive lock of the key
+ * makes the second apply its mutation to the first one's result. Noting the refusal instead of
+ * raising an error keeps the round trip whole and the server's log quiet; the transaction then
+ * commits nothing but its locks.
  *
  * <p>A commit without writes is {@code check} alone, at REPEATABLE READ, READ ONLY: it reads one
  * snapshot, which always holds a consistent state, so it needs no locks.
@@ -41,8 +48,10 @@ final class CommitStatements {
 
     private final String readOnlySql;
     private final String readWriteSql;
+    private final String mutateSql;
     private final String deleteSql;
     private final String upsertSql;
+    private final String deleteRangesSql;
     private final String recordIdSql;
     private final String compareAndSetSql;
     private final String lookUpSql;
@@ -58,8 +67,10 @@ final class CommitStatements {
                 sql.get("end-read-only"));
         this.readWriteSql = String.join("; ", sql.get("begin-read-write"), sql.get("lock"), check,
                 sql.get("version"));
+        this.mutateSql = "; " + sql.get("mutate");
         this.deleteSql = "; " + sql.get("delete");
         this.upsertSql = "; " + sql.get("upsert");
+        this.deleteRangesSql = "; " + sql.get("delete-ranges");
         this.recordIdSql = "; " + sql.get("record-id");
         this.compareAndSetSql = sql.get("compare-and-set");
         this.lookUpSql = sql.get("look-up");
@@ -83,19 +94,39 @@ final class CommitStatements {
         ArrayText wShape = new ArrayText();
         ArrayText dNs = new ArrayText();
         ArrayText dKey = new ArrayText();
+        ArrayText mNs = new ArrayText();
+        ArrayText mKey = new ArrayText();
+        ArrayText mAddend = new ArrayText();
+        ArrayText mFloor = new ArrayText();
+        ArrayText mCeiling = new ArrayText();
+        ArrayText mIfMissing = new ArrayText();
         for (Commit.Write w : commit.writes()) {
-            if (w.isDelete()) {
-                dNs.text(w.namespace());
-                dKey.text(w.key());
-            } else {
-                wNs.text(w.namespace());
-                wKey.text(w.key());
-                wVal.text(new String(w.value(), StandardCharsets.UTF_8));
-                wShape.number(JsonShape.of(w.value()));
+            switch (w.kind()) {
+                case DELETE -> {
+                    dNs.text(w.namespace());
+                    dKey.text(w.key());
+                }
+                case PUT -> {
+                    wNs.text(w.namespace());
+                    wKey.text(w.key());
+                    wVal.text(new String(w.value(), StandardCharsets.UTF_8));
+                    wShape.number(JsonShape.of(w.value()));
+                }
+                case MUTATE -> {
+                    Mutation m = w.mutation();
+                    mNs.text(w.namespace());
+                    mKey.text(w.key());
+                    mAddend.text(m.addend().toString());
+                    mFloor.text(m.floor() == null ? null : m.floor().toString());
+                    mCeiling.text(m.ceiling() == null ? null : m.ceiling().toString());
+                    mIfMissing.text(m.ifMissing().toString());
+                }
             }
         }
-        String sql = !writes ? readOnlySql : readWriteSql + (dNs.isEmpty() ? "" : deleteSql)
-                + (wNs.isEmpty() ? "" : upsertSql) + recordIdSql;
+        boolean rangeDeletes = !commit.rangeDeletes().isEmpty();
+        String sql = !writes ? readOnlySql : readWriteSql + (mNs.isEmpty() ? "" : mutateSql)
+                + (dNs.isEmpty() ? "" : deleteSql) + (wNs.isEmpty() ? "" : upsertSql)
+                + (rangeDeletes ? deleteRangesSql : "") + recordIdSql;
         try (PreparedStatement ps = c.prepareStatement(sql)) {
             Params p = new Params(ps);
             if (writes) {
@@ -103,11 +134,18 @@ final class CommitStatements {
                 p.add(locks.ids).add(locks.exclusive);
             }
             addChecks(p, commit);
+            if (!mNs.isEmpty()) {
+                addRangeDeletes(p, commit);
+                p.add(mNs).add(mKey).add(mAddend).add(mFloor).add(mCeiling).add(mIfMissing);
+            }
             if (!dNs.isEmpty()) {
                 p.add(dNs).add(dKey);
             }
             if (!wNs.isEmpty()) {
                 p.add(wNs).add(wKey).add(wVal).add(wShape);
+            }
+            if (rangeDeletes) {
+                addRangeDeletes(p, commit);
             }
             if (writes) {
                 p.add(id);
@@ -176,20 +214,22 @@ final class CommitStatements {
     }
 
     /**
-     * Whether the commit overwrites the one key it read, which existed: then a single
+     * Whether the commit overwrites the one key it read, which existed, and says nothing else
+     * (no check, no range deletion, no mutation): then a single
      * {@code UPDATE ... WHERE version = <read>} validates and writes it at once. The update locks
      * the row and, at READ COMMITTED, compares the newest committed version, so it fails exactly
      * when the key changed; the commit read nothing else that could change, and writes no absent
      * key that a lock would have to protect.
      */
     private static boolean isCompareAndSet(Commit commit) {
-        if (commit.writes().size() != 1 || commit.reads().size() != 1 || !commit.ranges().isEmpty()) {
+        if (commit.writes().size() != 1 || commit.reads().size() != 1 || !commit.ranges().isEmpty()
+                || !commit.checks().isEmpty() || !commit.rangeDeletes().isEmpty()) {
             return false;
         }
         Commit.Write w = commit.writes().get(0);
         Commit.PointRead r = commit.reads().get(0);
-        return !w.isDelete() && r.version() != 0 && r.namespace().equals(w.namespace())
-                && r.key().equals(w.key());
+        return w.kind() == Commit.Write.Kind.PUT && r.version() != 0
+                && r.namespace().equals(w.namespace()) && r.key().equals(w.key());
     }
 
     private CommitOutcome compareAndSet(Connection c, Commit.Write w, long read, UUID id)
@@ -213,6 +253,14 @@ final class CommitStatements {
     }
 
     private static void addChecks(Params p, Commit commit) throws SQLException {
+        ArrayText kNs = new ArrayText();
+        ArrayText kKey = new ArrayText();
+        ArrayText kVer = new ArrayText();
+        for (Commit.Check k : commit.checks()) {
+            kNs.text(k.namespace());
+            kKey.text(k.key());
+            kVer.number(k.version());
+        }
         ArrayText rNs = new ArrayText();
         ArrayText rKey = new ArrayText();
         ArrayText rVer = new ArrayText();
@@ -229,10 +277,9 @@ final class CommitStatements {
         ArrayText seen = new ArrayText();
         int at = 0;
         for (Commit.RangeRead g : commit.ranges()) {
-            KeyRange range = KeyRange.of(g.prefix(), g.startAfter(), g.endInclusive());
             gNs.text(g.namespace());
-            gLow.text(range.low());
-            gHigh.text(range.high());
+            gLow.text(g.range().start());
+            gHigh.text(g.range().end());
             gFrom.number(at + 1);
             for (Commit.Seen s : g.seen()) {
                 seen.text(s.version() + " " + s.key());
@@ -240,7 +287,20 @@ final class CommitStatements {
             }
             gTo.number(at);
         }
-        p.add(rNs).add(rKey).add(rVer).add(gNs).add(gLow).add(gHigh).add(gFrom).add(gTo).add(seen);
+        p.add(kNs).add(kKey).add(kVer).add(rNs).add(rKey).add(rVer)
+                .add(gNs).add(gLow).add(gHigh).add(gFrom).add(gTo).add(seen);
+    }
+
+    private static void addRangeDeletes(Params p, Commit commit) throws SQLException {
+        ArrayText ns = new ArrayText();
+        ArrayText start = new ArrayText();
+        ArrayText end = new ArrayText();
+        for (Commit.RangeDelete d : commit.rangeDeletes()) {
+            ns.text(d.namespace());
+            start.text(d.range().start());
+            end.text(d.range().end());
+        }
+        p.add(ns).add(start).add(end);
     }
 
     /** Binds parameters in order, each untyped text: the casts in the statements type them. */

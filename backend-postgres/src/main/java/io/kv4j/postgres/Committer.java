@@ -39,15 +39,16 @@ final class Committer {
      * Validates the commit's reads and applies its writes.
      *
      * @return the version its writes got, 0 when it has none
-     * @throws BackendException a conflict when a read had changed; nothing was written
+     * @throws BackendException a conflict when a read had changed, a failed check, or a
+     *     mutation of a value that is no whole number; nothing was written
      */
     long commit(Commit commit) {
         CommitOutcome outcome = commit.isReadOnly()
                 ? pool.again("The check of a read-only request on " + url, c -> send(c, commit,
                         commit.id()))
                 : sendWrites(commit);
-        if (outcome instanceof CommitOutcome.Conflict conflict) {
-            throw conflict.exception(commit);
+        if (outcome instanceof CommitOutcome.Refused refused) {
+            throw refused.exception(commit);
         }
         return ((CommitOutcome.Committed) outcome).version();
     }
@@ -66,7 +67,9 @@ final class Committer {
 
     /** Sends a commit that writes, and returns its outcome, looked up if its answer was lost. */
     private CommitOutcome sendWrites(Commit commit) {
-        String what = "The commit of " + commit.writes().size() + " writes to " + url;
+        int ranges = commit.rangeDeletes().size();
+        String what = "The commit of " + commit.writes().size() + " writes"
+                + (ranges == 0 ? "" : " and " + ranges + " range deletions") + " to " + url;
         long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeoutMs);
         UUID id = commit.id();
         while (true) {

@@ -1,15 +1,19 @@
 package io.kv4j.postgres;
 
 import io.kv4j.common.Capability;
+import io.kv4j.spi.BackendException;
 import io.kv4j.spi.Commit;
 import io.kv4j.spi.Entry;
+import io.kv4j.spi.KeyRange;
 import io.kv4j.spi.KvBackend;
 import io.kv4j.spi.Text;
 import java.nio.charset.StandardCharsets;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Types;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -33,8 +37,11 @@ final class PostgresBackend implements KvBackend {
     private final IdExpiry expiry;
     private final String readSql;
     private final String versionSql;
+    private final String readManySql;
     private final String scanSql;
     private final String scanToEndSql;
+    private final String scanReverseSql;
+    private final String scanReverseToEndSql;
     private final String namespacesSql;
     private final String schemaVersionSql;
     private volatile boolean closed;
@@ -53,8 +60,11 @@ final class PostgresBackend implements KvBackend {
         SqlFile sql = SqlFile.load("read.sql", settings.schema());
         this.readSql = sql.get("read");
         this.versionSql = sql.get("read-version");
+        this.readManySql = sql.get("read-many");
         this.scanSql = sql.get("scan");
         this.scanToEndSql = sql.get("scan-to-end");
+        this.scanReverseSql = sql.get("scan-reverse");
+        this.scanReverseToEndSql = sql.get("scan-reverse-to-end");
         this.namespacesSql = sql.get("namespaces");
         this.schemaVersionSql = sql.get("schema-version");
         // last: it starts a thread
@@ -105,32 +115,85 @@ final class PostgresBackend implements KvBackend {
         });
     }
 
+    /**
+     * Serves the keys the cache holds and reads the others in one statement, {@code = ANY} over
+     * an array, filling the cache with what it found, absent keys included.
+     */
     @Override
-    public List<Entry> scan(String namespace, String prefix, String startAfter, int limit) {
+    public List<Entry> readMany(String namespace, List<String> keys) {
+        return guarded(() -> {
+            Map<String, Entry> found = new HashMap<>();
+            List<String> missed = new ArrayList<>();
+            List<ReadCache.Stamp> stamps = new ArrayList<>();
+            for (String key : keys) {
+                ReadCache.Cached hit = reads.lookup(namespace, key);
+                if (hit != null) {
+                    found.put(key, hit.entry());
+                } else {
+                    missed.add(key);
+                    stamps.add(reads.beforeRead(namespace, key));
+                }
+            }
+            if (!missed.isEmpty()) {
+                ArrayText array = new ArrayText();
+                missed.forEach(array::text);
+                String keysText = array.close();
+                Map<String, Entry> read = pool.again("Reading " + missed.size() + " keys of"
+                        + " function " + Text.quote(namespace) + " from " + settings.url(), c -> {
+                            Map<String, Entry> out = new HashMap<>();
+                            try (PreparedStatement ps = c.prepareStatement(readManySql)) {
+                                ps.setString(1, namespace);
+                                ps.setObject(2, keysText, Types.OTHER);
+                                try (ResultSet rs = ps.executeQuery()) {
+                                    while (rs.next()) {
+                                        Entry e = entry(rs);
+                                        out.put(e.key(), e);
+                                    }
+                                }
+                            }
+                            return out;
+                        });
+                for (int i = 0; i < missed.size(); i++) {
+                    String key = missed.get(i);
+                    Entry entry = read.get(key);
+                    reads.fill(namespace, key, entry, stamps.get(i));
+                    found.put(key, entry);
+                }
+            }
+            List<Entry> out = new ArrayList<>(keys.size());
+            for (String key : keys) {
+                out.add(found.get(key));
+            }
+            return out;
+        });
+    }
+
+    @Override
+    public List<Entry> scan(String namespace, KeyRange range, boolean reverse, int limit) {
         return guarded(() -> {
             if (limit < 1) {
                 throw new IllegalArgumentException("limit must be at least 1 but was: " + limit);
             }
-            KeyRange range = KeyRange.of(prefix, startAfter, null);
             if (range.isEmpty()) {
                 return List.of();
             }
-            return pool.again("Listing prefix " + Text.quote(prefix) + " of function "
+            boolean toEnd = range.end() == null;
+            String sql = reverse ? (toEnd ? scanReverseToEndSql : scanReverseSql)
+                    : (toEnd ? scanToEndSql : scanSql);
+            return pool.again("Listing the keys " + range + " of function "
                     + Text.quote(namespace) + " from " + settings.url(), c -> {
                         List<Entry> out = new ArrayList<>(Math.min(limit, 256));
-                        try (PreparedStatement ps = c.prepareStatement(
-                                range.high() == null ? scanToEndSql : scanSql)) {
+                        try (PreparedStatement ps = c.prepareStatement(sql)) {
                             int p = 1;
                             ps.setString(p++, namespace);
-                            ps.setString(p++, range.low());
-                            if (range.high() != null) {
-                                ps.setString(p++, range.high());
+                            ps.setString(p++, range.start());
+                            if (!toEnd) {
+                                ps.setString(p++, range.end());
                             }
                             ps.setInt(p, limit);
                             try (ResultSet rs = ps.executeQuery()) {
                                 while (rs.next()) {
-                                    out.add(Entry.of(rs.getString("key"),
-                                            utf8(rs.getString("value")), rs.getLong("version")));
+                                    out.add(entry(rs));
                                 }
                             }
                         }
@@ -150,7 +213,8 @@ final class PostgresBackend implements KvBackend {
     @Override
     public long commit(Commit commit) {
         return guarded(() -> {
-            if (commit.isReadOnly() && commit.ranges().isEmpty() && commit.reads().size() <= 1) {
+            if (commit.isReadOnly() && commit.ranges().isEmpty() && commit.checks().isEmpty()
+                    && commit.reads().size() <= 1) {
                 // one read is consistent by itself; only a cached one may be out of date
                 if (reads.caching() && !commit.reads().isEmpty()) {
                     checkCurrent(commit);
@@ -249,8 +313,13 @@ final class PostgresBackend implements KvBackend {
                 });
         if (now != read.version()) {
             reads.stale(read.namespace(), read.key());
-            throw new CommitOutcome.Conflict(CommitOutcome.Conflict.Kind.READ, 0).exception(commit);
+            throw BackendException.readChanged(read.namespace(), read.key());
         }
+    }
+
+    /** The entry of a row of {@code key}, {@code version} and {@code value}. */
+    private static Entry entry(ResultSet rs) throws SQLException {
+        return Entry.of(rs.getString("key"), utf8(rs.getString("value")), rs.getLong("version"));
     }
 
     private static byte[] utf8(String json) {

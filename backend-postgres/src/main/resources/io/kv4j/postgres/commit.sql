@@ -3,11 +3,15 @@
 -- are dropped and the lines joined, so the server receives one line per statement. A "?" is a
 -- parameter: arrays are bound in PostgreSQL's text form and typed by their casts.
 --
--- A commit that writes is sent as begin-read-write, lock, check, version, [delete], [upsert],
--- record-id in one round trip; a commit without writes as begin-read-only, check, end-read-only.
--- The outcome is read by column name: check returns the first failed check (conflict, position)
--- or no row; version returns the number the writes got. Once check has found a conflict, the
--- transaction-local flag kv4j.conflict stops the later statements: it carries no data.
+-- A commit that writes is sent as begin-read-write, lock, check, version, [mutate], [delete],
+-- [upsert], [delete-ranges], record-id in one round trip; a commit without writes as
+-- begin-read-only, check, end-read-only. The outcome is read by column name: check and mutate
+-- return the first failed check or refused mutation (conflict, position, ...) or no row; version
+-- returns the number the writes got. Once one of them has refused the commit, the
+-- transaction-local flag kv4j.conflict stops the later statements: it carries no data. mutate
+-- is the first statement that writes, so that nothing is written when it refuses; the range
+-- deletions come last and spare the rows this commit wrote, which is the same as applying them
+-- first.
 
 -- name: begin-read-write
 -- the plans of statements over arrays are reused: planning each call anew for the exact arrays
@@ -29,17 +33,25 @@ SELECT CASE WHEN l.x THEN pg_advisory_xact_lock(l.id) ELSE pg_advisory_xact_lock
   FROM unnest(?::int8[], ?::bool[]) AS l(id, x)
 
 -- name: check
--- point reads: namespaces, keys, versions read (0 for missing); ranges: namespaces, low and high
--- bounds (high NULL: to the end), and the slice [from:to] of the last array that holds what the
--- range saw, each as '<version> <key>' in key order. The first failed check, reads first, in
--- the order the commit lists them; position counts from 0
-SELECT c.conflict, c.position, set_config('kv4j.conflict', 'on', true) AS noted
-  FROM (SELECT 'read' AS conflict, r.n - 1 AS position
+-- checks: namespaces, keys, versions required (0 for missing); point reads: namespaces, keys,
+-- versions read (0 for missing); ranges: namespaces, start and end (end NULL: to the end), and
+-- the slice [from:to] of the last array that holds what the range saw, each as
+-- '<version> <key>' in key order. The first failed check, checks first (a failed check is the
+-- caller's own, so it wins over a conflict), then reads, then ranges, in the order the commit
+-- lists them; position counts from 0, found is the version a failed check found
+SELECT c.conflict, c.position, c.found, set_config('kv4j.conflict', 'on', true) AS noted
+  FROM (SELECT 'check' AS conflict, k.n - 1 AS position, k.found
+          FROM (SELECT k.n, k.ver, coalesce((SELECT e.version FROM ${schema}.entries e
+                                             WHERE e.namespace = k.ns AND e.key = k.k), 0) AS found
+                  FROM unnest(?::text[], ?::text[], ?::int8[]) WITH ORDINALITY AS k(ns, k, ver, n)) k
+         WHERE k.ver <> k.found
+        UNION ALL
+        SELECT 'read', r.n - 1, NULL
           FROM unnest(?::text[], ?::text[], ?::int8[]) WITH ORDINALITY AS r(ns, k, ver, n)
          WHERE r.ver <> coalesce((SELECT e.version FROM ${schema}.entries e
                                    WHERE e.namespace = r.ns AND e.key = r.k), 0)
         UNION ALL
-        SELECT 'range', g.n - 1
+        SELECT 'range', g.n - 1, NULL
           FROM unnest(?::text[], ?::text[], ?::text[], ?::int4[], ?::int4[])
                WITH ORDINALITY AS g(ns, low, high, f, t, n)
          WHERE CASE WHEN g.high IS NULL
@@ -49,7 +61,7 @@ SELECT c.conflict, c.position, set_config('kv4j.conflict', 'on', true) AS noted
                            WHERE e.namespace = g.ns AND e.key >= g.low AND e.key < g.high
                            ORDER BY e.key)
                END IS DISTINCT FROM (?::text[])[g.f:g.t]) c
- ORDER BY c.conflict <> 'read', c.position
+ ORDER BY c.conflict <> 'check', c.conflict <> 'read', c.position
  LIMIT 1
 
 -- name: version
@@ -71,6 +83,82 @@ SELECT w.ns, w.k, CASE WHEN w.shape < 2 THEN w.val::jsonb END,
  WHERE current_setting('kv4j.conflict', true) IS DISTINCT FROM 'on'
 ON CONFLICT (namespace, key) DO UPDATE
    SET value = excluded.value, exact = excluded.exact, version = excluded.version
+
+-- name: mutate
+-- mutations: namespaces, keys, addends, floors, ceilings (NULL: none), values if missing (all
+-- whole numbers as text); the commit's range deletions: namespaces, starts, ends (NULL: to the
+-- end). A key a range deletion of this commit covers counts as missing, as the deletions come
+-- first. The current value must be a whole number as Mutation.wholeNumber reads it: a JSON
+-- number whose unscaled digits and scale (as BigDecimal has them: digits after the point minus
+-- the exponent, both within int) give at most 1,000 digits before the point and none but zeros
+-- after it; the number is rebuilt from its digits, never cast from the text, as numeric refuses
+-- exponents past 1,000 and some such numbers are whole. The first key that holds anything else
+-- refuses the commit (conflict 'integer', position from 0, the value found, shortened), and then
+-- nothing is written; otherwise each key gets least(greatest(x + addend, floor), ceiling), or
+-- its value if missing, as a plain jsonb number
+WITH m AS (
+  SELECT m.n, m.ns, m.k, m.a, m.f, m.c, m.miss,
+         (SELECT coalesce(e.exact::text, e.value::text) FROM ${schema}.entries e
+           WHERE e.namespace = m.ns AND e.key = m.k
+             AND NOT EXISTS (SELECT 1 FROM unnest(?::text[], ?::text[], ?::text[]) AS d(ns, low, high)
+                              WHERE d.ns = m.ns AND m.k COLLATE "C" >= d.low
+                                AND (d.high IS NULL OR m.k COLLATE "C" < d.high))) AS json
+    FROM unnest(?::text[], ?::text[], ?::numeric[], ?::numeric[], ?::numeric[], ?::numeric[])
+         WITH ORDINALITY AS m(ns, k, a, f, c, miss, n)
+   WHERE current_setting('kv4j.conflict', true) IS DISTINCT FROM 'on'),
+parts AS (
+  SELECT m.*, g[1] AS sign, g[2] || coalesce(g[3], '') AS digits,
+         length(coalesce(g[3], '')) AS frac,
+         CASE WHEN length(ltrim(ltrim(coalesce(g[4], '0'), '+-'), '0')) <= 10
+              THEN coalesce(g[4], '0')::int8 END AS ex
+    FROM m, LATERAL (SELECT regexp_match(btrim(m.json, E' \t\r\n'),
+                     '^(-?)([0-9]+)(?:\.([0-9]*))?(?:[eE]([+-]?[0-9]+))?$') AS g) r),
+scaled AS (
+  SELECT p.*, p.frac - p.ex AS s, ltrim(p.digits, '0') AS sig FROM parts p),
+whole AS (
+  SELECT w.*, CASE
+           WHEN w.json IS NULL OR w.ex IS NULL OR w.ex NOT BETWEEN -2147483648 AND 2147483647
+                OR w.s NOT BETWEEN -2147483648 AND 2147483647
+                OR greatest(length(w.sig), 1) - w.s > 1000 THEN NULL
+           WHEN w.sig = '' THEN 0
+           WHEN w.s <= 0 THEN (w.sign || w.sig || repeat('0', (-w.s)::int4))::numeric
+           WHEN w.s >= length(w.digits)
+                OR rtrim(right(w.digits, w.s::int4), '0') <> '' THEN NULL
+           ELSE (w.sign || left(w.digits, length(w.digits) - w.s::int4))::numeric
+         END AS x
+    FROM scaled w),
+bad AS (
+  SELECT n - 1 AS position,
+         CASE WHEN length(json) > 100 THEN left(json, 100) || '...' ELSE json END AS found
+    FROM whole WHERE json IS NOT NULL AND x IS NULL ORDER BY n LIMIT 1),
+written AS (
+  INSERT INTO ${schema}.entries AS e (namespace, key, value, exact, version)
+  SELECT w.ns, w.k,
+         to_jsonb(CASE WHEN w.json IS NULL THEN w.miss ELSE least(greatest(w.x + w.a, w.f), w.c) END),
+         NULL, currval('${schema}.versions')
+    FROM whole w WHERE NOT EXISTS (SELECT 1 FROM bad)
+  ON CONFLICT (namespace, key) DO UPDATE
+     SET value = excluded.value, exact = NULL, version = excluded.version
+  RETURNING 1)
+SELECT 'integer' AS conflict, b.position, b.found AS value,
+       set_config('kv4j.conflict', 'on', true) AS noted
+  FROM bad b
+
+-- name: delete-ranges
+-- namespaces, starts, ends (NULL: to the end of the namespace); the rows this commit wrote stay.
+-- Each range's keys are listed through the primary key first (as check lists a range): joined
+-- to the table directly, the generic plan scans all of it
+DELETE FROM ${schema}.entries e
+ USING (SELECT d.ns, k.key
+          FROM unnest(?::text[], ?::text[], ?::text[]) AS d(ns, low, high),
+               LATERAL unnest(CASE WHEN d.high IS NULL
+                 THEN ARRAY(SELECT x.key FROM ${schema}.entries x
+                             WHERE x.namespace = d.ns AND x.key >= d.low)
+                 ELSE ARRAY(SELECT x.key FROM ${schema}.entries x
+                             WHERE x.namespace = d.ns AND x.key >= d.low AND x.key < d.high)
+                 END) AS k(key)) r
+ WHERE e.namespace = r.ns AND e.key = r.key AND e.version <> currval('${schema}.versions')
+   AND current_setting('kv4j.conflict', true) IS DISTINCT FROM 'on'
 
 -- name: record-id
 -- the commit's id, in the same transaction: a lookup that fenced the id off makes this fail on

@@ -10,15 +10,30 @@ SELECT version, coalesce(exact::text, value::text) AS value
 -- namespace, key: confirms a read served from the cache
 SELECT version FROM ${schema}.entries WHERE namespace = ? AND key = ?
 
+-- name: read-many
+-- namespace, keys: in no particular order, the caller puts them in the order asked for
+SELECT key, version, coalesce(exact::text, value::text) AS value
+  FROM ${schema}.entries WHERE namespace = ? AND key = ANY(?::text[])
+
 -- name: scan
--- namespace, low, high, limit
+-- namespace, start, end, limit: the range [start, end)
 SELECT key, version, coalesce(exact::text, value::text) AS value
   FROM ${schema}.entries WHERE namespace = ? AND key >= ? AND key < ? ORDER BY key LIMIT ?
 
 -- name: scan-to-end
--- namespace, low, limit
+-- namespace, start, limit
 SELECT key, version, coalesce(exact::text, value::text) AS value
   FROM ${schema}.entries WHERE namespace = ? AND key >= ? ORDER BY key LIMIT ?
+
+-- name: scan-reverse
+-- namespace, start, end, limit: the range [start, end), last key first
+SELECT key, version, coalesce(exact::text, value::text) AS value
+  FROM ${schema}.entries WHERE namespace = ? AND key >= ? AND key < ? ORDER BY key DESC LIMIT ?
+
+-- name: scan-reverse-to-end
+-- namespace, start, limit
+SELECT key, version, coalesce(exact::text, value::text) AS value
+  FROM ${schema}.entries WHERE namespace = ? AND key >= ? ORDER BY key DESC LIMIT ?
 
 -- name: namespaces
 -- after, whether from the first, limit: one index probe per name, however many keys each holds

@@ -4,9 +4,15 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.kv4j.KvStore;
 import io.kv4j.spi.Commit;
+import io.kv4j.spi.KeyRange;
+import io.kv4j.spi.KvBackend;
+import io.kv4j.spi.Mutation;
+import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -32,7 +38,7 @@ class RoundTripTest {
             long trips = CountingSocketFactory.count(() -> b.commit(bulk));
 
             assertEquals(1, trips);
-            assertEquals(1_000, b.scan("Bulk", "key/", null, 1_000).size());
+            assertEquals(1_000, b.scan("Bulk", KeyRange.prefix("key/"), false, 1_000).size());
         }
     }
 
@@ -44,11 +50,55 @@ class RoundTripTest {
             b.commit(Commit.of(List.of(), List.of(), List.of(write("a", "1"))));
             long version = b.read("F", "a").version();
             Commit c = Commit.of(List.of(Commit.PointRead.of("F", "a", version)),
-                    List.of(Commit.RangeRead.of("F", "", null, null,
+                    List.of(Commit.RangeRead.of("F", KeyRange.all(),
                             List.of(Commit.Seen.of("a", version)))),
                     List.of(write("b", "2")));
 
             long trips = CountingSocketFactory.count(() -> b.commit(c));
+
+            assertEquals(1, trips);
+        }
+    }
+
+    /** Checks, mutations and a range deletion travel in the commit's one round trip too. */
+    @Test
+    void commitWithChecksMutationsAndRangeDelete_takesOneRoundTrip() {
+        String schema = TestServer.freshSchema("rt");
+        try (PostgresBackend b = Backends.backend(schema, "socketFactory", COUNTING,
+                "pool-size", "1", "cache", "false")) {
+            b.commit(Commit.of(List.of(), List.of(), List.of(write("a", "1"), write("old/1", "1"))));
+            long version = b.read("F", "a").version();
+            Commit c = Commit.of(UUID.randomUUID(), List.of(Commit.PointRead.of("F", "a", version)),
+                    List.of(), List.of(Commit.Check.of("F", "a", version),
+                            Commit.Check.of("F", "new", KvBackend.MISSING)),
+                    List.of(Commit.RangeDelete.of("F", KeyRange.prefix("old/"))),
+                    List.of(Commit.Write.mutate("F", "n", Mutation.sum(BigInteger.TWO)),
+                            Commit.Write.mutate("F", "a", Mutation.max(BigInteger.TEN)),
+                            write("b", "2"), Commit.Write.delete("F", "gone")));
+
+            long trips = CountingSocketFactory.count(() -> b.commit(c));
+
+            assertEquals(1, trips);
+            assertEquals(List.of("10", "2", "2"), Stream.of("a", "b", "n")
+                    .map(k -> new String(b.read("F", k).value(), StandardCharsets.UTF_8))
+                    .toList());
+            assertEquals(List.of(), b.scan("F", KeyRange.prefix("old/"), false, 10));
+        }
+    }
+
+    /** readMany of many keys is one statement, whichever of them exist. */
+    @Test
+    void readMany_takesOneRoundTrip() {
+        String schema = TestServer.freshSchema("rt");
+        try (PostgresBackend b = Backends.backend(schema, "socketFactory", COUNTING,
+                "pool-size", "1", "cache", "false")) {
+            b.commit(Commit.of(List.of(), List.of(), List.of(write("a", "1"))));
+            List<String> keys = new ArrayList<>();
+            for (int i = 0; i < 100; i++) {
+                keys.add(i == 50 ? "a" : "k" + i);
+            }
+
+            long trips = CountingSocketFactory.count(() -> b.readMany("F", keys));
 
             assertEquals(1, trips);
         }
