@@ -1,6 +1,9 @@
 package io.kv4j.sqlite;
 
 import io.kv4j.spi.BackendException;
+import io.kv4j.spi.KeyRange;
+import io.kv4j.spi.Text;
+import java.nio.charset.StandardCharsets;
 import java.sql.SQLException;
 
 /**
@@ -82,7 +85,19 @@ final class Failures {
     }
 
     /** A listed range whose keys changed. */
-    static BackendException rangeChanged(String namespace, String prefix) {
-        return BackendException.rangeChanged(namespace, prefix);
+    static BackendException rangeChanged(String namespace, KeyRange range) {
+        return BackendException.rangeChanged(namespace, range);
+    }
+
+    /** A check that found its key at another version, or MISSING for no entry. */
+    static BackendException checkFailed(String namespace, String key, long required,
+            long found) {
+        return BackendException.checkFailed(namespace, key, required, found);
+    }
+
+    /** A mutation of a key whose value is not a whole number, shown shortened as a quote. */
+    static BackendException notAnInteger(String namespace, String key, byte[] value) {
+        return BackendException.notAnInteger(namespace, key,
+                Text.quote(new String(value, StandardCharsets.UTF_8)));
     }
 }

@@ -3,6 +3,7 @@ package io.kv4j.sqlite;
 import io.kv4j.common.Capability;
 import io.kv4j.spi.Commit;
 import io.kv4j.spi.Entry;
+import io.kv4j.spi.KeyRange;
 import io.kv4j.spi.KvBackend;
 import io.kv4j.spi.Text;
 import java.sql.SQLException;
@@ -43,12 +44,23 @@ final class SqliteBackend implements KvBackend {
         }
     }
 
+    /** The keys in one statement, on one reader. */
     @Override
-    public List<Entry> scan(String namespace, String prefix, String startAfter, int limit) {
+    public List<Entry> readMany(String namespace, List<String> keys) {
         try {
-            return storage.scan(namespace, prefix, startAfter, limit);
+            return storage.readMany(namespace, keys);
         } catch (SQLException e) {
-            throw Failures.of(e, "listing prefix " + Text.quote(prefix) + " of function "
+            throw Failures.of(e, "reading " + keys.size() + " keys of function "
+                    + Text.quote(namespace), file.settings());
+        }
+    }
+
+    @Override
+    public List<Entry> scan(String namespace, KeyRange range, boolean reverse, int limit) {
+        try {
+            return storage.scan(namespace, range, reverse, limit);
+        } catch (SQLException e) {
+            throw Failures.of(e, "listing keys " + range + " of function "
                     + Text.quote(namespace), file.settings());
         }
     }

@@ -61,6 +61,9 @@ final class SqliteFile implements AutoCloseable {
         }
         SQLiteConfig config = new SQLiteConfig();
         config.setBusyTimeout(settings.busyTimeoutMs());
+        // else the driver follows every INSERT with a SELECT last_insert_rowid() of its own,
+        // prepared and run each time: a commit's upsert and its id would cost four statements
+        config.setGetGeneratedKeys(false);
         config.setSynchronous(settings.fullSync() ? SQLiteConfig.SynchronousMode.FULL
                 : SQLiteConfig.SynchronousMode.NORMAL);
         if (!create) {

@@ -2,7 +2,10 @@ package io.kv4j.sqlite;
 
 import io.kv4j.spi.Commit;
 import io.kv4j.spi.Entry;
+import io.kv4j.spi.KeyRange;
 import io.kv4j.spi.KvBackend;
+import io.kv4j.spi.Mutation;
+import java.math.BigInteger;
 import java.nio.ByteBuffer;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -16,10 +19,11 @@ import java.util.UUID;
  * The backend contract in SQL on one file. Reads run on reader connections in auto-commit mode,
  * so each statement reads one committed state, the last one, and never waits for the writer (WAL
  * mode). A commit that writes runs on the writer inside {@code BEGIN IMMEDIATE}, which takes
- * SQLite's write lock with the newest state: it checks every version read and every listed range
- * against that state, takes the next version after the last recorded in {@code commits}, applies
- * the writes and records its id there, all in one transaction that commits whole or not at all. A commit without writes checks
- * inside a plain read transaction: one snapshot, no lock.
+ * SQLite's write lock with the newest state: it checks every check, version read and listed range
+ * against that state, takes the next version after the last recorded in {@code commits}, clears
+ * the ranges deleted, applies the writes (a mutation to the value it finds then) and records its
+ * id there, all in one transaction that commits whole or not at all. A commit without writes
+ * checks inside a plain read transaction: one snapshot, no lock.
  */
 final class SqliteStorage {
 
@@ -32,21 +36,25 @@ final class SqliteStorage {
 
     private static final String READ =
             "SELECT value, version FROM entries WHERE namespace = ? AND key = ?";
-    private static final String SCAN = "SELECT key, value, version FROM entries"
-            + " WHERE namespace = ? AND key >= ? AND key < ? ORDER BY key LIMIT ?";
-    private static final String SCAN_TO_END = "SELECT key, value, version FROM entries"
-            + " WHERE namespace = ? AND key >= ? ORDER BY key LIMIT ?";
+    /** The entries of a JSON array of keys, one row per key in its order, NULLs when missing:
+     * one prepared statement for any number of keys, each found through the primary key. */
+    private static final String READ_MANY = "SELECT e.value, e.version FROM json_each(?) AS k"
+            + " LEFT JOIN entries AS e ON e.namespace = ? AND e.key = k.value ORDER BY k.key";
     private static final String VERSION =
             "SELECT version FROM entries WHERE namespace = ? AND key = ?";
-    private static final String RANGE = "SELECT key, version FROM entries"
-            + " WHERE namespace = ? AND key >= ? AND key < ? ORDER BY key LIMIT ?";
-    private static final String RANGE_TO_END = "SELECT key, version FROM entries"
-            + " WHERE namespace = ? AND key >= ? ORDER BY key LIMIT ?";
+    /** Scans of a range ascending and descending, to its end and to the namespace's end,
+     * indexed by {@link #inRange}; TEXT in a UTF-8 file compares as UTF-8 bytes, KeyOrder. */
+    private static final String[] SCAN = inRange("key, value, version");
+    /** The keys and versions of a range, ascending, as {@link #SCAN}. */
+    private static final String[] RANGE = inRange("key, version");
     private static final String NOW = "SELECT coalesce(max(version), 0) FROM commits";
     private static final String UPSERT = "INSERT INTO entries (namespace, key, value, version)"
             + " VALUES (?, ?, ?, ?) ON CONFLICT (namespace, key)"
             + " DO UPDATE SET value = excluded.value, version = excluded.version";
     private static final String DELETE = "DELETE FROM entries WHERE namespace = ? AND key = ?";
+    private static final String CLEAR_TO_END =
+            "DELETE FROM entries WHERE namespace = ? AND key >= ?";
+    private static final String CLEAR = CLEAR_TO_END + " AND key < ?";
     private static final String RECORD = "INSERT INTO commits (version, id) VALUES (?, ?)";
     private static final String EXPIRE = "DELETE FROM commits WHERE version <= ?";
     private static final String LOOKUP = "SELECT id FROM commits WHERE version = ?";
@@ -73,14 +81,50 @@ final class SqliteStorage {
         });
     }
 
-    List<Entry> scan(String namespace, String prefix, String startAfter, int limit)
+    List<Entry> readMany(String namespace, List<String> keys) throws SQLException {
+        return file.read(s -> {
+            PreparedStatement ps = s.prepare(READ_MANY);
+            ps.setString(1, jsonArray(keys));
+            ps.setString(2, namespace);
+            List<Entry> out = new ArrayList<>(keys.size());
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    byte[] value = rs.getBytes(1);
+                    out.add(value == null ? null
+                            : Entry.of(keys.get(out.size()), value, rs.getLong(2)));
+                }
+            }
+            return out;
+        });
+    }
+
+    /** Keys as a JSON array of strings, for {@code json_each}. */
+    private static String jsonArray(List<String> keys) {
+        StringBuilder json = new StringBuilder(keys.size() * 16).append('[');
+        for (String key : keys) {
+            json.append(json.length() == 1 ? "\"" : ",\"");
+            for (int i = 0; i < key.length(); i++) {
+                char c = key.charAt(i);
+                if (c == '"' || c == '\\') {
+                    json.append('\\').append(c);
+                } else if (c < 0x20) {
+                    json.append(String.format("\\u%04x", (int) c));
+                } else {
+                    json.append(c);
+                }
+            }
+            json.append('"');
+        }
+        return json.append(']').toString();
+    }
+
+    List<Entry> scan(String namespace, KeyRange range, boolean reverse, int limit)
             throws SQLException {
-        KeyRange range = KeyRange.of(prefix, startAfter, null);
         if (range.isEmpty()) {
             return List.of();
         }
         return file.read(s -> {
-            PreparedStatement ps = s.prepare(range.high() == null ? SCAN_TO_END : SCAN);
+            PreparedStatement ps = s.prepare(SCAN[index(range, reverse)]);
             int p = bind(ps, namespace, range);
             ps.setInt(p, limit);
             List<Entry> out = new ArrayList<>(Math.min(limit, 256));
@@ -94,7 +138,8 @@ final class SqliteStorage {
     }
 
     long commit(Commit commit) throws SQLException {
-        if (commit.writes().isEmpty() && commit.ranges().isEmpty() && commit.reads().size() <= 1) {
+        if (commit.isReadOnly() && commit.ranges().isEmpty() && commit.checks().isEmpty()
+                && commit.reads().size() <= 1) {
             return 0; // one read of the last committed state is consistent by itself
         }
         if (commit.isReadOnly()) {
@@ -141,22 +186,30 @@ final class SqliteStorage {
         }
     }
 
+    /**
+     * Clears the ranges, then writes: a mutation reads its key's value under the write lock, as
+     * the range deletions left it, so it applies to the value current at commit and takes no read
+     * that could conflict.
+     */
     private static void apply(Session w, Commit commit, long version) throws SQLException {
-        PreparedStatement upsert = null;
-        PreparedStatement delete = null;
+        for (Commit.RangeDelete d : commit.rangeDeletes()) {
+            if (!d.range().isEmpty()) {
+                PreparedStatement ps = w.prepare(d.range().end() == null ? CLEAR_TO_END : CLEAR);
+                bind(ps, d.namespace(), d.range());
+                ps.executeUpdate();
+            }
+        }
         for (Commit.Write write : commit.writes()) {
-            if (write.isDelete()) {
-                delete = delete == null ? w.prepare(DELETE) : delete;
-                delete.setString(1, write.namespace());
-                delete.setString(2, write.key());
-                delete.executeUpdate();
-            } else {
-                upsert = upsert == null ? w.prepare(UPSERT) : upsert;
-                upsert.setString(1, write.namespace());
-                upsert.setString(2, write.key());
-                upsert.setBytes(3, write.value());
-                upsert.setLong(4, version);
-                upsert.executeUpdate();
+            switch (write.kind()) {
+                case DELETE -> {
+                    PreparedStatement delete = w.prepare(DELETE);
+                    delete.setString(1, write.namespace());
+                    delete.setString(2, write.key());
+                    delete.executeUpdate();
+                }
+                case PUT -> put(w, write.namespace(), write.key(), write.value(), version);
+                case MUTATE -> put(w, write.namespace(), write.key(),
+                        Mutation.json(write.mutation().apply(wholeNumber(w, write))), version);
             }
         }
         PreparedStatement record = w.prepare(RECORD);
@@ -168,6 +221,35 @@ final class SqliteStorage {
             expire.setLong(1, version - KEPT_IDS);
             expire.executeUpdate();
         }
+    }
+
+    private static void put(Session w, String namespace, String key, byte[] value, long version)
+            throws SQLException {
+        PreparedStatement upsert = w.prepare(UPSERT);
+        upsert.setString(1, namespace);
+        upsert.setString(2, key);
+        upsert.setBytes(3, value);
+        upsert.setLong(4, version);
+        upsert.executeUpdate();
+    }
+
+    /** The whole number a mutated key holds now, null when it has no entry. */
+    private static BigInteger wholeNumber(Session w, Commit.Write write) throws SQLException {
+        PreparedStatement ps = w.prepare(READ);
+        ps.setString(1, write.namespace());
+        ps.setString(2, write.key());
+        byte[] value;
+        try (ResultSet rs = ps.executeQuery()) {
+            if (!rs.next()) {
+                return null;
+            }
+            value = rs.getBytes(1);
+        }
+        BigInteger n = Mutation.wholeNumber(value);
+        if (n == null) {
+            throw Failures.notAnInteger(write.namespace(), write.key(), value);
+        }
+        return n;
     }
 
     /**
@@ -211,30 +293,32 @@ final class SqliteStorage {
         }
     }
 
-    /** Checks every point read and listed range against the state the session reads. */
+    /**
+     * Checks every check, then every point read and listed range, against the state the session
+     * reads: a failed check is reported before a conflict, as retrying cannot make it pass.
+     */
     private static void validate(Session s, Commit commit) throws SQLException {
-        for (Commit.PointRead r : commit.reads()) {
-            PreparedStatement ps = s.prepare(VERSION);
-            ps.setString(1, r.namespace());
-            ps.setString(2, r.key());
-            long now;
-            try (ResultSet rs = ps.executeQuery()) {
-                now = rs.next() ? rs.getLong(1) : KvBackend.MISSING;
+        for (Commit.Check c : commit.checks()) {
+            long now = version(s, c.namespace(), c.key());
+            if (now != c.version()) {
+                throw Failures.checkFailed(c.namespace(), c.key(), c.version(), now);
             }
-            if (now != r.version()) {
+        }
+        for (Commit.PointRead r : commit.reads()) {
+            if (version(s, r.namespace(), r.key()) != r.version()) {
                 throw Failures.changed(r.namespace(), r.key());
             }
         }
         for (Commit.RangeRead r : commit.ranges()) {
-            KeyRange range = KeyRange.of(r.prefix(), r.startAfter(), r.endInclusive());
+            KeyRange range = r.range();
             List<Commit.Seen> seen = r.seen();
             if (range.isEmpty()) {
                 if (!seen.isEmpty()) {
-                    throw Failures.rangeChanged(r.namespace(), r.prefix());
+                    throw Failures.rangeChanged(r.namespace(), range);
                 }
                 continue;
             }
-            PreparedStatement ps = s.prepare(range.high() == null ? RANGE_TO_END : RANGE);
+            PreparedStatement ps = s.prepare(RANGE[index(range, false)]);
             int p = bind(ps, r.namespace(), range);
             ps.setInt(p, seen.size() + 1); // one more than seen tells of an insert
             int i = 0;
@@ -242,26 +326,54 @@ final class SqliteStorage {
                 while (rs.next()) {
                     if (i == seen.size() || !seen.get(i).key().equals(rs.getString(1))
                             || seen.get(i).version() != rs.getLong(2)) {
-                        throw Failures.rangeChanged(r.namespace(), r.prefix());
+                        throw Failures.rangeChanged(r.namespace(), range);
                     }
                     i++;
                 }
             }
             if (i != seen.size()) {
-                throw Failures.rangeChanged(r.namespace(), r.prefix());
+                throw Failures.rangeChanged(r.namespace(), range);
             }
         }
     }
 
-    /** Binds namespace, low and (when there is one) high; returns the next parameter's index. */
+    /** The version of a key in the state the session reads, MISSING when it has no entry. */
+    private static long version(Session s, String namespace, String key) throws SQLException {
+        PreparedStatement ps = s.prepare(VERSION);
+        ps.setString(1, namespace);
+        ps.setString(2, key);
+        try (ResultSet rs = ps.executeQuery()) {
+            return rs.next() ? rs.getLong(1) : KvBackend.MISSING;
+        }
+    }
+
+    /**
+     * The statements selecting {@code columns} of a range, at most {@code LIMIT ?} rows: to the
+     * range's end and to the namespace's end, each ascending and descending.
+     */
+    private static String[] inRange(String columns) {
+        String select = "SELECT " + columns + " FROM entries WHERE namespace = ? AND key >= ?";
+        return new String[] {
+            select + " AND key < ? ORDER BY key LIMIT ?",
+            select + " AND key < ? ORDER BY key DESC LIMIT ?",
+            select + " ORDER BY key LIMIT ?",
+            select + " ORDER BY key DESC LIMIT ?"};
+    }
+
+    /** Which of {@link #inRange}'s statements reads a range in a direction. */
+    private static int index(KeyRange range, boolean reverse) {
+        return (range.end() == null ? 2 : 0) + (reverse ? 1 : 0);
+    }
+
+    /** Binds namespace, start and (when there is one) end; returns the next parameter's index. */
     private static int bind(PreparedStatement ps, String namespace, KeyRange range)
             throws SQLException {
         ps.setString(1, namespace);
-        ps.setString(2, range.low());
-        if (range.high() == null) {
+        ps.setString(2, range.start());
+        if (range.end() == null) {
             return 3;
         }
-        ps.setString(3, range.high());
+        ps.setString(3, range.end());
         return 4;
     }
 

@@ -4,7 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.kv4j.KvStore;
+import io.kv4j.spi.KvBackend;
 import java.io.File;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -15,9 +17,25 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Several processes on one new file: they create its schema at once, and their requests on one
- * counter take turns at SQLite's write lock and lose no update.
+ * counter take turns at SQLite's write lock and lose no update; their sums never conflict.
  */
 class ProcessesTest {
+
+    private static Process start(Class<?> main, String... args) throws IOException {
+        List<String> command = new ArrayList<>(List.of(new File(System.getProperty("java.home"),
+                "bin/java").getPath(), "-XX:TieredStopAtLevel=1", "-cp",
+                System.getProperty("java.class.path"), main.getName()));
+        command.addAll(List.of(args));
+        return new ProcessBuilder(command).redirectErrorStream(true).start();
+    }
+
+    private static void awaitDone(List<Process> writers) throws Exception {
+        for (Process p : writers) {
+            String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertTrue(p.waitFor(120, TimeUnit.SECONDS), "a writer ended");
+            assertEquals(0, p.exitValue(), out);
+        }
+    }
 
     @Test
     void threeProcessesRaisingOneCounter_loseNoUpdate(@TempDir Path dir) throws Exception {
@@ -25,10 +43,7 @@ class ProcessesTest {
         int times = 150;
         List<Process> writers = new ArrayList<>();
         for (int i = 0; i < 2; i++) {
-            writers.add(new ProcessBuilder(new File(System.getProperty("java.home"), "bin/java")
-                    .getPath(), "-XX:TieredStopAtLevel=1", "-cp",
-                    System.getProperty("java.class.path"), CountingWriter.class.getName(), url,
-                    Integer.toString(times)).redirectErrorStream(true).start());
+            writers.add(start(CountingWriter.class, url, Integer.toString(times)));
         }
         try (KvStore store = KvStore.open(url)) {
             for (int i = 0; i < times; i++) { // this process is the third
@@ -38,12 +53,28 @@ class ProcessesTest {
                     return null;
                 });
             }
-            for (Process p : writers) {
-                String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-                assertTrue(p.waitFor(120, TimeUnit.SECONDS), "a writer ended");
-                assertEquals(0, p.exitValue(), out);
-            }
+            awaitDone(writers);
             assertEquals(3L * times, store.reader("F").get("n"));
+        } finally {
+            writers.forEach(Process::destroyForcibly);
+        }
+    }
+
+    @Test
+    void threeProcessesSummingOneKey_countExactlyWithoutAConflict(@TempDir Path dir)
+            throws Exception {
+        Path file = dir.resolve("sums.db");
+        int times = 300;
+        List<Process> writers = new ArrayList<>();
+        for (int i = 0; i < 2; i++) {
+            writers.add(start(SummingWriter.class, file.toString(), Integer.toString(times)));
+        }
+        try {
+            SummingWriter.sum(file, times); // this process is the third
+            awaitDone(writers);
+            try (KvBackend backend = Spi.open(file)) {
+                assertEquals(Integer.toString(3 * times), Spi.text(backend.read("F", "n")));
+            }
         } finally {
             writers.forEach(Process::destroyForcibly);
         }
