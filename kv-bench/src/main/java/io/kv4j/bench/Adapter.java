@@ -32,6 +32,25 @@ interface Adapter extends AutoCloseable {
         return readModifyWrite(key);
     }
 
+    /**
+     * Adds one to the whole number under a key, a missing key becoming 1, as one atomic step,
+     * counting in {@code counter} as {@link #readModifyWrite(String, AttemptCounter)} does.
+     * Only the adapters of the counter comparisons have it.
+     */
+    default void addOne(String key, AttemptCounter counter) throws IOException, SQLException {
+        throw new UnsupportedOperationException(getClass().getSimpleName()
+                + " is not compared on counters");
+    }
+
+    /**
+     * Reads the committed items under several keys, null for a missing one, in the order of
+     * the keys. Only the adapters of the bulk-read comparisons have it.
+     */
+    default List<Item> readMany(List<String> keys) throws IOException, SQLException {
+        throw new UnsupportedOperationException(getClass().getSimpleName()
+                + " is not compared on bulk reads");
+    }
+
     /** Reads the committed item under a key, or null. */
     Item read(String key) throws IOException, SQLException;
 

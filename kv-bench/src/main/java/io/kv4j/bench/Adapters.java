@@ -8,6 +8,8 @@ final class Adapters {
 
     /** kv4j itself, on whichever backend the benchmark uses. */
     static final String KV4J = "kv4j";
+    /** kv4j counting by get and set, where {@link #KV4J} counts by {@code sum}. */
+    static final String KV4J_GET_SET = "kv4j-get-set";
     /** {@link MapAdapter}. */
     static final String MAP = "map";
     /** {@link JdbcAdapter} in {@link JdbcAdapter.Style#TRANSACTION} style. */
@@ -39,10 +41,12 @@ final class Adapters {
     static Adapter postgres(String impl, TrialDatabase database) throws SQLException {
         return switch (impl) {
             case KV4J -> new Kv4jAdapter(database.kvUrl());
+            case KV4J_GET_SET -> new Kv4jAdapter(database.kvUrl(), false);
             case JDBC -> new JdbcAdapter(database.jdbcUrl(), JdbcAdapter.Style.TRANSACTION);
             case JDBC_AUTOCOMMIT -> new JdbcAdapter(database.jdbcUrl(), JdbcAdapter.Style.AUTOCOMMIT);
             default -> throw new IllegalArgumentException("Unknown PostgreSQL implementation '" + impl
-                    + "': expected " + KV4J + ", " + JDBC + " or " + JDBC_AUTOCOMMIT);
+                    + "': expected " + KV4J + ", " + KV4J_GET_SET + ", " + JDBC + " or "
+                    + JDBC_AUTOCOMMIT);
         };
     }
 }

@@ -16,6 +16,12 @@ enum Group {
      * kv4j's optimistic retries against the JDBC transaction's row locks.
      */
     CONTENTION("contention: the PostgreSQL read-modify-write on 1,000 keys, 20 keys and one hot key"),
+    /** One counter that every thread adds to, by kv4j's sum and by get + set. */
+    COUNTERS("counters: one hot counter on PostgreSQL, fsync off, by kv4j's sum and by get + set, "
+            + "vs an upsert that adds in the database"),
+    /** Reads of many keys in one request. */
+    BULK("bulk reads: getMany of 100 keys on PostgreSQL vs 100 SELECTs in one transaction and vs "
+            + "one SELECT ... WHERE key = ANY(?)"),
     /** The same requests at 10 thousand and 1 million keys. */
     GROWTH("growth: the same request at 10,000 and 1,000,000 keys, 1 thread"),
     /** Heap bytes per key of the memory backend. */

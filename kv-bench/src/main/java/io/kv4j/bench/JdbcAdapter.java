@@ -10,8 +10,11 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.function.Function;
 
 /**
@@ -39,6 +42,10 @@ final class JdbcAdapter implements Adapter {
     private static final String INCREMENT = "INSERT INTO kv_bench AS t (key, value) "
             + "VALUES (?, CAST(? AS jsonb)) ON CONFLICT (key) DO UPDATE SET value = "
             + "jsonb_set(t.value, '{count}', to_jsonb((t.value ->> 'count')::bigint + 1))";
+
+    private static final String ADD_ONE = "INSERT INTO kv_bench AS t (key, value) "
+            + "VALUES (?, '1') ON CONFLICT (key) DO UPDATE SET value = to_jsonb(t.value::numeric + 1)";
+    private static final String SELECT_ANY = "SELECT key, value FROM kv_bench WHERE key = ANY(?)";
 
     /** HikariCP's default pool size, stated so that the pool does not change if that default does. */
     static final int POOL_SIZE = 10;
@@ -107,6 +114,60 @@ final class JdbcAdapter implements Adapter {
             increment.setString(2, mapper.writeValueAsString(Item.initial(key).next()));
             increment.executeUpdate();
             return null;
+        }
+    }
+
+    /** One autocommitted statement that adds in the database, whatever the style. */
+    @Override
+    public void addOne(String key, AttemptCounter counter) throws SQLException {
+        try (Connection c = pool.getConnection(); PreparedStatement add = c.prepareStatement(ADD_ONE)) {
+            add.setString(1, key);
+            add.executeUpdate();
+        }
+    }
+
+    /**
+     * In transaction style, one SELECT per key in one read-only transaction (one consistent
+     * snapshot, as kv4j's request is); in autocommit style, one {@code = ANY} select.
+     */
+    @Override
+    public List<Item> readMany(List<String> keys) throws SQLException, IOException {
+        List<Item> items = new ArrayList<>(keys.size());
+        try (Connection c = pool.getConnection()) {
+            if (style == Style.AUTOCOMMIT) {
+                Map<String, Item> found = new HashMap<>();
+                try (PreparedStatement select = c.prepareStatement(SELECT_ANY)) {
+                    select.setArray(1, c.createArrayOf("text", keys.toArray()));
+                    try (ResultSet rs = select.executeQuery()) {
+                        while (rs.next()) {
+                            found.put(rs.getString(1), mapper.readValue(rs.getString(2), Item.class));
+                        }
+                    }
+                }
+                for (String key : keys) {
+                    items.add(found.get(key));
+                }
+                return items;
+            }
+            c.setAutoCommit(false);
+            c.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
+            c.setReadOnly(true);
+            try (PreparedStatement select = c.prepareStatement(SELECT)) {
+                for (String key : keys) {
+                    select.setString(1, key);
+                    try (ResultSet rs = select.executeQuery()) {
+                        items.add(rs.next() ? mapper.readValue(rs.getString(1), Item.class) : null);
+                    }
+                }
+                c.commit();
+            } catch (SQLException | RuntimeException e) {
+                c.rollback();
+                throw e;
+            } finally {
+                c.setReadOnly(false);
+                c.setTransactionIsolation(Connection.TRANSACTION_READ_COMMITTED);
+            }
+            return items;
         }
     }
 

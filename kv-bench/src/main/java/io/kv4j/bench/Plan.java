@@ -24,6 +24,7 @@ final class Plan {
     static final String GROWTH_SETTING = Servers.FSYNC_OFF;
 
     private static final String JDBC_TRANSACTION = "BEGIN; SELECT FOR UPDATE; upsert; COMMIT";
+    private static final String ADD_ONE = "upsert SET value = value + 1, autocommit";
 
     private Plan() {
     }
@@ -96,6 +97,28 @@ final class Plan {
                 }
             }
         }
+        if (groups.contains(Group.COUNTERS)) {
+            // sum reads nothing, so requests on one key never conflict: they queue on its row, as
+            // the upsert does, and commit in one round trip each
+            for (int threads : HOT_KEY_THREADS) {
+                plan.add(postgres(Group.COUNTERS, "hot counter by sum", "hotCounter",
+                        Servers.FSYNC_OFF, threads, KEYS, Adapters.KV4J, Adapters.JDBC_AUTOCOMMIT,
+                        ADD_ONE, Target.AT_LEAST_1_50));
+                plan.add(postgres(Group.COUNTERS, "hot counter by get + set", "hotCounter",
+                        Servers.FSYNC_OFF, threads, KEYS, Adapters.KV4J_GET_SET,
+                        Adapters.JDBC_AUTOCOMMIT, ADD_ONE, Target.NONE));
+            }
+        }
+        if (groups.contains(Group.BULK)) {
+            for (int threads : POSTGRES_THREADS) {
+                plan.add(postgres(Group.BULK, "getMany of 100 keys", "readMany", Servers.FSYNC_OFF,
+                        threads, KEYS, Adapters.KV4J, Adapters.JDBC,
+                        "100 SELECTs in one read-only transaction", Target.AT_LEAST_3));
+                plan.add(postgres(Group.BULK, "getMany of 100 keys", "readMany", Servers.FSYNC_OFF,
+                        threads, KEYS, Adapters.KV4J, Adapters.JDBC_AUTOCOMMIT,
+                        "one SELECT ... WHERE key = ANY(?)", Target.AT_LEAST_0_80));
+            }
+        }
         if (groups.contains(Group.GROWTH)) {
             for (int keys : List.of(KEYS, MANY_KEYS)) {
                 plan.add(in(Group.GROWTH, memory("get + set request", "readModifyWrite", 1, keys,
@@ -129,10 +152,17 @@ final class Plan {
 
     private static Comparison postgres(String operation, String method, String setting, int threads,
             int keys, String baseline, String baselineLabel, Target target) {
+        return postgres(Group.POSTGRES, operation, method, setting, threads, keys, Adapters.KV4J,
+                baseline, baselineLabel, target);
+    }
+
+    private static Comparison postgres(Group group, String operation, String method,
+            String setting, int threads, int keys, String kv4j, String baseline,
+            String baselineLabel, Target target) {
         Map<String, String> params = Map.of("keys", Integer.toString(keys), "setting", setting);
-        return new Comparison(Group.POSTGRES, "postgres " + operation,
+        return new Comparison(group, "postgres " + operation,
                 Servers.label(setting) + " keys=" + keys, threads,
-                new Trial(PostgresBenchmark.class, method, Adapters.KV4J, threads, params),
+                new Trial(PostgresBenchmark.class, method, kv4j, threads, params),
                 new Trial(PostgresBenchmark.class, method, baseline, threads, params),
                 baselineLabel, target);
     }

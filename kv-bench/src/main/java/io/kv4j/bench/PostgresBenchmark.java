@@ -1,5 +1,6 @@
 package io.kv4j.bench;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
@@ -26,8 +27,16 @@ public class PostgresBenchmark {
     /** How many keys {@link #hotRead} reads: few enough to stay in any cache. */
     static final int HOT_KEYS = 100;
 
-    /** The implementation: {@code kv4j}, or the {@code jdbc} or {@code jdbc-autocommit} baseline. */
-    @Param({Adapters.KV4J, Adapters.JDBC, Adapters.JDBC_AUTOCOMMIT})
+    /** How many keys {@link #readMany} reads in one request. */
+    static final int MANY = 100;
+    /** The key {@link #hotCounter} counts on: not among the items, so it starts missing. */
+    static final String COUNTER = "counter";
+
+    /**
+     * The implementation: {@code kv4j} ({@code kv4j-get-set} counts by get and set), or the
+     * {@code jdbc} or {@code jdbc-autocommit} baseline.
+     */
+    @Param({Adapters.KV4J, Adapters.KV4J_GET_SET, Adapters.JDBC, Adapters.JDBC_AUTOCOMMIT})
     public String impl;
 
     /** The server: {@code fsync-on} (durable commits) or {@code fsync-off}. */
@@ -99,6 +108,36 @@ public class PostgresBenchmark {
     @Benchmark
     public Item hotRead() throws Exception {
         return adapter.read(names[ThreadLocalRandom.current().nextInt(Math.min(HOT_KEYS, names.length))]);
+    }
+
+    /**
+     * One request that adds one to a counter: every thread on the same key.
+     *
+     * @param attempts where kv4j counts the runs of its request bodies and its committed requests
+     * @throws Exception when the store fails
+     */
+    @Benchmark
+    public void hotCounter(AttemptCounter attempts) throws Exception {
+        adapter.addOne(COUNTER, attempts);
+    }
+
+    /**
+     * One read-only request that reads {@value #MANY} items at random keys.
+     *
+     * @return the items read
+     * @throws Exception when the store fails
+     */
+    @Benchmark
+    public List<Item> readMany() throws Exception {
+        ThreadLocalRandom random = ThreadLocalRandom.current();
+        List<String> keys = new ArrayList<>(MANY);
+        while (keys.size() < MANY) {
+            String key = names[random.nextInt(names.length)];
+            if (!keys.contains(key)) {
+                keys.add(key);
+            }
+        }
+        return adapter.readMany(keys);
     }
 
     /**

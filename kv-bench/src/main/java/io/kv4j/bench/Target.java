@@ -15,6 +15,10 @@ enum Target {
     AT_LEAST_ONE(">= 1.00", 1.0),
     /** At least 1.3 times the baseline's throughput: clearly faster, not within the noise. */
     AT_LEAST_1_30(">= 1.30", 1.3),
+    /** At least 1.5 times the baseline's throughput. */
+    AT_LEAST_1_50(">= 1.50", 1.5),
+    /** At least 3 times the baseline's throughput. */
+    AT_LEAST_3(">= 3.00", 3.0),
     /** More than the baseline's throughput. */
     ABOVE_ONE("> 1.00", 1.0);
 
@@ -34,7 +38,8 @@ enum Target {
     boolean met(double ratio) {
         return switch (this) {
             case NONE -> true;
-            case AT_LEAST_0_80, AT_LEAST_0_90, AT_LEAST_HALF, AT_LEAST_ONE, AT_LEAST_1_30 ->
+            case AT_LEAST_0_80, AT_LEAST_0_90, AT_LEAST_HALF, AT_LEAST_ONE, AT_LEAST_1_30,
+                    AT_LEAST_1_50, AT_LEAST_3 ->
                     ratio >= bound;
             case ABOVE_ONE -> ratio > bound;
         };
