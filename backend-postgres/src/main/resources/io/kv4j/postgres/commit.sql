@@ -88,39 +88,52 @@ ON CONFLICT (namespace, key) DO UPDATE
 -- mutations: namespaces, keys, addends, floors, ceilings (NULL: none), values if missing (all
 -- whole numbers as text); the commit's range deletions: namespaces, starts, ends (NULL: to the
 -- end). A key a range deletion of this commit covers counts as missing, as the deletions come
--- first. The current value must be a whole number as Mutation.wholeNumber reads it: a JSON
--- number whose unscaled digits and scale (as BigDecimal has them: digits after the point minus
--- the exponent, both within int) give at most 1,000 digits before the point and none but zeros
--- after it; the number is rebuilt from its digits, never cast from the text, as numeric refuses
--- exponents past 1,000 and some such numbers are whole. The first key that holds anything else
--- refuses the commit (conflict 'integer', position from 0, the value found, shortened), and then
--- nothing is written; otherwise each key gets least(greatest(x + addend, floor), ceiling), or
--- its value if missing, as a plain jsonb number
-WITH m AS (
+-- first. The current value must be a whole number as Mutation.wholeNumber reads it: zero in
+-- any spelling, or a JSON number whose unscaled digits and scale (as BigDecimal has them:
+-- digits after the point minus the exponent, both within int) give at most 1,000 digits before
+-- the point and none but zeros after it. A value held in jsonb alone is a number as numeric
+-- prints it, without exponent, so it is whole when x = trunc(x) and |x| < 10^1000; one held in
+-- exact is rebuilt from its digits, never cast from the text, as numeric refuses exponents past
+-- 1,000 and some such numbers are whole. The first key that holds anything else refuses the
+-- commit (conflict 'integer', position from 0, the value found, shortened), and then nothing is
+-- written; otherwise each key gets least(greatest(x + addend, floor), ceiling), or its value if
+-- missing, as a plain jsonb number. m and parts are MATERIALIZED so that each row is looked up
+-- and parsed once: inlined, every reference to their columns repeats the lookup and the parsing
+WITH m AS MATERIALIZED (
   SELECT m.n, m.ns, m.k, m.a, m.f, m.c, m.miss,
-         (SELECT coalesce(e.exact::text, e.value::text) FROM ${schema}.entries e
+         (SELECT e FROM ${schema}.entries e
            WHERE e.namespace = m.ns AND e.key = m.k
              AND NOT EXISTS (SELECT 1 FROM unnest(?::text[], ?::text[], ?::text[]) AS d(ns, low, high)
                               WHERE d.ns = m.ns AND m.k COLLATE "C" >= d.low
-                                AND (d.high IS NULL OR m.k COLLATE "C" < d.high))) AS json
+                                AND (d.high IS NULL OR m.k COLLATE "C" < d.high))) AS e
     FROM unnest(?::text[], ?::text[], ?::numeric[], ?::numeric[], ?::numeric[], ?::numeric[])
          WITH ORDINALITY AS m(ns, k, a, f, c, miss, n)
    WHERE current_setting('kv4j.conflict', true) IS DISTINCT FROM 'on'),
-parts AS (
-  SELECT m.*, g[1] AS sign, g[2] || coalesce(g[3], '') AS digits,
-         length(coalesce(g[3], '')) AS frac,
-         CASE WHEN length(ltrim(ltrim(coalesce(g[4], '0'), '+-'), '0')) <= 10
-              THEN coalesce(g[4], '0')::int8 END AS ex
-    FROM m, LATERAL (SELECT regexp_match(btrim(m.json, E' \t\r\n'),
-                     '^(-?)([0-9]+)(?:\.([0-9]*))?(?:[eE]([+-]?[0-9]+))?$') AS g) r),
+parts AS MATERIALIZED (
+  SELECT m.n, m.ns, m.k, m.a, m.f, m.c, m.miss,
+         coalesce((m.e).exact::text, (m.e).value::text) AS json,
+         CASE WHEN (m.e).exact IS NULL AND jsonb_typeof((m.e).value) = 'number'
+              THEN ((m.e).value)::numeric END AS num,
+         regexp_match(btrim((m.e).exact::text, E' \t\r\n'),
+                      '^(-?)([0-9]+)(?:\.([0-9]*))?(?:[eE]([+-]?[0-9]+))?$') AS g
+    FROM m),
+exponent AS (
+  SELECT p.*, p.g[1] AS sign, p.g[2] || coalesce(p.g[3], '') AS digits,
+         length(coalesce(p.g[3], '')) AS frac,
+         CASE WHEN length(ltrim(ltrim(coalesce(p.g[4], '0'), '+-'), '0')) <= 10
+              THEN coalesce(p.g[4], '0')::int8 END AS ex
+    FROM parts p),
 scaled AS (
-  SELECT p.*, p.frac - p.ex AS s, ltrim(p.digits, '0') AS sig FROM parts p),
+  SELECT p.*, p.frac - p.ex AS s, ltrim(p.digits, '0') AS sig FROM exponent p),
 whole AS (
   SELECT w.*, CASE
-           WHEN w.json IS NULL OR w.ex IS NULL OR w.ex NOT BETWEEN -2147483648 AND 2147483647
-                OR w.s NOT BETWEEN -2147483648 AND 2147483647
-                OR greatest(length(w.sig), 1) - w.s > 1000 THEN NULL
+           WHEN w.num IS NOT NULL
+           THEN CASE WHEN w.num = trunc(w.num) AND abs(w.num) < 1e1000 THEN trunc(w.num) END
+           WHEN w.g IS NULL THEN NULL
            WHEN w.sig = '' THEN 0
+           WHEN w.ex IS NULL OR w.ex NOT BETWEEN -2147483648 AND 2147483647
+                OR w.s NOT BETWEEN -2147483648 AND 2147483647
+                OR length(w.sig) - w.s > 1000 THEN NULL
            WHEN w.s <= 0 THEN (w.sign || w.sig || repeat('0', (-w.s)::int4))::numeric
            WHEN w.s >= length(w.digits)
                 OR rtrim(right(w.digits, w.s::int4), '0') <> '' THEN NULL

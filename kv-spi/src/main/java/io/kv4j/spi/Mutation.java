@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.util.Objects;
+import java.util.regex.Pattern;
 
 /**
  * An atomic change to a whole number that a commit applies to the value the key holds then,
@@ -23,6 +24,9 @@ public final class Mutation {
 
     /** The most decimal digits of a whole number a mutation reads or writes. */
     public static final int MAX_DIGITS = 1_000;
+
+    /** A JSON number all of whose digits are zeros, with an exponent. */
+    private static final Pattern ZERO = Pattern.compile("-?0+(\\.0*)?[eE][+-]?[0-9]+");
 
     private final BigInteger addend;
     private final BigInteger floor;
@@ -135,7 +139,8 @@ public final class Mutation {
 
     /**
      * The whole number a stored value holds: a JSON number whose value is whole ({@code 7},
-     * {@code -2}, {@code 1e3}, {@code 2.0}) and has at most {@link #MAX_DIGITS} digits.
+     * {@code -2}, {@code 1e3}, {@code 2.0}) and has at most {@link #MAX_DIGITS} digits; zero in
+     * any spelling ({@code 0e1000}, {@code -0.0e-99999999999}) is one.
      *
      * @param json a value as UTF-8 JSON bytes
      * @return the number, or null when the value is anything else (a fraction, a string, an
@@ -146,13 +151,23 @@ public final class Mutation {
         if (text.isEmpty() || !(text.charAt(0) == '-' || Character.isDigit(text.charAt(0)))) {
             return null;
         }
+        BigDecimal number;
         try {
-            BigDecimal number = new BigDecimal(text);
-            if (number.precision() - number.scale() > MAX_DIGITS) {
-                return null;
-            }
+            number = new BigDecimal(text);
+        } catch (NumberFormatException e) {
+            // BigDecimal keeps its scale in an int, so it refuses 0e-2147483648 and
+            // 0e99999999999; they are zero all the same
+            return ZERO.matcher(text).matches() ? BigInteger.ZERO : null;
+        }
+        // precision - scale counts the digits before the point (in a long: 1e2147483647 makes
+        // an int wrap), but BigDecimal gives zero a precision of 1 whatever its scale: 0e1000
+        // has none
+        if (number.signum() != 0 && (long) number.precision() - number.scale() > MAX_DIGITS) {
+            return null;
+        }
+        try {
             return number.toBigIntegerExact();
-        } catch (NumberFormatException | ArithmeticException notWhole) {
+        } catch (ArithmeticException fraction) {
             return null;
         }
     }
