@@ -95,7 +95,9 @@ class BrokenBackendsAreCaughtTest {
                 Arguments.of("check-writes", "KV-9.6"),
                 Arguments.of("private-claimed", "KV-9.7"),
                 Arguments.of("logs-api-key", "KV-11.8"),
-                Arguments.of("option-copy", "KV-11.11"));
+                Arguments.of("option-copy", "KV-11.11"),
+                Arguments.of("cursor-prefix", "KV-10.5"),
+                Arguments.of("scheme", "KV-11.2"));
     }
 
     @ParameterizedTest(name = "kv:broken-{0}:")

@@ -1408,4 +1408,26 @@ public final class BrokenBackends {
             return memory;
         }
     }
+
+    /**
+     * Starts a listing whose cursor equals its prefix at the prefix, inclusive, as a range query
+     * built with {@code >=} for both bounds would: a key equal to both is listed again.
+     */
+    public static final class ListsTheCursorWhenItIsThePrefix extends Broken {
+        @Override
+        String name() {
+            return "cursor-prefix";
+        }
+
+        @Override
+        KvBackend wrap(KvBackend memory) {
+            return new ScanBroken(memory) {
+                @Override
+                public List<Entry> scan(String namespace, String prefix, String after, int limit) {
+                    return inner.scan(namespace, prefix, prefix.equals(after) ? null : after,
+                            limit);
+                }
+            };
+        }
+    }
 }
