@@ -417,6 +417,26 @@ final class Kv10ListingTest {
                 "a key added after the cursor appears on a later page");
     }
 
+    @Clause("KV-10.5")
+    void kv10_5_aCursorEqualToThePrefixSkipsTheKeyEqualToBoth(Env env) {
+        KvStore store = env.store();
+        String f = env.fn("cursor-prefix");
+        commit(store, f, kv -> {
+            for (String k : List.of("o", "p", "p/a", "pa", "q")) {
+                kv.set(k, 1);
+            }
+        });
+        KvReader r = store.reader(f);
+        assertEquals(List.of("p/a", "pa"), r.list("p", "p", 10).keys(),
+                "prefix 'p' after cursor 'p', which is a key");
+        assertEquals(List.of("p", "p/a", "pa"), keysOfAll(r::list, "p", 1, 4, "pages of 1"),
+                "paging prefix 'p' by 1, whose first page ends at the key 'p'");
+        assertEquals(List.of("p/a", "pa"), store.run(f, kv -> {
+            kv.set("p", 2);
+            return kv.list("p", "p", 10).keys();
+        }), "prefix 'p' after cursor 'p' in a request that set 'p'");
+    }
+
     @Clause("KV-10.8")
     void kv10_8_aRangeListsFromItsStartToBeforeItsEnd(Env env) {
         KvStore store = env.store();

@@ -474,6 +474,24 @@ final class Kv11DiscoveryTest {
                 + "engine's option is told nothing when the backend takes it");
     }
 
+    @Clause("KV-11.2")
+    void kv11_2_theSchemeAProviderDeclaresNamesTheUrlsItServes(Env env) throws Exception {
+        List<KvProvider> found = Probes.accepting(env.url());
+        Assumptions.assumeTrue(found.size() == 1, "untested: " + found.size()
+                + " providers accept the target URL");
+        KvProvider target = found.get(0);
+        String scheme = target.scheme();
+        // the target URL in the declared scheme, which may differ from an alias the URL uses
+        String url = "kv:" + scheme + env.url().substring(env.url().indexOf(':', "kv:".length()));
+        assertTrue(target.accepts(url), "the provider declares scheme '" + scheme
+                + "', by which kv.provider names it, but does not accept " + KvUrl.redact(url)
+                + ", the target URL in that scheme");
+        Probes.withProperty(KvStore.PROVIDER_PROPERTY, scheme, () -> {
+            KvStore.open(url).close();
+            return null;
+        });
+    }
+
     /** A name without case and without the characters that join words. */
     private static String folded(String name) {
         return name.toLowerCase(Locale.ROOT).replace("-", "").replace("_", "").replace(".", "");

@@ -100,14 +100,17 @@ class BrokenBackendsAreCaughtTest {
                 Arguments.of("option-copy", "KV-11.11"),
                 Arguments.of("get-many-order", "KV-1.6 KV-12.1"),
                 Arguments.of("range-delete-dropped", "KV-1.7"),
-                Arguments.of("range-end-inclusive", "KV-1.7 KV-10.1 KV-10.8 KV-10.9 KV-10.10"),
+                Arguments.of("range-end-inclusive",
+                        "KV-1.7 KV-10.1 KV-10.5 KV-10.8 KV-10.9 KV-10.10"),
                 Arguments.of("reverse-ignored", "KV-10.9 KV-10.10"),
                 Arguments.of("versions-down", "KV-12.1 KV-12.6"),
                 Arguments.of("sum-wraps", "KV-12.2"),
                 Arguments.of("sum-overwrites", "KV-12.2 KV-12.3 KV-12.5"),
                 Arguments.of("non-integer-as-missing", "KV-12.5"),
                 Arguments.of("checks-dropped", "KV-12.6"),
-                Arguments.of("check-as-conflict", "KV-12.6"));
+                Arguments.of("check-as-conflict", "KV-12.6"),
+                Arguments.of("cursor-prefix", "KV-10.5"),
+                Arguments.of("scheme", "KV-11.2"));
     }
 
     @ParameterizedTest(name = "kv:broken-{0}:")

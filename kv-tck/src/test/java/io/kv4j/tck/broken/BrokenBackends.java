@@ -1727,4 +1727,34 @@ public final class BrokenBackends {
             };
         }
     }
+
+    /**
+     * Starts a listing whose cursor equals its prefix at the prefix, inclusive, as a range query
+     * built with {@code >=} for both bounds would: a key equal to both is listed again. The
+     * engine hands such a listing over as the prefix's range from just after the prefix, which
+     * this backend widens back to the whole prefix.
+     */
+    public static final class ListsTheCursorWhenItIsThePrefix extends Broken {
+        @Override
+        String name() {
+            return "cursor-prefix";
+        }
+
+        @Override
+        KvBackend wrap(KvBackend memory) {
+            return new ScanBroken(memory) {
+                @Override
+                public List<Entry> scan(String namespace, KeyRange range, boolean reverse, int limit) {
+                    String start = range.start();
+                    if (start.endsWith("\u0001")) {
+                        KeyRange prefix = KeyRange.prefix(start.substring(0, start.length() - 1));
+                        if (prefix.end() != null && prefix.end().equals(range.end())) {
+                            return inner.scan(namespace, prefix, reverse, limit);
+                        }
+                    }
+                    return inner.scan(namespace, range, reverse, limit);
+                }
+            };
+        }
+    }
 }

@@ -118,4 +118,30 @@ public final class BrokenClaims {
             };
         }
     }
+
+    /**
+     * Declares a scheme other than that of the URLs it accepts, so {@code kv.provider} naming
+     * its scheme pins a provider that serves no URL of that scheme.
+     */
+    public static final class DeclaresAnotherScheme extends BrokenBackends.Broken {
+        @Override
+        String name() {
+            return "scheme";
+        }
+
+        @Override
+        public String scheme() {
+            return "broken-scheme-declared";
+        }
+
+        @Override
+        public boolean accepts(String url) {
+            return url.startsWith("kv:broken-scheme:");
+        }
+
+        @Override
+        KvBackend wrap(KvBackend memory) {
+            return memory;
+        }
+    }
 }
