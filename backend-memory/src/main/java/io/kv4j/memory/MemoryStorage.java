@@ -75,6 +75,12 @@ final class MemoryStorage {
                 : space.ordered.subMap(range.start(), true, range.end(), false);
     }
 
+    /** The version of a key's entry, {@link KvBackend#MISSING} when it has none. */
+    private long version(String namespace, String key) {
+        Entry now = read(namespace, key);
+        return now == null ? KvBackend.MISSING : now.version();
+    }
+
     long commit(Commit commit) {
         if (commit.isReadOnly() && commit.ranges().isEmpty() && commit.checks().isEmpty()
                 && commit.reads().size() <= 1) {
@@ -83,17 +89,14 @@ final class MemoryStorage {
         synchronized (commitLock) {
             // a failed check wins over a conflict: running the transaction again cannot help
             for (Commit.Check c : commit.checks()) {
-                Entry now = read(c.namespace(), c.key());
-                long current = now == null ? KvBackend.MISSING : now.version();
+                long current = version(c.namespace(), c.key());
                 if (current != c.version()) {
                     throw BackendException.checkFailed(c.namespace(), c.key(), c.version(),
                             current);
                 }
             }
             for (Commit.PointRead r : commit.reads()) {
-                Entry now = read(r.namespace(), r.key());
-                long current = now == null ? KvBackend.MISSING : now.version();
-                if (current != r.version()) {
+                if (version(r.namespace(), r.key()) != r.version()) {
                     throw BackendException.readChanged(r.namespace(), r.key());
                 }
             }
