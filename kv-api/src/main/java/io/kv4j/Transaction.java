@@ -57,6 +57,8 @@ final class Transaction {
     private KvConflictException doomed;
     /** The last outage of the storage that a call of this transaction met, which wrote nothing. */
     private KvUnavailableException unavailable;
+    /** How many calls read the storage: reads that all came from one call need no cross-check. */
+    private int storageReads;
     /** The Kv that may be used now: the innermost call's. */
     private View current;
 
@@ -165,8 +167,9 @@ final class Transaction {
         return entry;
     }
 
-    /** Calls the storage, remembering a conflict or an outage it reports. */
+    /** Reads the storage, remembering a conflict or an outage it reports. */
     private <T> T reporting(java.util.function.Supplier<T> call) {
+        storageReads++;
         try {
             return call.get();
         } catch (KvConflictException e) {
@@ -470,8 +473,10 @@ final class Transaction {
         }
         long version;
         try {
-            version = store.storage().commit(Commit.of(UUID.randomUUID(), pointReads(), ranges,
-                    required, cleared, batch), function());
+            Commit commit = Commit.of(UUID.randomUUID(), pointReads(), ranges, required, cleared,
+                    batch);
+            version = store.storage().commit(storageReads == 1
+                    ? commit.withReadsFromOneCall() : commit, function());
         } catch (KvUnavailableException e) {
             unavailable = e;
             throw e;

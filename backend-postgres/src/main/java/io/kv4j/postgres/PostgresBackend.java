@@ -214,8 +214,8 @@ final class PostgresBackend implements KvBackend {
     public long commit(Commit commit) {
         return guarded(() -> {
             if (commit.isReadOnly() && commit.ranges().isEmpty() && commit.checks().isEmpty()
-                    && commit.reads().size() <= 1) {
-                // one read is consistent by itself; only a cached one may be out of date
+                    && (commit.reads().size() <= 1 || commit.readsFromOneCall())) {
+                // one statement reads one snapshot; only cached reads may be out of date
                 if (reads.caching() && !commit.reads().isEmpty()) {
                     checkCurrent(commit);
                 }

@@ -150,6 +150,38 @@ class RoundTripTest {
         }
     }
 
+    /**
+     * A read-only request whose reads all come from one getMany takes that one round trip: one
+     * statement reads one snapshot. A second read call makes the reads span two statements, so
+     * the commit then checks them all again, in a third round trip.
+     */
+    @Test
+    void getManyOnlyRequest_takesOneRoundTrip() {
+        String schema = TestServer.freshSchema("rt");
+        try (KvStore store = Backends.store(schema, "socketFactory", COUNTING, "sslmode", "disable",
+                "pool-size", "1", "cache", "false")) {
+            store.run("F", kv -> {
+                kv.set("k50", 50);
+                kv.set("other", 1);
+                return null;
+            });
+            List<String> keys = new ArrayList<>();
+            for (int i = 0; i < 100; i++) {
+                keys.add("k" + i);
+            }
+
+            long alone = CountingSocketFactory.count(() -> assertEquals(50L, store.<Object>run(
+                    "F", kv -> kv.getMany(keys).get(50).value())));
+            long withGet = CountingSocketFactory.count(() -> assertEquals(1L, store.<Object>run(
+                    "F", kv -> {
+                        kv.getMany(keys);
+                        return kv.get("other");
+                    })));
+
+            assertEquals(List.of(1L, 3L), List.of(alone, withGet));
+        }
+    }
+
     /** Waits until the store's cache serves, when it has one: until then every read is sent. */
     private static void awaitCache(KvStore store, String cache) {
         long deadline = System.nanoTime() + 10_000_000_000L;

@@ -139,8 +139,8 @@ final class SqliteStorage {
 
     long commit(Commit commit) throws SQLException {
         if (commit.isReadOnly() && commit.ranges().isEmpty() && commit.checks().isEmpty()
-                && commit.reads().size() <= 1) {
-            return 0; // one read of the last committed state is consistent by itself
+                && (commit.reads().size() <= 1 || commit.readsFromOneCall())) {
+            return 0; // one statement reads one snapshot of the last committed state
         }
         if (commit.isReadOnly()) {
             return file.read(s -> {

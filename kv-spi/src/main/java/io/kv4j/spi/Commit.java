@@ -19,15 +19,17 @@ public final class Commit {
     private final List<Check> checks;
     private final List<RangeDelete> rangeDeletes;
     private final List<Write> writes;
+    private final boolean readsFromOneCall;
 
     private Commit(UUID id, List<PointRead> reads, List<RangeRead> ranges, List<Check> checks,
-            List<RangeDelete> rangeDeletes, List<Write> writes) {
+            List<RangeDelete> rangeDeletes, List<Write> writes, boolean readsFromOneCall) {
         this.id = id;
         this.reads = reads;
         this.ranges = ranges;
         this.checks = checks;
         this.rangeDeletes = rangeDeletes;
         this.writes = writes;
+        this.readsFromOneCall = readsFromOneCall;
     }
 
     /**
@@ -71,7 +73,31 @@ public final class Commit {
             List<Check> checks, List<RangeDelete> rangeDeletes, List<Write> writes) {
         return new Commit(Objects.requireNonNull(id, "id"), List.copyOf(reads),
                 List.copyOf(ranges), List.copyOf(checks), List.copyOf(rangeDeletes),
-                List.copyOf(writes));
+                List.copyOf(writes), false);
+    }
+
+    /**
+     * The same commit, noting that all its reads came from one call of the backend:
+     * {@link KvBackend#read}, {@link KvBackend#readMany} or {@link KvBackend#scan}.
+     *
+     * @return the commit so noted
+     * @see #readsFromOneCall()
+     */
+    public Commit withReadsFromOneCall() {
+        return new Commit(id, reads, ranges, checks, rangeDeletes, writes, true);
+    }
+
+    /**
+     * Whether all the commit's reads came from one call of the backend. A backend whose every
+     * such call reads one consistent snapshot of committed data may then skip validating a
+     * {@linkplain #isReadOnly() read-only} commit: its reads were consistent when made, as one
+     * read by itself always is. Reads the backend served from a cache that may be out of date
+     * still need validating.
+     *
+     * @return true when one call made every read, false when several did or it is not known
+     */
+    public boolean readsFromOneCall() {
+        return readsFromOneCall;
     }
 
     /**

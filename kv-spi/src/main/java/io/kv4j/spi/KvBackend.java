@@ -51,7 +51,8 @@ public interface KvBackend extends AutoCloseable {
      *
      * <p>The entries need not be one snapshot, as the request engine validates every read when it
      * commits. The default reads the keys one by one; a backend that can read them together (one
-     * round trip) should.
+     * round trip) should. One that reads them as one snapshot may skip validating a read-only
+     * commit whose reads all came from this one call ({@link Commit#readsFromOneCall()}).
      *
      * @param namespace the function that owns the keys
      * @param keys the keys, distinct, at least one
