@@ -121,48 +121,36 @@ final class PostgresBackend implements KvBackend {
      */
     @Override
     public List<Entry> readMany(String namespace, List<String> keys) {
+        // every key from the database, none from the cache: then the entries are one snapshot
+        // (Commit#readsFromOneCall), and the statement is sent for the keys the cache misses anyway
         return guarded(() -> {
-            Map<String, Entry> found = new HashMap<>();
-            List<String> missed = new ArrayList<>();
-            List<ReadCache.Stamp> stamps = new ArrayList<>();
+            List<ReadCache.Stamp> stamps = new ArrayList<>(keys.size());
+            ArrayText array = new ArrayText();
             for (String key : keys) {
-                ReadCache.Cached hit = reads.lookup(namespace, key);
-                if (hit != null) {
-                    found.put(key, hit.entry());
-                } else {
-                    missed.add(key);
-                    stamps.add(reads.beforeRead(namespace, key));
-                }
+                stamps.add(reads.beforeRead(namespace, key));
+                array.text(key);
             }
-            if (!missed.isEmpty()) {
-                ArrayText array = new ArrayText();
-                missed.forEach(array::text);
-                String keysText = array.close();
-                Map<String, Entry> read = pool.again("Reading " + missed.size() + " keys of"
-                        + " function " + Text.quote(namespace) + " from " + settings.url(), c -> {
-                            Map<String, Entry> out = new HashMap<>();
-                            try (PreparedStatement ps = c.prepareStatement(readManySql)) {
-                                ps.setString(1, namespace);
-                                ps.setObject(2, keysText, Types.OTHER);
-                                try (ResultSet rs = ps.executeQuery()) {
-                                    while (rs.next()) {
-                                        Entry e = entry(rs);
-                                        out.put(e.key(), e);
-                                    }
+            String keysText = array.close();
+            Map<String, Entry> read = pool.again("Reading " + Text.count(keys.size(), "key")
+                    + " of function " + Text.quote(namespace) + " from " + settings.url(), c -> {
+                        Map<String, Entry> out = new HashMap<>();
+                        try (PreparedStatement ps = c.prepareStatement(readManySql)) {
+                            ps.setString(1, namespace);
+                            ps.setObject(2, keysText, Types.OTHER);
+                            try (ResultSet rs = ps.executeQuery()) {
+                                while (rs.next()) {
+                                    Entry e = entry(rs);
+                                    out.put(e.key(), e);
                                 }
                             }
-                            return out;
-                        });
-                for (int i = 0; i < missed.size(); i++) {
-                    String key = missed.get(i);
-                    Entry entry = read.get(key);
-                    reads.fill(namespace, key, entry, stamps.get(i));
-                    found.put(key, entry);
-                }
-            }
+                        }
+                        return out;
+                    });
             List<Entry> out = new ArrayList<>(keys.size());
-            for (String key : keys) {
-                out.add(found.get(key));
+            for (int i = 0; i < keys.size(); i++) {
+                Entry entry = read.get(keys.get(i));
+                reads.fill(namespace, keys.get(i), entry, stamps.get(i));
+                out.add(entry);
             }
             return out;
         });
@@ -213,13 +201,17 @@ final class PostgresBackend implements KvBackend {
     @Override
     public long commit(Commit commit) {
         return guarded(() -> {
-            if (commit.isReadOnly() && commit.ranges().isEmpty() && commit.checks().isEmpty()
-                    && (commit.reads().size() <= 1 || commit.readsFromOneCall())) {
-                // one statement reads one snapshot; only cached reads may be out of date
+            boolean onlyReads = commit.isReadOnly() && commit.ranges().isEmpty()
+                    && commit.checks().isEmpty();
+            if (onlyReads && commit.reads().size() <= 1) {
+                // one read is consistent by itself; only a cached one may be out of date
                 if (reads.caching() && !commit.reads().isEmpty()) {
                     checkCurrent(commit);
                 }
                 return 0L;
+            }
+            if (onlyReads && commit.readsFromOneCall()) {
+                return 0L; // readMany reads every key from the database in one statement
             }
             List<ReadCache.Stamp> stamps = reads.beforeCommit(commit);
             long version;
