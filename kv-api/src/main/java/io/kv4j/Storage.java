@@ -7,6 +7,7 @@ import io.kv4j.spi.Commit;
 import io.kv4j.spi.Entry;
 import io.kv4j.spi.KeyRange;
 import io.kv4j.spi.KvBackend;
+import io.kv4j.spi.Text;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -64,13 +65,14 @@ final class Storage implements AutoCloseable {
             List<Entry> entries = backend.readMany(namespace, keys);
             if (entries.size() != keys.size()) {
                 throw new KvStorageException("The backend of " + url + " returned "
-                        + entries.size() + " entries for " + keys.size() + " keys", null);
+                        + Text.count(entries.size(), "entry") + " for "
+                        + Text.count(keys.size(), "key"), null);
             }
             return entries;
         } catch (KvStorageException e) {
             throw e;
         } catch (RuntimeException e) {
-            throw failure(e, "Reading " + keys.size() + " keys", namespace);
+            throw failure(e, "Reading " + Text.count(keys.size(), "key"), namespace);
         }
     }
 
@@ -94,9 +96,8 @@ final class Storage implements AutoCloseable {
             observe(function, KvObserver.Outcome.COMMITTED, null, commit, start);
             return commit.isReadOnly() ? KvBackend.MISSING : version;
         } catch (RuntimeException e) {
-            int writes = commit.writes().size();
-            RuntimeException failure = failure(e, "The commit of " + writes
-                    + (writes == 1 ? " write" : " writes"), function);
+            RuntimeException failure = failure(e, "The commit of "
+                    + Text.count(commit.writes().size(), "write"), function);
             observe(function, outcome(failure), failure instanceof KvConflictException c
                     ? c.reason() : null, commit, start);
             throw failure;

@@ -1,5 +1,6 @@
 package io.kv4j;
 
+import io.kv4j.spi.BackendException;
 import io.kv4j.spi.Commit;
 import io.kv4j.spi.Entry;
 import io.kv4j.spi.KeyRange;
@@ -197,14 +198,10 @@ final class Transaction {
         return Mutation.json(m.apply(current));
     }
 
-    private static KvMutationException notAnInteger(String namespace, String key, byte[] value) {
-        String found = new String(value, StandardCharsets.UTF_8);
-        if (found.length() > 100) {
-            found = found.substring(0, 100) + "...";
-        }
-        return new KvMutationException("Key " + Names.show(key) + " of function "
-                + Names.show(namespace) + " holds " + found + ", not an integer, so it cannot be "
-                + "summed, or kept at a minimum or maximum", namespace, key, null);
+    /** The failure a backend reports for the same mutation, so both read alike. */
+    private static RuntimeException notAnInteger(String namespace, String key, byte[] value) {
+        return Storage.failure(BackendException.notAnInteger(namespace, key,
+                new String(value, StandardCharsets.UTF_8)), "Reading the value to mutate");
     }
 
     private Object buffered(String namespace, String key) {

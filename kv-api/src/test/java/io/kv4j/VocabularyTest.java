@@ -111,6 +111,28 @@ class VocabularyTest {
         assertEquals(15L, store.reader("f").get("y"));
     }
 
+    /**
+     * A non-integer met when the request applies a mutation itself (after reading the key) and
+     * one the backend meets at commit are the same failure, and a long value is shortened alike.
+     */
+    @Test
+    void aNonInteger_isReportedAlike_whetherTheRequestOrTheBackendMeetsIt() {
+        String longText = "x".repeat(300);
+        commit(kv -> kv.set("s", longText));
+        String expected = "key 's' of function 'f' holds '\"" + "x".repeat(63) + "'... (302 bytes), not a "
+                + "whole number";
+        KvMutationException atCommit = assertThrows(KvMutationException.class,
+                () -> commit(kv -> kv.sum("s", 1)));
+        KvMutationException inRequest = assertThrows(KvMutationException.class,
+                () -> commit(kv -> {
+                    kv.sum("s", 1);
+                    kv.get("s");
+                }));
+
+        assertTrue(atCommit.getMessage().contains(expected), atCommit.getMessage());
+        assertTrue(inRequest.getMessage().contains(expected), inRequest.getMessage());
+    }
+
     @Test
     void aMutationOfANonInteger_failsTheRequestOnce_writingNothing() {
         commit(kv -> kv.set("s", 1.5));

@@ -157,8 +157,7 @@ final class MemoryStorage {
             current = Mutation.wholeNumber(now.value());
             if (current == null) {
                 String found = new String(now.value(), java.nio.charset.StandardCharsets.UTF_8);
-                throw BackendException.notAnInteger(w.namespace(), w.key(),
-                        found.length() <= 100 ? found : found.substring(0, 100) + "...");
+                throw BackendException.notAnInteger(w.namespace(), w.key(), found);
             }
         }
         return Mutation.json(w.mutation().apply(current));

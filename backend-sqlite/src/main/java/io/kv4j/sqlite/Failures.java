@@ -95,9 +95,9 @@ final class Failures {
         return BackendException.checkFailed(namespace, key, required, found);
     }
 
-    /** A mutation of a key whose value is not a whole number, shown shortened as a quote. */
+    /** A mutation of a key whose value is not a whole number. */
     static BackendException notAnInteger(String namespace, String key, byte[] value) {
         return BackendException.notAnInteger(namespace, key,
-                Text.quote(new String(value, StandardCharsets.UTF_8)));
+                new String(value, StandardCharsets.UTF_8));
     }
 }

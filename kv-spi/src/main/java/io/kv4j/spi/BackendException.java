@@ -134,12 +134,13 @@ public final class BackendException extends RuntimeException {
      *
      * @param namespace the namespace of the key
      * @param key the key
-     * @param found the value found, as JSON text (shortened by the caller if long)
+     * @param found the value found, as JSON text; the message quotes it as {@link Text#quote}
+     *     does, shortened when long
      * @return a {@link Kind#NOT_AN_INTEGER}
      */
     public static BackendException notAnInteger(String namespace, String key, String found) {
         return new BackendException(Kind.NOT_AN_INTEGER, "key " + Text.quote(key)
-                + " of function " + Text.quote(namespace) + " holds " + found
+                + " of function " + Text.quote(namespace) + " holds " + Text.quote(found)
                 + ", not a whole number, so it cannot be summed, or kept at a minimum or maximum",
                 null, null, null, Objects.requireNonNull(namespace, "namespace"),
                 Objects.requireNonNull(key, "key"), null);
