@@ -108,7 +108,7 @@ sealed interface CommitOutcome {
 
     /**
      * The mutation at {@code position} among the mutations of {@link Commit#writes()} found
-     * {@code found}, JSON text (shortened) that is not a whole number.
+     * {@code found}, JSON text that is not a whole number.
      */
     record NotAnInteger(int position, String found) implements Refused {
 

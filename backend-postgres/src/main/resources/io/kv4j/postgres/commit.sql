@@ -95,9 +95,9 @@ ON CONFLICT (namespace, key) DO UPDATE
 -- prints it, without exponent, so it is whole when x = trunc(x) and |x| < 10^1000; one held in
 -- exact is rebuilt from its digits, never cast from the text, as numeric refuses exponents past
 -- 1,000 and some such numbers are whole. The first key that holds anything else refuses the
--- commit (conflict 'integer', position from 0, the value found, shortened), and then nothing is
--- written; otherwise each key gets least(greatest(x + addend, floor), ceiling), or its value if
--- missing, as a plain jsonb number. m and parts are MATERIALIZED so that each row is looked up
+-- commit (conflict 'integer', position from 0, the value found, whole: the message shortens
+-- it), and then nothing is written; otherwise each key gets least(greatest(x + addend, floor),
+-- ceiling), or its value if missing, as a plain jsonb number. m and parts are MATERIALIZED so that each row is looked up
 -- and parsed once: inlined, every reference to their columns repeats the lookup and the parsing
 WITH m AS MATERIALIZED (
   SELECT m.n, m.ns, m.k, m.a, m.f, m.c, m.miss,
@@ -141,8 +141,7 @@ whole AS (
          END AS x
     FROM scaled w),
 bad AS (
-  SELECT n - 1 AS position,
-         CASE WHEN length(json) > 100 THEN left(json, 100) || '...' ELSE json END AS found
+  SELECT n - 1 AS position, json AS found
     FROM whole WHERE json IS NOT NULL AND x IS NULL ORDER BY n LIMIT 1),
 written AS (
   INSERT INTO ${schema}.entries AS e (namespace, key, value, exact, version)

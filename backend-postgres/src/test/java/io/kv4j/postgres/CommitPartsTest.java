@@ -11,6 +11,7 @@ import io.kv4j.spi.Entry;
 import io.kv4j.spi.KeyRange;
 import io.kv4j.spi.KvBackend;
 import io.kv4j.spi.Mutation;
+import io.kv4j.spi.Text;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
@@ -182,6 +183,8 @@ class CommitPartsTest {
                     BackendException e = assertThrows(BackendException.class, () -> b.commit(sum),
                             shown + " is no whole number");
                     assertEquals(BackendException.Kind.NOT_AN_INTEGER, e.kind(), shown);
+                    // the message quotes the value as found, its size that of the whole value
+                    assertTrue(e.getMessage().contains(Text.quote(json)), e.getMessage());
                 } else {
                     b.commit(sum);
                     assertEquals(whole.add(BigInteger.ONE).toString(), value(b, "v"), shown);
