@@ -190,7 +190,7 @@ final class DefaultKvStore implements KvStore {
                         turn.join(ahead);
                         continue;
                     }
-                    return new KvCommit<>(result, Versionstamps.of(txn.commit()));
+                    return new KvCommit<>(result, txn.commit());
                 } catch (KvConflictException e) {
                     failure = e;
                 } catch (KvUnavailableException e) {

@@ -8,11 +8,12 @@ package io.kv4j;
 public final class KvCommit<T> {
 
     private final T result;
-    private final String versionstamp;
+    /** The commit's version; its versionstamp is spelled only when asked for. */
+    private final long version;
 
-    KvCommit(T result, String versionstamp) {
+    KvCommit(T result, long version) {
         this.result = result;
-        this.versionstamp = versionstamp;
+        this.version = version;
     }
 
     /**
@@ -31,11 +32,11 @@ public final class KvCommit<T> {
      * @return the versionstamp, or null when the request wrote nothing
      */
     public String versionstamp() {
-        return versionstamp;
+        return Versionstamps.of(version);
     }
 
     @Override
     public String toString() {
-        return "KvCommit[" + result + ", " + versionstamp + "]";
+        return "KvCommit[" + result + ", " + versionstamp() + "]";
     }
 }

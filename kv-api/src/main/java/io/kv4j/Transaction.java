@@ -20,7 +20,6 @@ import java.util.Map;
 import java.util.NavigableMap;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.UUID;
 
 /**
  * The request engine: one transaction's buffered writes, the reads it must validate, and nested
@@ -470,8 +469,7 @@ final class Transaction {
         }
         long version;
         try {
-            Commit commit = Commit.of(UUID.randomUUID(), pointReads(), ranges, required, cleared,
-                    batch);
+            Commit commit = Commit.of(pointReads(), ranges, required, cleared, batch);
             version = store.storage().commit(storageReads == 1
                     ? commit.withReadsFromOneCall() : commit, function());
         } catch (KvUnavailableException e) {

@@ -13,7 +13,8 @@ import java.util.UUID;
  */
 public final class Commit {
 
-    private final UUID id;
+    /** Null until {@link #id()} is first asked, when none was given: most backends never ask. */
+    private UUID id;
     private final List<PointRead> reads;
     private final List<RangeRead> ranges;
     private final List<Check> checks;
@@ -33,7 +34,7 @@ public final class Commit {
     }
 
     /**
-     * Creates a commit with a fresh random id.
+     * Creates a commit with a fresh random id, made when a backend first asks for it.
      *
      * @param reads the point reads to validate
      * @param ranges the range reads to validate
@@ -41,7 +42,25 @@ public final class Commit {
      * @return the commit
      */
     public static Commit of(List<PointRead> reads, List<RangeRead> ranges, List<Write> writes) {
-        return of(UUID.randomUUID(), reads, ranges, writes);
+        return of(reads, ranges, List.of(), List.of(), writes);
+    }
+
+    /**
+     * Creates a commit with checks and range deletions and a fresh random id, made when a backend
+     * first asks for it: a random UUID costs a draw from the system's secure random source, which
+     * threads take turns at.
+     *
+     * @param reads the point reads to validate
+     * @param ranges the range reads to validate
+     * @param checks the versions the commit requires, at most one per namespace and key
+     * @param rangeDeletes the ranges to clear, applied before the writes
+     * @param writes the writes to apply, at most one per namespace and key
+     * @return the commit
+     */
+    public static Commit of(List<PointRead> reads, List<RangeRead> ranges, List<Check> checks,
+            List<RangeDelete> rangeDeletes, List<Write> writes) {
+        return new Commit(null, List.copyOf(reads), List.copyOf(ranges), List.copyOf(checks),
+                List.copyOf(rangeDeletes), List.copyOf(writes), false);
     }
 
     /**
@@ -78,12 +97,13 @@ public final class Commit {
 
     /**
      * The same commit, noting that all its reads came from one call of the backend:
-     * {@link KvBackend#read}, {@link KvBackend#readMany} or {@link KvBackend#scan}.
+     * {@link KvBackend#read}, {@link KvBackend#readMany} or {@link KvBackend#scan}. It has this
+     * commit's id if one was given or already made, else one of its own when asked.
      *
      * @return the commit so noted
      * @see #readsFromOneCall()
      */
-    public Commit withReadsFromOneCall() {
+    public synchronized Commit withReadsFromOneCall() {
         return new Commit(id, reads, ranges, checks, rangeDeletes, writes, true);
     }
 
@@ -107,7 +127,10 @@ public final class Commit {
      *
      * @return the id
      */
-    public UUID id() {
+    public synchronized UUID id() {
+        if (id == null) {
+            id = UUID.randomUUID();
+        }
         return id;
     }
 
