@@ -24,9 +24,15 @@ public final class Text {
      * @return the count in words
      */
     public static String count(long n, String noun) {
-        String plural = noun.endsWith("y") && !noun.endsWith("ey") ? noun.substring(0,
-                noun.length() - 1) + "ies" : noun + "s";
-        return String.format(java.util.Locale.ROOT, "%,d %s", n, n == 1 ? noun : plural);
+        String word = n == 1 ? noun : noun.endsWith("y") && !noun.endsWith("ey")
+                ? noun.substring(0, noun.length() - 1) + "ies" : noun + "s";
+        // by hand: String.format costs a formatter per call, and some callers name what they
+        // do in every request, in case it fails
+        StringBuilder out = new StringBuilder(24).append(n);
+        for (int at = out.length() - 3, first = n < 0 ? 1 : 0; at > first; at -= 3) {
+            out.insert(at, ',');
+        }
+        return out.append(' ').append(word).toString();
     }
 
     /**

@@ -15,5 +15,10 @@ class TextTest {
         assertEquals("2 retries", Text.count(2, "retry"));
         assertEquals("2 keys", Text.count(2, "key"));
         assertEquals("-1 writes", Text.count(-1, "write"));
+        assertEquals("999 keys", Text.count(999, "key"));
+        assertEquals("-1,000 keys", Text.count(-1000, "key"));
+        assertEquals("-100 keys", Text.count(-100, "key"));
+        assertEquals("1,000,000 keys", Text.count(1_000_000, "key"));
+        assertEquals("-9,223,372,036,854,775,808 keys", Text.count(Long.MIN_VALUE, "key"));
     }
 }
