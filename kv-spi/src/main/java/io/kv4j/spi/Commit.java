@@ -198,17 +198,19 @@ public final class Commit {
                 + writes.size() + " writes]";
     }
 
-    /** A key read by the transaction, and the version it saw. */
-    public static final class PointRead {
+    /**
+     * A key read by the transaction, and the version it saw.
+     *
+     * @param namespace the function that owns the key
+     * @param key the key
+     * @param version the version seen, {@link KvBackend#MISSING} if the key had no entry
+     */
+    public record PointRead(String namespace, String key, long version) {
 
-        private final String namespace;
-        private final String key;
-        private final long version;
-
-        private PointRead(String namespace, String key, long version) {
-            this.namespace = namespace;
-            this.key = key;
-            this.version = version;
+        /** Refuses a null namespace or key. */
+        public PointRead {
+            Objects.requireNonNull(namespace, "namespace");
+            Objects.requireNonNull(key, "key");
         }
 
         /**
@@ -220,46 +222,7 @@ public final class Commit {
          * @return the read
          */
         public static PointRead of(String namespace, String key, long version) {
-            return new PointRead(Objects.requireNonNull(namespace, "namespace"),
-                    Objects.requireNonNull(key, "key"), version);
-        }
-
-        /**
-         * The namespace.
-         *
-         * @return the function that owns the key
-         */
-        public String namespace() {
-            return namespace;
-        }
-
-        /**
-         * The key.
-         *
-         * @return the key
-         */
-        public String key() {
-            return key;
-        }
-
-        /**
-         * The version the transaction saw.
-         *
-         * @return the version, {@link KvBackend#MISSING} if the key had no entry
-         */
-        public long version() {
-            return version;
-        }
-
-        @Override
-        public boolean equals(Object o) {
-            return o instanceof PointRead r && r.version == version
-                    && r.namespace.equals(namespace) && r.key.equals(key);
-        }
-
-        @Override
-        public int hashCode() {
-            return Objects.hash(namespace, key, version);
+            return new PointRead(namespace, key, version);
         }
 
         @Override
@@ -272,17 +235,18 @@ public final class Commit {
     /**
      * A range scanned by the transaction, and every key and version it saw in it: the part of a
      * listing that its pages covered.
+     *
+     * @param namespace the function that owns the keys
+     * @param range the keys covered
+     * @param seen every entry the transaction saw in the range, in ascending key order
      */
-    public static final class RangeRead {
+    public record RangeRead(String namespace, KeyRange range, List<Seen> seen) {
 
-        private final String namespace;
-        private final KeyRange range;
-        private final List<Seen> seen;
-
-        private RangeRead(String namespace, KeyRange range, List<Seen> seen) {
-            this.namespace = namespace;
-            this.range = range;
-            this.seen = seen;
+        /** Refuses a null part, and copies the entries seen. */
+        public RangeRead {
+            Objects.requireNonNull(namespace, "namespace");
+            Objects.requireNonNull(range, "range");
+            seen = List.copyOf(seen);
         }
 
         /**
@@ -294,35 +258,7 @@ public final class Commit {
          * @return the read
          */
         public static RangeRead of(String namespace, KeyRange range, List<Seen> seen) {
-            return new RangeRead(Objects.requireNonNull(namespace, "namespace"),
-                    Objects.requireNonNull(range, "range"), List.copyOf(seen));
-        }
-
-        /**
-         * The namespace.
-         *
-         * @return the function that owns the keys
-         */
-        public String namespace() {
-            return namespace;
-        }
-
-        /**
-         * The keys covered.
-         *
-         * @return the range
-         */
-        public KeyRange range() {
-            return range;
-        }
-
-        /**
-         * Every entry the transaction saw in the range.
-         *
-         * @return the keys and versions, in ascending key order
-         */
-        public List<Seen> seen() {
-            return seen;
+            return new RangeRead(namespace, range, seen);
         }
 
         /**
@@ -342,17 +278,20 @@ public final class Commit {
         }
     }
 
-    /** A version a key must still have when the commit is applied; MISSING: no entry. */
-    public static final class Check {
+    /**
+     * A version a key must still have when the commit is applied.
+     *
+     * @param namespace the function that owns the key
+     * @param key the key
+     * @param version the version required, {@link KvBackend#MISSING} when the key must have no
+     *     entry
+     */
+    public record Check(String namespace, String key, long version) {
 
-        private final String namespace;
-        private final String key;
-        private final long version;
-
-        private Check(String namespace, String key, long version) {
-            this.namespace = namespace;
-            this.key = key;
-            this.version = version;
+        /** Refuses a null namespace or key. */
+        public Check {
+            Objects.requireNonNull(namespace, "namespace");
+            Objects.requireNonNull(key, "key");
         }
 
         /**
@@ -364,46 +303,7 @@ public final class Commit {
          * @return the check
          */
         public static Check of(String namespace, String key, long version) {
-            return new Check(Objects.requireNonNull(namespace, "namespace"),
-                    Objects.requireNonNull(key, "key"), version);
-        }
-
-        /**
-         * The namespace.
-         *
-         * @return the function that owns the key
-         */
-        public String namespace() {
-            return namespace;
-        }
-
-        /**
-         * The key.
-         *
-         * @return the key
-         */
-        public String key() {
-            return key;
-        }
-
-        /**
-         * The version required.
-         *
-         * @return the version, {@link KvBackend#MISSING} when the key must have no entry
-         */
-        public long version() {
-            return version;
-        }
-
-        @Override
-        public boolean equals(Object o) {
-            return o instanceof Check c && c.version == version && c.namespace.equals(namespace)
-                    && c.key.equals(key);
-        }
-
-        @Override
-        public int hashCode() {
-            return Objects.hash(namespace, key, version);
+            return new Check(namespace, key, version);
         }
 
         @Override
@@ -412,15 +312,18 @@ public final class Commit {
         }
     }
 
-    /** The deletion of every entry of a range. */
-    public static final class RangeDelete {
+    /**
+     * The deletion of every entry of a range.
+     *
+     * @param namespace the function that owns the keys
+     * @param range the keys to delete
+     */
+    public record RangeDelete(String namespace, KeyRange range) {
 
-        private final String namespace;
-        private final KeyRange range;
-
-        private RangeDelete(String namespace, KeyRange range) {
-            this.namespace = namespace;
-            this.range = range;
+        /** Refuses a null namespace or range. */
+        public RangeDelete {
+            Objects.requireNonNull(namespace, "namespace");
+            Objects.requireNonNull(range, "range");
         }
 
         /**
@@ -431,26 +334,7 @@ public final class Commit {
          * @return the deletion
          */
         public static RangeDelete of(String namespace, KeyRange range) {
-            return new RangeDelete(Objects.requireNonNull(namespace, "namespace"),
-                    Objects.requireNonNull(range, "range"));
-        }
-
-        /**
-         * The namespace.
-         *
-         * @return the function that owns the keys
-         */
-        public String namespace() {
-            return namespace;
-        }
-
-        /**
-         * The keys to delete.
-         *
-         * @return the range
-         */
-        public KeyRange range() {
-            return range;
+            return new RangeDelete(namespace, range);
         }
 
         @Override
@@ -459,15 +343,17 @@ public final class Commit {
         }
     }
 
-    /** A key seen in a range, with its version. */
-    public static final class Seen {
+    /**
+     * A key seen in a range, with its version.
+     *
+     * @param key the key
+     * @param version the version seen
+     */
+    public record Seen(String key, long version) {
 
-        private final String key;
-        private final long version;
-
-        private Seen(String key, long version) {
-            this.key = key;
-            this.version = version;
+        /** Refuses a null key. */
+        public Seen {
+            Objects.requireNonNull(key, "key");
         }
 
         /**
@@ -478,35 +364,7 @@ public final class Commit {
          * @return the seen entry
          */
         public static Seen of(String key, long version) {
-            return new Seen(Objects.requireNonNull(key, "key"), version);
-        }
-
-        /**
-         * The key.
-         *
-         * @return the key
-         */
-        public String key() {
-            return key;
-        }
-
-        /**
-         * The version seen.
-         *
-         * @return the version
-         */
-        public long version() {
-            return version;
-        }
-
-        @Override
-        public boolean equals(Object o) {
-            return o instanceof Seen s && s.version == version && s.key.equals(key);
-        }
-
-        @Override
-        public int hashCode() {
-            return Objects.hash(key, version);
+            return new Seen(key, version);
         }
 
         @Override
