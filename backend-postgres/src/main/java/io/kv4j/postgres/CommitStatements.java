@@ -7,7 +7,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Types;
 import java.util.UUID;
 
 /**
@@ -303,7 +302,12 @@ final class CommitStatements {
         p.add(ns).add(start).add(end);
     }
 
-    /** Binds parameters in order, each untyped text: the casts in the statements type them. */
+    /**
+     * Binds parameters in order, each as text ({@code varchar}) that the casts in the statements
+     * convert. Never untyped: once the driver prepares a statement on the server (from its fifth
+     * use), a parameter of unspecified type makes it describe every statement of the commit again
+     * before binding, one round trip each, on every commit.
+     */
     private static final class Params {
         private final PreparedStatement ps;
         private int next;
@@ -318,12 +322,12 @@ final class CommitStatements {
         }
 
         Params add(ArrayText array) throws SQLException {
-            ps.setObject(next++, array.close(), Types.OTHER);
+            ps.setString(next++, array.close());
             return this;
         }
 
         Params add(UUID id) throws SQLException {
-            ps.setObject(next++, id.toString(), Types.OTHER);
+            ps.setString(next++, id.toString());
             return this;
         }
     }

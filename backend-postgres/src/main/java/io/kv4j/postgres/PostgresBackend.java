@@ -11,7 +11,6 @@ import java.nio.charset.StandardCharsets;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Types;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -143,7 +142,8 @@ final class PostgresBackend implements KvBackend {
                             Map<String, Entry> out = new HashMap<>();
                             try (PreparedStatement ps = c.prepareStatement(readManySql)) {
                                 ps.setString(1, namespace);
-                                ps.setObject(2, keysText, Types.OTHER);
+                                // as text, never untyped (CommitStatements.Params)
+                                ps.setString(2, keysText);
                                 try (ResultSet rs = ps.executeQuery()) {
                                     while (rs.next()) {
                                         Entry e = entry(rs);
