@@ -326,6 +326,11 @@ final class PostgresBackend implements KvBackend {
         return json.getBytes(StandardCharsets.UTF_8);
     }
 
+    /** The queue of blind commits, for tests. */
+    CommitQueue queue() {
+        return committer.queue();
+    }
+
     /** The cache, for tests: {@link ReadCache#OFF} when off. */
     ReadCache cache() {
         return reads.cache();
