@@ -10,22 +10,29 @@ import java.util.concurrent.locks.LockSupport;
 import java.util.function.Function;
 
 /**
- * Sends blind commits ({@link CommitGroup#isBlind}) together: while one transaction of them is
- * in flight, the commits that become ready wait, and the next transaction carries as many of
- * them as fit in a {@link CommitGroup}. A commit that finds none in flight goes at once: nothing
- * waits for company, so a lone commit costs what it did alone.
+ * Sends blind commits ({@link CommitGroup#isBlind}) together: while {@value #LANES} transactions
+ * of them are in flight, the commits that become ready wait, and the next transaction carries as
+ * many of them as fit in a {@link CommitGroup}. A commit that finds a lane free goes at once:
+ * nothing waits for company, so a lone commit costs what it did alone.
  *
- * <p>The thread whose commit heads the queue sends the transaction for everyone in it, hands
- * each its own outcome, and passes the turn to the thread that heads the queue then, so no
+ * <p>The thread whose commit heads the queue sends the transaction for everyone in it, passes
+ * its lane to the thread that heads the queue then, and hands each member its own outcome, so no
  * thread works for others longer than one round trip and no extra thread is needed. A
  * transaction in flight holds one connection; the waiting threads hold none.
+ *
+ * <p>Two lanes, not one: on a hot key the second transaction is already waiting for the key's
+ * lock in the server when the first commits, so the key never waits for a client thread to wake
+ * up and send the next one (on a loaded machine that wake-up took longer than the commit).
  */
 final class CommitQueue {
 
     private final Function<CommitGroup, List<CommitOutcome>> send;
     private final ArrayDeque<Waiter> waiting = new ArrayDeque<>();
-    /** Whether a thread is sending a transaction. Guarded by this. */
-    private boolean sending;
+    /** How many transactions may be in flight at once. */
+    static final int LANES = 2;
+
+    /** How many transactions are in flight. Guarded by this. */
+    private int sending;
     /** How many transactions carried more than one commit. */
     private final LongAdder together = new LongAdder();
 
@@ -67,10 +74,11 @@ final class CommitQueue {
     CommitOutcome commit(Commit commit) {
         Waiter me = new Waiter(commit);
         synchronized (this) {
-            waiting.add(me);
-            if (!sending) {
-                sending = true;
+            if (sending < LANES) {
+                sending++;
                 me.leads = true;
+            } else {
+                waiting.add(me);
             }
         }
         boolean interrupted = false;
@@ -82,7 +90,7 @@ final class CommitQueue {
             Thread.currentThread().interrupt();
         }
         if (!me.done) {
-            lead();
+            lead(me);
         }
         if (me.failure != null) {
             throw me.failure;
@@ -90,10 +98,11 @@ final class CommitQueue {
         return me.outcome;
     }
 
-    /** Sends the transaction of the commits at the head of the queue, the caller's first. */
-    private void lead() {
-        List<Waiter> taken = new ArrayList<>();
+    /** Sends the caller's commit and those at the head of the queue that fit with it. */
+    private void lead(Waiter me) {
+        List<Waiter> taken = new ArrayList<>(List.of(me));
         CommitGroup group = CommitGroup.blind();
+        group.tryAdd(me.commit);
         synchronized (this) {
             while (!waiting.isEmpty() && group.tryAdd(waiting.peek().commit)) {
                 taken.add(waiting.poll());
@@ -112,18 +121,18 @@ final class CommitQueue {
             failure = new IllegalStateException("The commit failed: " + e, e);
             throw e;
         } finally {
-            for (int i = 0; i < taken.size(); i++) {
-                taken.get(i).finish(outcomes == null ? null : outcomes.get(i),
-                        failure == null ? null : i == 0 ? failure : copy(failure));
-            }
             synchronized (this) {
-                Waiter next = waiting.peek();
+                Waiter next = waiting.poll();
                 if (next == null) {
-                    sending = false;
+                    sending--;
                 } else {
                     next.leads = true;
                     LockSupport.unpark(next.thread);
                 }
+            }
+            for (int i = 0; i < taken.size(); i++) {
+                taken.get(i).finish(outcomes == null ? null : outcomes.get(i),
+                        failure == null ? null : i == 0 ? failure : copy(failure));
             }
         }
     }
@@ -133,9 +142,9 @@ final class CommitQueue {
         return together.sum();
     }
 
-    /** How many commits wait behind the transaction in flight; -1 when none is in flight. */
+    /** How many commits wait for a lane; -1 while one is free. */
     synchronized int waiting() {
-        return sending ? waiting.size() : -1;
+        return sending == LANES ? waiting.size() : -1;
     }
 
     /**

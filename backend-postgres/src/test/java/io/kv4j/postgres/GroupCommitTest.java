@@ -89,12 +89,10 @@ class GroupCommitTest {
         String schema = TestServer.freshSchema("group");
         try (PostgresBackend b = Backends.backend(schema, "cache", "false");
                 Connection blocker = TestServer.get().admin()) {
-            b.commit(blind(put("held", "0"), put("s", "\"five\"")));
-            lockRow(blocker, schema, "held");
+            b.commit(blind(put("s", "\"five\"")));
             ExecutorService pool = Executors.newCachedThreadPool();
             try {
-                Future<Long> first = pool.submit(() -> b.commit(blind(put("held", "1"))));
-                awaitQueued(b, 0, schema);
+                List<Future<Long>> first = fillLanes(b, pool, blocker, schema);
                 List<Commit> group = List.of(blind(SUM), blind(Commit.Write.mutate(NS, "s",
                         Mutation.sum(BigInteger.ONE))), blind(put("x", "1")), blind(SUM));
                 List<Future<Long>> outcomes = new ArrayList<>();
@@ -105,7 +103,9 @@ class GroupCommitTest {
                 long together = b.queue().together();
                 blocker.rollback();
 
-                first.get(30, TimeUnit.SECONDS);
+                for (Future<Long> f : first) {
+                    f.get(30, TimeUnit.SECONDS);
+                }
                 BackendException e = assertInstanceOf(BackendException.class,
                         assertThrows(outcomes.get(1)));
                 assertEquals(BackendException.Kind.NOT_AN_INTEGER, e.kind());
@@ -132,13 +132,11 @@ class GroupCommitTest {
         try (PostgresBackend b = Backends.backend(schema, "ApplicationName", app, "cache", "false");
                 Connection first = TestServer.get().admin();
                 Connection second = TestServer.get().admin()) {
-            b.commit(blind(put("a", "0"), put("b", "0")));
-            lockRow(first, schema, "a");
+            b.commit(blind(put("b", "0")));
             lockRow(second, schema, "b");
             ExecutorService pool = Executors.newCachedThreadPool();
             try {
-                Future<Long> lone = pool.submit(() -> b.commit(blind(put("a", "1"))));
-                awaitQueued(b, 0, schema);
+                List<Future<Long>> lone = fillLanes(b, pool, first, schema);
                 List<Future<Long>> group = new ArrayList<>();
                 for (int i = 0; i < 5; i++) {
                     Commit c = blind(SUM, put("b", String.valueOf(i)), put("own" + i, "1"));
@@ -146,7 +144,9 @@ class GroupCommitTest {
                     awaitQueued(b, group.size(), schema);
                 }
                 first.rollback();
-                lone.get(30, TimeUnit.SECONDS);
+                for (Future<Long> f : lone) {
+                    f.get(30, TimeUnit.SECONDS);
+                }
                 awaitWaiting(app);
 
                 assertEquals("1", MigrationsTest.one("SELECT count(*) FILTER (WHERE"
@@ -235,6 +235,25 @@ class GroupCommitTest {
         }
     }
 
+    /**
+     * Takes every lane of the queue with a lone commit that waits for the lock of a row that
+     * {@code blocker} holds, until it rolls back; the commits sent next wait in the queue.
+     */
+    private static List<Future<Long>> fillLanes(PostgresBackend b, ExecutorService pool,
+            Connection blocker, String schema) throws SQLException {
+        List<Future<Long>> out = new ArrayList<>();
+        for (int i = 0; i < CommitQueue.LANES; i++) {
+            b.commit(blind(put("held" + i, "0")));
+            lockRow(blocker, schema, "held" + i);
+        }
+        for (int i = 0; i < CommitQueue.LANES; i++) {
+            Commit c = blind(put("held" + i, "1"));
+            out.add(pool.submit(() -> b.commit(c)));
+        }
+        awaitQueued(b, 0, schema);
+        return out;
+    }
+
     /** Holds the row of a key locked in an open transaction, so that commits writing it wait. */
     private static void lockRow(Connection c, String schema, String key) throws SQLException {
         c.setAutoCommit(false);
@@ -244,7 +263,7 @@ class GroupCommitTest {
         }
     }
 
-    /** Waits until a transaction is in flight and {@code n} commits wait behind it. */
+    /** Waits until every lane has a transaction in flight and {@code n} commits wait. */
     private static void awaitQueued(PostgresBackend b, int n, String schema) {
         long deadline = System.nanoTime() + 10_000_000_000L;
         while (b.queue().waiting() != n) {
