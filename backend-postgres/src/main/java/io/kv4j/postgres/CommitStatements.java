@@ -52,6 +52,7 @@ final class CommitStatements {
 
     private final String readOnlySql;
     private final String readWriteSql;
+    private final String blindSql;
     private final String mutateSql;
     private final String deleteSql;
     private final String upsertSql;
@@ -70,6 +71,8 @@ final class CommitStatements {
         this.readOnlySql = String.join("; ", sql.get("begin-read-only"), check,
                 sql.get("end-read-only"));
         this.readWriteSql = String.join("; ", sql.get("begin-read-write"), sql.get("lock"), check,
+                sql.get("version"));
+        this.blindSql = String.join("; ", sql.get("begin-read-write"), sql.get("lock"),
                 sql.get("version"));
         this.mutateSql = "; " + sql.get("mutate");
         this.deleteSql = "; " + sql.get("delete");
@@ -136,7 +139,10 @@ final class CommitStatements {
             }
         }
         boolean rangeDeletes = !commit.rangeDeletes().isEmpty();
-        String sql = !writes ? readOnlySql : readWriteSql + (mNs.isEmpty() ? "" : mutateSql)
+        // blind commits have nothing to check, and skip the statement that would find nothing
+        boolean blind = CommitGroup.isBlind(commit);
+        String sql = !writes ? readOnlySql : (blind ? blindSql : readWriteSql)
+                + (mNs.isEmpty() ? "" : mutateSql)
                 + (dNs.isEmpty() ? "" : deleteSql) + (wNs.isEmpty() ? "" : upsertSql)
                 + (rangeDeletes ? deleteRangesSql : "") + recordIdSql;
         try (PreparedStatement ps = c.prepareStatement(sql)) {
@@ -145,7 +151,9 @@ final class CommitStatements {
                 CommitLocks locks = CommitLocks.of(group.locked(), lockSeed);
                 p.add(locks.ids).add(locks.exclusive);
             }
-            addChecks(p, commit);
+            if (!blind) {
+                addChecks(p, commit);
+            }
             if (writes) {
                 p.add(group.size());
             }

@@ -3,8 +3,8 @@
 -- are dropped and the lines joined, so the server receives one line per statement. A "?" is a
 -- parameter: arrays are bound in PostgreSQL's text form and typed by their casts.
 --
--- A commit that writes is sent as begin-read-write, lock, check, version, [mutate], [delete],
--- [upsert], [delete-ranges], record-id in one round trip; a commit without writes as
+-- A commit that writes is sent as begin-read-write, lock, check (left out when it only writes),
+-- version, [mutate], [delete], [upsert], [delete-ranges], record-id in one round trip; a commit without writes as
 -- begin-read-only, check, end-read-only. The outcome is read by column name: check and mutate
 -- return the first failed check or refused mutation (conflict, position, ...) or no row; version
 -- returns the numbers the writes got. Once one of them has refused the commit, the
