@@ -56,7 +56,7 @@ class PlanTest {
                 "contention readModifyWrite 1", "contention readModifyWrite 8",
                 "contention readModifyWrite 64",
                 "bulk readMany 1", "bulk readMany 8",
-                "counters hotCounter 64", "counters hotCounter 8",
+                "counters hotCounter 64", "counters hotCounter 8", "counters blindSet 8",
                 "growth readModifyWrite 1",
                 "memory read 1", "memory read 2",
                 "memory readModifyWrite 1", "memory readModifyWrite 2",
