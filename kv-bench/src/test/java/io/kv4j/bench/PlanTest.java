@@ -152,6 +152,7 @@ class PlanTest {
                     + " " + c.threads() + ": " + c.target().text());
         }
         assertEquals(new TreeSet<>(List.of(
+                "blindSet kv4j vs jdbc-autocommit 8: ",
                 "hotCounter kv4j vs jdbc-autocommit 8: >= 1.50",
                 "hotCounter kv4j vs jdbc-autocommit 64: >= 1.50",
                 "hotCounter kv4j-get-set vs jdbc-autocommit 8: ",
