@@ -87,6 +87,13 @@ sealed interface CommitOutcome {
         }
     }
 
+    /**
+     * The commit of a refused group failed when it was sent again alone: its own failure, which
+     * the others of the group do not share.
+     */
+    record Failed(RuntimeException failure) implements CommitOutcome {
+    }
+
     /** The commit was refused and nothing was written. */
     sealed interface Refused extends CommitOutcome {
 

@@ -55,6 +55,9 @@ final class Committer {
         if (outcome instanceof CommitOutcome.Refused refused) {
             throw refused.exception(commit);
         }
+        if (outcome instanceof CommitOutcome.Failed failed) {
+            throw failed.failure();
+        }
         return ((CommitOutcome.Committed) outcome).version();
     }
 
@@ -90,9 +93,16 @@ final class Committer {
         } else if (group.size() == 1) {
             out.add(outcome);
         } else {
+            // each failure is its member's own: the ones sent before it may have committed
             for (int i = 0; i < group.size(); i++) {
-                out.add(sendWrites(CommitGroup.of(group.members().get(i), group.ids().get(i)))
-                        .get(0));
+                CommitOutcome alone;
+                try {
+                    alone = sendWrites(CommitGroup.of(group.members().get(i), group.ids().get(i)))
+                            .get(0);
+                } catch (RuntimeException e) {
+                    alone = new CommitOutcome.Failed(e);
+                }
+                out.add(alone);
             }
         }
         return out;

@@ -20,6 +20,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -88,11 +89,12 @@ class GroupCommitTest {
     void groupWithAMutationOfANonNumber_failsOnlyThatCommit() throws Exception {
         String schema = TestServer.freshSchema("group");
         try (PostgresBackend b = Backends.backend(schema, "cache", "false");
-                Connection blocker = TestServer.get().admin()) {
+                Connection blocker = TestServer.get().admin();
+                Connection rest = TestServer.get().admin()) {
             b.commit(blind(put("s", "\"five\"")));
             ExecutorService pool = Executors.newCachedThreadPool();
             try {
-                List<Future<Long>> first = fillLanes(b, pool, blocker, schema);
+                List<Future<Long>> lanes = fillLanes(b, pool, schema, blocker, rest);
                 List<Commit> group = List.of(blind(SUM), blind(Commit.Write.mutate(NS, "s",
                         Mutation.sum(BigInteger.ONE))), blind(put("x", "1")), blind(SUM));
                 List<Future<Long>> outcomes = new ArrayList<>();
@@ -101,11 +103,7 @@ class GroupCommitTest {
                     awaitQueued(b, outcomes.size(), schema);
                 }
                 long together = b.queue().together();
-                blocker.rollback();
-
-                for (Future<Long> f : first) {
-                    f.get(30, TimeUnit.SECONDS);
-                }
+                freeOneLane(b, lanes, blocker, rest);
                 BackendException e = assertInstanceOf(BackendException.class,
                         assertThrows(outcomes.get(1)));
                 assertEquals(BackendException.Kind.NOT_AN_INTEGER, e.kind());
@@ -125,28 +123,65 @@ class GroupCommitTest {
         }
     }
 
+    /**
+     * A refused group's commits sent again alone each keep their own outcome, a failure too: one
+     * that committed before another failed is reported committed, so it is never run twice.
+     */
+    @Test
+    void refusedGroupSentAgainAlone_aLaterFailureIsOnlyItsOwn() throws Exception {
+        String schema = TestServer.freshSchema("group");
+        try (PostgresBackend b = Backends.backend(schema, "cache", "false");
+                Connection blocker = TestServer.get().admin();
+                Connection rest = TestServer.get().admin()) {
+            UUID taken = UUID.randomUUID();
+            b.commit(Commit.of(taken, List.of(), List.of(), List.of(put("s", "\"five\""))));
+            ExecutorService pool = Executors.newCachedThreadPool();
+            try {
+                List<Future<Long>> lanes = fillLanes(b, pool, schema, blocker, rest);
+                // the third reuses an id already recorded: alone, its commit fails on it
+                List<Commit> group = List.of(blind(SUM), blind(Commit.Write.mutate(NS, "s",
+                        Mutation.sum(BigInteger.ONE))), Commit.of(taken, List.of(), List.of(),
+                        List.of(put("x", "1"))));
+                List<Future<Long>> outcomes = new ArrayList<>();
+                for (Commit c : group) {
+                    outcomes.add(pool.submit(() -> b.commit(c)));
+                    awaitQueued(b, outcomes.size(), schema);
+                }
+                freeOneLane(b, lanes, blocker, rest);
+
+                long sum = outcomes.get(0).get(30, TimeUnit.SECONDS);
+                assertEquals(BackendException.Kind.NOT_AN_INTEGER, assertInstanceOf(
+                        BackendException.class, assertThrows(outcomes.get(1))).kind());
+                assertEquals(BackendException.Kind.STORAGE, assertInstanceOf(
+                        BackendException.class, assertThrows(outcomes.get(2))).kind());
+                assertEquals(sum, b.read(NS, "hot").version());
+                assertEquals("1", text(b.read(NS, "hot")));
+            } finally {
+                pool.shutdownNow();
+            }
+        }
+    }
+
     @Test
     void groupWhoseConnectionIsKilledWhileItWaits_isSentAgainAndAppliedOnce() throws Exception {
         String schema = TestServer.freshSchema("group");
         String app = "kv4j_" + schema;
         try (PostgresBackend b = Backends.backend(schema, "ApplicationName", app, "cache", "false");
                 Connection first = TestServer.get().admin();
+                Connection rest = TestServer.get().admin();
                 Connection second = TestServer.get().admin()) {
             b.commit(blind(put("b", "0")));
             lockRow(second, schema, "b");
             ExecutorService pool = Executors.newCachedThreadPool();
             try {
-                List<Future<Long>> lone = fillLanes(b, pool, first, schema);
+                List<Future<Long>> lanes = fillLanes(b, pool, schema, first, rest);
                 List<Future<Long>> group = new ArrayList<>();
                 for (int i = 0; i < 5; i++) {
                     Commit c = blind(SUM, put("b", String.valueOf(i)), put("own" + i, "1"));
                     group.add(pool.submit(() -> b.commit(c)));
                     awaitQueued(b, group.size(), schema);
                 }
-                first.rollback();
-                for (Future<Long> f : lone) {
-                    f.get(30, TimeUnit.SECONDS);
-                }
+                freeOneLane(b, lanes, first, rest);
                 awaitWaiting(app);
 
                 assertEquals("1", MigrationsTest.one("SELECT count(*) FILTER (WHERE"
@@ -236,15 +271,15 @@ class GroupCommitTest {
     }
 
     /**
-     * Takes every lane of the queue with a lone commit that waits for the lock of a row that
-     * {@code blocker} holds, until it rolls back; the commits sent next wait in the queue.
+     * Takes every lane of the queue with a lone commit that waits for the lock of a row, the first
+     * one's held by {@code first}, the others' by {@code rest}; the commits sent next queue.
      */
     private static List<Future<Long>> fillLanes(PostgresBackend b, ExecutorService pool,
-            Connection blocker, String schema) throws SQLException {
+            String schema, Connection first, Connection rest) throws SQLException {
         List<Future<Long>> out = new ArrayList<>();
         for (int i = 0; i < CommitQueue.LANES; i++) {
             b.commit(blind(put("held" + i, "0")));
-            lockRow(blocker, schema, "held" + i);
+            lockRow(i == 0 ? first : rest, schema, "held" + i);
         }
         for (int i = 0; i < CommitQueue.LANES; i++) {
             Commit c = blind(put("held" + i, "1"));
@@ -252,6 +287,27 @@ class GroupCommitTest {
         }
         awaitQueued(b, 0, schema);
         return out;
+    }
+
+    /**
+     * Frees the first lane only, so that all the queued commits go in it as one transaction,
+     * then the others once that transaction has taken them.
+     */
+    private static void freeOneLane(PostgresBackend b, List<Future<Long>> lanes,
+            Connection first, Connection rest) throws Exception {
+        first.rollback();
+        lanes.get(0).get(30, TimeUnit.SECONDS);
+        long deadline = System.nanoTime() + 10_000_000_000L;
+        while (b.queue().waiting() > 0) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("the queued commits were not taken within 10 s");
+            }
+            Backends.sleep(5);
+        }
+        rest.rollback();
+        for (Future<Long> f : lanes) {
+            f.get(30, TimeUnit.SECONDS);
+        }
     }
 
     /** Holds the row of a key locked in an open transaction, so that commits writing it wait. */
@@ -274,7 +330,7 @@ class GroupCommitTest {
             Backends.sleep(5);
         }
         if (n == 0) {
-            Backends.sleep(100); // the first one is on its way to the lock
+            Backends.sleep(100); // the lone ones are on their way to their locks
         }
     }
 
