@@ -7,22 +7,22 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 
 /**
- * What the database answered to a commit: committed with a version, or refused with nothing
- * written.
+ * What the database answered to a transaction of one or more commits ({@link CommitGroup}):
+ * committed with a version for each, or refused with nothing written.
  */
 sealed interface CommitOutcome {
 
     /**
      * Runs the statements of a commit and reads the outcome from their results by column name:
      * a row with {@code conflict} from {@code check} or {@code mutate} when one refused the
-     * commit, else {@code version}'s. The other statements return nothing that matters.
+     * commit, else the array {@code versions}. The other statements return nothing that matters.
      *
-     * @param writes whether the commit writes; one that does not has no {@code version} and
+     * @param writes whether the commit writes; one that does not has no {@code versions} and
      *     commits with 0
      * @throws SQLException as the driver reports it, or when neither came back
      */
     static CommitOutcome read(PreparedStatement st, boolean writes) throws SQLException {
-        CommitOutcome outcome = writes ? null : new Committed(0);
+        CommitOutcome outcome = writes ? null : Committed.of(0);
         Refused refused = null;
         for (boolean isResult = st.execute(); isResult || st.getUpdateCount() != -1;
                 isResult = st.getMoreResults()) {
@@ -33,8 +33,8 @@ sealed interface CommitOutcome {
                 String column = rs.getMetaData().getColumnLabel(1);
                 if ("conflict".equals(column) && rs.next()) {
                     refused = refused(rs);
-                } else if ("version".equals(column) && rs.next()) {
-                    outcome = new Committed(rs.getLong("version"));
+                } else if ("versions".equals(column) && rs.next()) {
+                    outcome = new Committed(versions(rs.getString("versions")));
                 }
             }
         }
@@ -46,6 +46,16 @@ sealed interface CommitOutcome {
                     "XX000");
         }
         return outcome;
+    }
+
+    /** The numbers of an int8[] in its text form, {@code {1,2}}. */
+    private static long[] versions(String array) {
+        String[] parts = array.substring(1, array.length() - 1).split(",");
+        long[] out = new long[parts.length];
+        for (int i = 0; i < parts.length; i++) {
+            out[i] = Long.parseLong(parts[i]);
+        }
+        return out;
     }
 
     private static Refused refused(ResultSet rs) throws SQLException {
@@ -60,8 +70,28 @@ sealed interface CommitOutcome {
         };
     }
 
-    /** The commit was applied: its writes got {@code version} (0 when it wrote nothing). */
-    record Committed(long version) implements CommitOutcome {
+    /**
+     * The transaction was applied: the writes of its commits got {@code versions}, in member
+     * order ({0} for a commit that wrote nothing).
+     */
+    record Committed(long[] versions) implements CommitOutcome {
+
+        /** The outcome of one commit. */
+        static Committed of(long version) {
+            return new Committed(new long[] {version});
+        }
+
+        /** The version of the first (or only) commit. */
+        long version() {
+            return versions[0];
+        }
+    }
+
+    /**
+     * The commit of a refused group failed when it was sent again alone: its own failure, which
+     * the others of the group do not share.
+     */
+    record Failed(RuntimeException failure) implements CommitOutcome {
     }
 
     /** The commit was refused and nothing was written. */

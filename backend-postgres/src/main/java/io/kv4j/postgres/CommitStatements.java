@@ -7,12 +7,15 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Types;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 /**
- * The statements of {@code commit.sql} on a connection: one commit as one round trip, the lookup
- * of a commit's id, the deletion of a namespace and the expiry of old ids.
+ * The statements of {@code commit.sql} on a connection: one transaction of one or more commits
+ * as one round trip, the lookup of its ids, the deletion of a namespace and the expiry of old
+ * ids.
  *
  * <p>A commit that writes runs at READ COMMITTED:
  * <ol>
@@ -29,7 +32,8 @@ import java.util.UUID;
  *       raises the transaction-local flag {@code kv4j.conflict}.</li>
  *   <li>{@code version}, {@code mutate}, {@code delete}, {@code upsert}, {@code delete-ranges}
  *       and {@code record-id} do nothing once the flag is raised; otherwise they take one number
- *       from the schema's sequence and apply the writes with it. {@code mutate} comes first and
+ *       from the schema's sequence for each commit the transaction carries ({@link CommitGroup})
+ *       and apply the writes, each row with the number of the commit it belongs to. {@code mutate} comes first and
  *       writes nothing, raising the flag, when a key it mutates holds no whole number, so that
  *       the commit then writes nothing at all; {@code delete-ranges} comes last and spares the
  *       rows of this version, which is the same as deleting the ranges before the writes.</li>
@@ -48,6 +52,7 @@ final class CommitStatements {
 
     private final String readOnlySql;
     private final String readWriteSql;
+    private final String blindSql;
     private final String mutateSql;
     private final String deleteSql;
     private final String upsertSql;
@@ -67,6 +72,8 @@ final class CommitStatements {
                 sql.get("end-read-only"));
         this.readWriteSql = String.join("; ", sql.get("begin-read-write"), sql.get("lock"), check,
                 sql.get("version"));
+        this.blindSql = String.join("; ", sql.get("begin-read-write"), sql.get("lock"),
+                sql.get("version"));
         this.mutateSql = "; " + sql.get("mutate");
         this.deleteSql = "; " + sql.get("delete");
         this.upsertSql = "; " + sql.get("upsert");
@@ -79,19 +86,23 @@ final class CommitStatements {
     }
 
     /**
-     * Sends the commit and reads its outcome.
+     * Sends the commits of a group as one transaction and reads its outcome: the members'
+     * versions, in member order, or the refusal of all.
      *
      * @throws SQLException as the driver reports it; the transaction may then be left open
      */
-    CommitOutcome send(Connection c, Commit commit, UUID id) throws SQLException {
-        if (isCompareAndSet(commit)) {
-            return compareAndSet(c, commit.writes().get(0), commit.reads().get(0).version(), id);
+    CommitOutcome send(Connection c, CommitGroup group) throws SQLException {
+        Commit commit = group.first();
+        if (group.size() == 1 && isCompareAndSet(commit)) {
+            return compareAndSet(c, commit.writes().get(0), commit.reads().get(0).version(),
+                    group.ids().get(0));
         }
         boolean writes = !commit.isReadOnly();
         ArrayText wNs = new ArrayText();
         ArrayText wKey = new ArrayText();
         ArrayText wVal = new ArrayText();
         ArrayText wShape = new ArrayText();
+        ArrayText wVer = new ArrayText();
         ArrayText dNs = new ArrayText();
         ArrayText dKey = new ArrayText();
         ArrayText mNs = new ArrayText();
@@ -100,7 +111,9 @@ final class CommitStatements {
         ArrayText mFloor = new ArrayText();
         ArrayText mCeiling = new ArrayText();
         ArrayText mIfMissing = new ArrayText();
-        for (Commit.Write w : commit.writes()) {
+        ArrayText mVer = new ArrayText();
+        for (CommitGroup.Slot s : group.writes()) {
+            Commit.Write w = s.write();
             switch (w.kind()) {
                 case DELETE -> {
                     dNs.text(w.namespace());
@@ -111,6 +124,7 @@ final class CommitStatements {
                     wKey.text(w.key());
                     wVal.text(new String(w.value(), StandardCharsets.UTF_8));
                     wShape.number(JsonShape.of(w.value()));
+                    wVer.number(s.member());
                 }
                 case MUTATE -> {
                     Mutation m = w.mutation();
@@ -120,61 +134,91 @@ final class CommitStatements {
                     mFloor.text(m.floor() == null ? null : m.floor().toString());
                     mCeiling.text(m.ceiling() == null ? null : m.ceiling().toString());
                     mIfMissing.text(m.ifMissing().toString());
+                    mVer.number(s.member());
                 }
             }
         }
         boolean rangeDeletes = !commit.rangeDeletes().isEmpty();
-        String sql = !writes ? readOnlySql : readWriteSql + (mNs.isEmpty() ? "" : mutateSql)
+        // blind commits have nothing to check, and skip the statement that would find nothing
+        boolean blind = CommitGroup.isBlind(commit);
+        String sql = !writes ? readOnlySql : (blind ? blindSql : readWriteSql)
+                + (mNs.isEmpty() ? "" : mutateSql)
                 + (dNs.isEmpty() ? "" : deleteSql) + (wNs.isEmpty() ? "" : upsertSql)
                 + (rangeDeletes ? deleteRangesSql : "") + recordIdSql;
         try (PreparedStatement ps = c.prepareStatement(sql)) {
             Params p = new Params(ps);
             if (writes) {
-                CommitLocks locks = CommitLocks.of(commit, lockSeed);
+                CommitLocks locks = CommitLocks.of(group.locked(), lockSeed);
                 p.add(locks.ids).add(locks.exclusive);
             }
-            addChecks(p, commit);
+            if (!blind) {
+                addChecks(p, commit);
+            }
+            if (writes) {
+                p.add(group.size());
+            }
             if (!mNs.isEmpty()) {
                 addRangeDeletes(p, commit);
-                p.add(mNs).add(mKey).add(mAddend).add(mFloor).add(mCeiling).add(mIfMissing);
+                p.add(mNs).add(mKey).add(mAddend).add(mFloor).add(mCeiling).add(mIfMissing)
+                        .add(mVer);
             }
             if (!dNs.isEmpty()) {
                 p.add(dNs).add(dKey);
             }
             if (!wNs.isEmpty()) {
-                p.add(wNs).add(wKey).add(wVal).add(wShape);
+                p.add(wNs).add(wKey).add(wVal).add(wShape).add(wVer);
             }
             if (rangeDeletes) {
                 addRangeDeletes(p, commit);
             }
             if (writes) {
-                p.add(id);
+                p.add(ids(group.ids()));
             }
             return CommitOutcome.read(ps, writes);
         }
     }
 
     /**
-     * Finds out whether the commit of {@code id} landed, and makes the answer final: the id is
-     * taken first, so a commit with it still under way waits for this or fails.
+     * Finds out whether the transaction that carried the commits of {@code ids} landed, and
+     * makes the answer final: the first id is taken, so a transaction with it still under way
+     * waits for this or fails.
      *
-     * @return the version the commit's writes got, or -1 when it did not land and never will
+     * @return the version of each commit, in the order of {@code ids}, or null when the
+     *     transaction did not land and never will
      */
-    long lookUp(Connection c, UUID id) throws SQLException {
+    long[] lookUp(Connection c, List<UUID> ids) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement(lookUpSql)) {
-            new Params(ps).add(id).add(id);
+            Map<String, Long> found = new HashMap<>();
+            new Params(ps).add(ids.get(0)).add(ids(ids));
             for (boolean isResult = ps.execute(); isResult || ps.getUpdateCount() != -1;
                     isResult = ps.getMoreResults()) {
                 if (isResult) {
                     try (ResultSet rs = ps.getResultSet()) {
-                        if (rs.next()) {
-                            return rs.getLong("version");
+                        while (rs.next()) {
+                            found.put(rs.getString("id"), rs.getLong("version"));
                         }
                     }
                 }
             }
+            Long first = found.get(ids.get(0).toString());
+            if (first == null) {
+                throw new SQLException("The lookup of commit " + ids.get(0) + " found no row",
+                        "XX000");
+            }
+            if (first < 0) {
+                return null;
+            }
+            long[] versions = new long[ids.size()];
+            for (int i = 0; i < versions.length; i++) {
+                Long v = found.get(ids.get(i).toString());
+                if (v == null || v < 0) {
+                    throw new SQLException("The lookup of commit " + ids.get(i) + ", committed "
+                            + "with " + ids.get(0) + ", found " + v, "XX000");
+                }
+                versions[i] = v;
+            }
+            return versions;
         }
-        throw new SQLException("The lookup of commit " + id + " found no row", "XX000");
     }
 
     /**
@@ -246,7 +290,7 @@ final class CommitStatements {
             ps.setLong(7, read);
             new Params(ps, 8).add(id);
             try (ResultSet rs = ps.executeQuery()) {
-                return rs.next() ? new CommitOutcome.Committed(rs.getLong("version"))
+                return rs.next() ? CommitOutcome.Committed.of(rs.getLong("version"))
                         : new CommitOutcome.Conflict(CommitOutcome.Conflict.Kind.READ, 0);
             }
         }
@@ -291,6 +335,14 @@ final class CommitStatements {
                 .add(gNs).add(gLow).add(gHigh).add(gFrom).add(gTo).add(seen);
     }
 
+    private static ArrayText ids(List<UUID> ids) {
+        ArrayText out = new ArrayText();
+        for (UUID id : ids) {
+            out.text(id.toString());
+        }
+        return out;
+    }
+
     private static void addRangeDeletes(Params p, Commit commit) throws SQLException {
         ArrayText ns = new ArrayText();
         ArrayText start = new ArrayText();
@@ -303,7 +355,12 @@ final class CommitStatements {
         p.add(ns).add(start).add(end);
     }
 
-    /** Binds parameters in order, each untyped text: the casts in the statements type them. */
+    /**
+     * Binds parameters in order, each as text ({@code varchar}) that the casts in the statements
+     * convert. Never untyped: once the driver prepares a statement on the server (from its fifth
+     * use), a parameter of unspecified type makes it describe every statement of the commit again
+     * before binding, one round trip each, on every commit.
+     */
     private static final class Params {
         private final PreparedStatement ps;
         private int next;
@@ -318,12 +375,17 @@ final class CommitStatements {
         }
 
         Params add(ArrayText array) throws SQLException {
-            ps.setObject(next++, array.close(), Types.OTHER);
+            ps.setString(next++, array.close());
             return this;
         }
 
         Params add(UUID id) throws SQLException {
-            ps.setObject(next++, id.toString(), Types.OTHER);
+            ps.setString(next++, id.toString());
+            return this;
+        }
+
+        Params add(int n) throws SQLException {
+            ps.setInt(next++, n);
             return this;
         }
     }

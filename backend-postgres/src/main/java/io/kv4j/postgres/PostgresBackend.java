@@ -11,7 +11,6 @@ import java.nio.charset.StandardCharsets;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Types;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -134,7 +133,8 @@ final class PostgresBackend implements KvBackend {
                         Map<String, Entry> out = new HashMap<>();
                         try (PreparedStatement ps = c.prepareStatement(readManySql)) {
                             ps.setString(1, namespace);
-                            ps.setObject(2, keysText, Types.OTHER);
+                            // as text, never untyped (CommitStatements.Params)
+                            ps.setString(2, keysText);
                             try (ResultSet rs = ps.executeQuery()) {
                                 while (rs.next()) {
                                     Entry e = entry(rs);
@@ -312,6 +312,11 @@ final class PostgresBackend implements KvBackend {
 
     private static byte[] utf8(String json) {
         return json.getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** The queue of blind commits, for tests. */
+    CommitQueue queue() {
+        return committer.queue();
     }
 
     /** The cache, for tests: {@link ReadCache#OFF} when off. */

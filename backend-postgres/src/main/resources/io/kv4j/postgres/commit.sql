@@ -3,15 +3,21 @@
 -- are dropped and the lines joined, so the server receives one line per statement. A "?" is a
 -- parameter: arrays are bound in PostgreSQL's text form and typed by their casts.
 --
--- A commit that writes is sent as begin-read-write, lock, check, version, [mutate], [delete],
--- [upsert], [delete-ranges], record-id in one round trip; a commit without writes as
+-- A commit that writes is sent as begin-read-write, lock, check (left out when it only writes),
+-- version, [mutate], [delete], [upsert], [delete-ranges], record-id in one round trip; a commit without writes as
 -- begin-read-only, check, end-read-only. The outcome is read by column name: check and mutate
 -- return the first failed check or refused mutation (conflict, position, ...) or no row; version
--- returns the number the writes got. Once one of them has refused the commit, the
+-- returns the numbers the writes got. Once one of them has refused the commit, the
 -- transaction-local flag kv4j.conflict stops the later statements: it carries no data. mutate
 -- is the first statement that writes, so that nothing is written when it refuses; the range
 -- deletions come last and spare the rows this commit wrote, which is the same as applying them
 -- first.
+--
+-- One transaction may carry several commits that only write (CommitGroup): version takes one
+-- number per commit, ascending in the order of the commits, and keeps them in the
+-- transaction-local setting kv4j.versions; each row that upsert and mutate write names the
+-- commit whose version it gets (from 1), and record-id stores each commit's id with its own.
+-- A single commit is the group of one.
 
 -- name: begin-read-write
 -- the plans of statements over arrays are reused: planning each call anew for the exact arrays
@@ -65,8 +71,11 @@ SELECT c.conflict, c.position, c.found, set_config('kv4j.conflict', 'on', true) 
  LIMIT 1
 
 -- name: version
-SELECT nextval('${schema}.versions') AS version
- WHERE current_setting('kv4j.conflict', true) IS DISTINCT FROM 'on'
+-- how many commits the transaction carries; returns their versions as an array, ascending
+SELECT set_config('kv4j.versions', array_agg(s.v ORDER BY s.v)::text, true) AS versions
+  FROM (SELECT nextval('${schema}.versions') AS v FROM generate_series(1, ?::int4)
+         WHERE current_setting('kv4j.conflict', true) IS DISTINCT FROM 'on') s
+HAVING count(*) > 0
 
 -- name: delete
 -- namespaces, keys
@@ -75,18 +84,20 @@ DELETE FROM ${schema}.entries e USING unnest(?::text[], ?::text[]) AS d(ns, k)
    AND current_setting('kv4j.conflict', true) IS DISTINCT FROM 'on'
 
 -- name: upsert
--- namespaces, keys, values as JSON text, shapes (JsonShape: 0 jsonb only, 1 both, 2 exact only)
+-- namespaces, keys, values as JSON text, shapes (JsonShape: 0 jsonb only, 1 both, 2 exact only),
+-- the commits (from 1) whose versions the rows get
 INSERT INTO ${schema}.entries AS e (namespace, key, value, exact, version)
 SELECT w.ns, w.k, CASE WHEN w.shape < 2 THEN w.val::jsonb END,
-       CASE WHEN w.shape > 0 THEN w.val::json END, currval('${schema}.versions')
-  FROM unnest(?::text[], ?::text[], ?::text[], ?::int2[]) AS w(ns, k, val, shape)
+       CASE WHEN w.shape > 0 THEN w.val::json END, vs.a[w.v]
+  FROM unnest(?::text[], ?::text[], ?::text[], ?::int2[], ?::int4[]) AS w(ns, k, val, shape, v),
+       (SELECT nullif(current_setting('kv4j.versions', true), '')::int8[] AS a) vs
  WHERE current_setting('kv4j.conflict', true) IS DISTINCT FROM 'on'
 ON CONFLICT (namespace, key) DO UPDATE
    SET value = excluded.value, exact = excluded.exact, version = excluded.version
 
 -- name: mutate
 -- mutations: namespaces, keys, addends, floors, ceilings (NULL: none), values if missing (all
--- whole numbers as text); the commit's range deletions: namespaces, starts, ends (NULL: to the
+-- whole numbers as text), the commits (from 1) whose versions the rows get; the commit's range deletions: namespaces, starts, ends (NULL: to the
 -- end). A key a range deletion of this commit covers counts as missing, as the deletions come
 -- first. The current value must be a whole number as Mutation.wholeNumber reads it: zero in
 -- any spelling, or a JSON number whose unscaled digits and scale (as BigDecimal has them:
@@ -100,17 +111,17 @@ ON CONFLICT (namespace, key) DO UPDATE
 -- ceiling), or its value if missing, as a plain jsonb number. m and parts are MATERIALIZED so that each row is looked up
 -- and parsed once: inlined, every reference to their columns repeats the lookup and the parsing
 WITH m AS MATERIALIZED (
-  SELECT m.n, m.ns, m.k, m.a, m.f, m.c, m.miss,
+  SELECT m.n, m.ns, m.k, m.a, m.f, m.c, m.miss, m.v,
          (SELECT e FROM ${schema}.entries e
            WHERE e.namespace = m.ns AND e.key = m.k
              AND NOT EXISTS (SELECT 1 FROM unnest(?::text[], ?::text[], ?::text[]) AS d(ns, low, high)
                               WHERE d.ns = m.ns AND m.k COLLATE "C" >= d.low
                                 AND (d.high IS NULL OR m.k COLLATE "C" < d.high))) AS e
-    FROM unnest(?::text[], ?::text[], ?::numeric[], ?::numeric[], ?::numeric[], ?::numeric[])
-         WITH ORDINALITY AS m(ns, k, a, f, c, miss, n)
+    FROM unnest(?::text[], ?::text[], ?::numeric[], ?::numeric[], ?::numeric[], ?::numeric[],
+                ?::int4[]) WITH ORDINALITY AS m(ns, k, a, f, c, miss, v, n)
    WHERE current_setting('kv4j.conflict', true) IS DISTINCT FROM 'on'),
 parts AS MATERIALIZED (
-  SELECT m.n, m.ns, m.k, m.a, m.f, m.c, m.miss,
+  SELECT m.n, m.ns, m.k, m.a, m.f, m.c, m.miss, m.v,
          coalesce((m.e).exact::text, (m.e).value::text) AS json,
          CASE WHEN (m.e).exact IS NULL AND jsonb_typeof((m.e).value) = 'number'
               THEN ((m.e).value)::numeric END AS num,
@@ -147,8 +158,8 @@ written AS (
   INSERT INTO ${schema}.entries AS e (namespace, key, value, exact, version)
   SELECT w.ns, w.k,
          to_jsonb(CASE WHEN w.json IS NULL THEN w.miss ELSE least(greatest(w.x + w.a, w.f), w.c) END),
-         NULL, currval('${schema}.versions')
-    FROM whole w WHERE NOT EXISTS (SELECT 1 FROM bad)
+         NULL, vs.a[w.v]
+    FROM whole w, (SELECT nullif(current_setting('kv4j.versions', true), '')::int8[] AS a) vs WHERE NOT EXISTS (SELECT 1 FROM bad)
   ON CONFLICT (namespace, key) DO UPDATE
      SET value = excluded.value, exact = NULL, version = excluded.version
   RETURNING 1)
@@ -157,7 +168,8 @@ SELECT 'integer' AS conflict, b.position, b.found AS value,
   FROM bad b
 
 -- name: delete-ranges
--- namespaces, starts, ends (NULL: to the end of the namespace); the rows this commit wrote stay.
+-- namespaces, starts, ends (NULL: to the end of the namespace); the rows this commit wrote stay
+-- (a commit that deletes ranges is always sent alone, so they are the rows of its one version).
 -- Each range's keys are listed through the primary key first (as check lists a range): joined
 -- to the table directly, the generic plan scans all of it
 DELETE FROM ${schema}.entries e
@@ -169,14 +181,17 @@ DELETE FROM ${schema}.entries e
                  ELSE ARRAY(SELECT x.key FROM ${schema}.entries x
                              WHERE x.namespace = d.ns AND x.key >= d.low AND x.key < d.high)
                  END) AS k(key)) r
- WHERE e.namespace = r.ns AND e.key = r.key AND e.version <> currval('${schema}.versions')
+ WHERE e.namespace = r.ns AND e.key = r.key
+   AND e.version <> ALL(nullif(current_setting('kv4j.versions', true), '')::int8[])
    AND current_setting('kv4j.conflict', true) IS DISTINCT FROM 'on'
 
 -- name: record-id
--- the commit's id, in the same transaction: a lookup that fenced the id off makes this fail on
--- the primary key, so a commit found missing can never land later
+-- the ids of the commits, in their order, each with its version, in the same transaction: a
+-- lookup that fenced off one id makes this fail on the primary key, so a transaction found
+-- missing can never land later
 INSERT INTO ${schema}.commits (id, version)
-SELECT ?::uuid, currval('${schema}.versions')
+SELECT i.id, vs.a[i.n]
+  FROM unnest(?::uuid[]) WITH ORDINALITY AS i(id, n), (SELECT nullif(current_setting('kv4j.versions', true), '')::int8[] AS a) vs
  WHERE current_setting('kv4j.conflict', true) IS DISTINCT FROM 'on';
 COMMIT
 
@@ -192,10 +207,12 @@ WITH u AS (UPDATE ${schema}.entries
 SELECT version FROM u
 
 -- name: look-up
--- takes the id first (version -1), so a commit with it still under way waits for this or fails;
--- then the version it got, -1 when it did not land
+-- the first id of a transaction's commits, and all of them. Takes the first id (version -1), so
+-- a transaction with it still under way waits for this or fails; then the version each id got.
+-- The commits of one transaction share its fate: all have their versions, or the first has -1
+-- and the others no row
 INSERT INTO ${schema}.commits (id, version) VALUES (?::uuid, -1) ON CONFLICT (id) DO NOTHING;
-SELECT version FROM ${schema}.commits WHERE id = ?::uuid
+SELECT id, version FROM ${schema}.commits WHERE id = ANY(?::uuid[])
 
 -- name: delete-namespace
 -- the namespace's lock id, exclusive as a commit that listed it takes it; the namespace

@@ -10,6 +10,7 @@ import io.kv4j.spi.Mutation;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.UUID;
 import java.util.stream.Stream;
@@ -83,6 +84,32 @@ class RoundTripTest {
                     .map(k -> new String(b.read("F", k).value(), StandardCharsets.UTF_8))
                     .toList());
             assertEquals(List.of(), b.scan("F", KeyRange.prefix("old/"), false, 10));
+        }
+    }
+
+    /**
+     * Every commit and readMany stays one round trip after the driver has begun to prepare its
+     * statements on the server (from the fifth use of one text), not only the first few.
+     */
+    @Test
+    void repeatedCommitsAndReads_takeOneRoundTripEach() {
+        String schema = TestServer.freshSchema("rt");
+        try (PostgresBackend b = Backends.backend(schema, "socketFactory", COUNTING,
+                "pool-size", "1", "cache", "false")) {
+            Commit.Write sum = Commit.Write.mutate("F", "n", Mutation.sum(BigInteger.ONE));
+            b.commit(Commit.of(List.of(), List.of(), List.of(sum))); // connects
+            List<Long> trips = new ArrayList<>();
+            for (int i = 0; i < 8; i++) {
+                trips.add(CountingSocketFactory.count(() -> b.commit(Commit.of(List.of(),
+                        List.of(), List.of(sum)))));
+                long version = b.read("F", "n").version();
+                trips.add(CountingSocketFactory.count(() -> b.commit(Commit.of(
+                        List.of(Commit.PointRead.of("F", "n", version)), List.of(),
+                        List.of(write("n", "0"))))));
+                trips.add(CountingSocketFactory.count(() -> b.readMany("F", List.of("n", "m"))));
+            }
+
+            assertEquals(Collections.nCopies(24, 1L), trips);
         }
     }
 

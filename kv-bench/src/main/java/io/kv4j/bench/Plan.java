@@ -108,6 +108,10 @@ final class Plan {
                         Servers.FSYNC_OFF, threads, KEYS, Adapters.KV4J_GET_SET,
                         Adapters.JDBC_AUTOCOMMIT, ADD_ONE, Target.NONE));
             }
+            // a request that only writes, like a sum, travels with those that are ready with it
+            plan.add(postgres(Group.COUNTERS, "blind set of a random key", "blindSet",
+                    Servers.FSYNC_OFF, 8, FEW_KEYS.get(0), Adapters.KV4J,
+                    Adapters.JDBC_AUTOCOMMIT, "one autocommit upsert", Target.NONE));
         }
         if (groups.contains(Group.BULK)) {
             for (int threads : POSTGRES_THREADS) {

@@ -122,6 +122,17 @@ public class PostgresBenchmark {
     }
 
     /**
+     * One request that sets an item at a random key and reads nothing.
+     *
+     * @throws Exception when the store fails
+     */
+    @Benchmark
+    public void blindSet() throws Exception {
+        String key = names[ThreadLocalRandom.current().nextInt(names.length)];
+        adapter.writeAll(List.of(key), Item.initial(key));
+    }
+
+    /**
      * One read-only request that reads {@value #MANY} items at random keys.
      *
      * @return the items read

@@ -56,7 +56,7 @@ class PlanTest {
                 "contention readModifyWrite 1", "contention readModifyWrite 8",
                 "contention readModifyWrite 64",
                 "bulk readMany 1", "bulk readMany 8",
-                "counters hotCounter 64", "counters hotCounter 8",
+                "counters hotCounter 64", "counters hotCounter 8", "counters blindSet 8",
                 "growth readModifyWrite 1",
                 "memory read 1", "memory read 2",
                 "memory readModifyWrite 1", "memory readModifyWrite 2",
@@ -152,6 +152,7 @@ class PlanTest {
                     + " " + c.threads() + ": " + c.target().text());
         }
         assertEquals(new TreeSet<>(List.of(
+                "blindSet kv4j vs jdbc-autocommit 8: ",
                 "hotCounter kv4j vs jdbc-autocommit 8: >= 1.50",
                 "hotCounter kv4j vs jdbc-autocommit 64: >= 1.50",
                 "hotCounter kv4j-get-set vs jdbc-autocommit 8: ",
