@@ -11,7 +11,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import java.util.TreeSet;
 import java.util.concurrent.ConcurrentSkipListSet;
 
 /**
@@ -92,14 +91,13 @@ public final class BrokenFunctions {
                 @Override
                 public List<String> namespaces(String after, int limit) {
                     Set<String> seen = new java.util.HashSet<>();
-                    List<String> out = new ArrayList<>();
+                    List<String> first = new ArrayList<>(); // the first name of each fold
                     for (String n : inner.namespaces(null, Integer.MAX_VALUE)) {
-                        if (seen.add(fold(n)) && (after == null
-                                || KeyOrder.compare(n, after) > 0) && out.size() < limit) {
-                            out.add(n);
+                        if (seen.add(fold(n))) {
+                            first.add(n);
                         }
                     }
-                    return out;
+                    return BrokenBackends.page(first, KeyOrder.COMPARATOR, after, limit);
                 }
             };
         }
@@ -124,14 +122,9 @@ public final class BrokenFunctions {
             return new ForwardingBackend(memory) {
                 @Override
                 public List<String> namespaces(String after, int limit) {
-                    TreeSet<String> all = new TreeSet<>(KeyOrder.COMPARATOR);
-                    all.addAll(inner.namespaces(after, limit));
-                    for (String n : EMPTIED) {
-                        if (after == null || KeyOrder.compare(n, after) > 0) {
-                            all.add(n);
-                        }
-                    }
-                    return all.stream().limit(limit).toList();
+                    Set<String> all = new java.util.HashSet<>(inner.namespaces(after, limit));
+                    all.addAll(EMPTIED);
+                    return BrokenBackends.page(all, KeyOrder.COMPARATOR, after, limit);
                 }
 
                 @Override
