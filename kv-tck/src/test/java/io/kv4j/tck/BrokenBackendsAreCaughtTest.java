@@ -108,6 +108,7 @@ class BrokenBackendsAreCaughtTest {
                 Arguments.of("sum-overwrites", "KV-12.2 KV-12.3 KV-12.5"),
                 Arguments.of("non-integer-as-missing", "KV-12.5"),
                 Arguments.of("checks-dropped", "KV-12.6"),
+                Arguments.of("sum-range-reset", "KV-12.2"),
                 Arguments.of("check-as-conflict", "KV-12.6"),
                 Arguments.of("cursor-prefix", "KV-10.5"),
                 Arguments.of("scheme", "KV-11.2"));

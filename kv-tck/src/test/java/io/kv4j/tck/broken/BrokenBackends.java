@@ -1702,6 +1702,35 @@ public final class BrokenBackends {
         }
     }
 
+    /**
+     * Applies every mutation of a commit that deletes a range to a missing key, as a backend
+     * that computes mutations after its range deletions without matching their function and
+     * range would.
+     */
+    public static final class SumsFromNothingBesideARangeDeletion extends Broken {
+        @Override
+        String name() {
+            return "sum-range-reset";
+        }
+
+        @Override
+        KvBackend wrap(KvBackend memory) {
+            return new ForwardingBackend(memory) {
+                @Override
+                public long commit(Commit c) {
+                    if (c.rangeDeletes().isEmpty()) {
+                        return inner.commit(c);
+                    }
+                    return inner.commit(with(c, c.reads(), c.ranges(), c.writes().stream()
+                            .map(w -> w.kind() != Commit.Write.Kind.MUTATE ? w
+                                    : Commit.Write.put(w.namespace(), w.key(),
+                                            Mutation.json(w.mutation().apply(null))))
+                            .toList()));
+                }
+            };
+        }
+    }
+
     /** Drops the checks of every commit. */
     public static final class DropsChecks extends Broken {
         @Override
