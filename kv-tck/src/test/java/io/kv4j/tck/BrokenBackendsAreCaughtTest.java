@@ -221,6 +221,35 @@ class BrokenBackendsAreCaughtTest {
         }
     }
 
+    /**
+     * A memory backend that declares no capability for {@code kv:memory:}, in place of the real
+     * one: the class loader shows the kit only its provider, as if it were the one on the class
+     * path. The kit runs on a shared name, which declares none either, so only KV-11.10 fails.
+     */
+    @Test
+    void aMemoryBackendThatDoesNotDeclareItsPrivateStoresIsCaught() {
+        URL services = getClass().getResource("/memory-claims-nothing/" + PROVIDERS);
+        Thread thread = Thread.currentThread();
+        ClassLoader before = thread.getContextClassLoader();
+        thread.setContextClassLoader(new ClassLoader(before) {
+            @Override
+            public java.util.Enumeration<URL> getResources(String name) throws java.io.IOException {
+                return name.equals(PROVIDERS) ? java.util.Collections.enumeration(List.of(services))
+                        : super.getResources(name);
+            }
+        });
+        try {
+            for (int i = 0; i < REPEAT; i++) {
+                assertFailsExactly(KitRuns.run("kv:memory:tck-claims", null, KitRuns.QUICK),
+                        "KV-11.10", "run " + (i + 1) + " of " + REPEAT);
+            }
+        } finally {
+            thread.setContextClassLoader(before);
+        }
+    }
+
+    private static final String PROVIDERS = "META-INF/services/io.kv4j.spi.KvProvider";
+
     @Test
     void aBackendThatHangsStopsTheRunAfterThreeTimeoutsWithAReport(@TempDir Path reports)
             throws Exception {
