@@ -99,7 +99,7 @@ class BrokenBackendsAreCaughtTest {
                 Arguments.of("logs-api-key", "KV-11.8"),
                 Arguments.of("option-copy", "KV-11.11"),
                 Arguments.of("get-many-order", "KV-1.6 KV-12.1"),
-                Arguments.of("range-delete-dropped", "KV-1.7"),
+                Arguments.of("range-delete-dropped", "KV-1.7 KV-12.2"),
                 Arguments.of("range-end-inclusive",
                         "KV-1.7 KV-10.1 KV-10.5 KV-10.8 KV-10.9 KV-10.10"),
                 Arguments.of("reverse-ignored", "KV-10.9 KV-10.10"),
