@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.fail;
 import io.kv4j.Kv;
 import io.kv4j.KvEntry;
 import io.kv4j.KvPage;
+import io.kv4j.KvRange;
 import io.kv4j.KvStore;
 import io.kv4j.spi.Text;
 import java.nio.charset.StandardCharsets;
@@ -15,9 +16,11 @@ import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import org.junit.jupiter.api.function.Executable;
 import org.opentest4j.AssertionFailedError;
 
 /** Assertions and small helpers that several chapters share. */
@@ -150,6 +153,31 @@ final class Checks {
     /** A request body that returns nothing. */
     interface Body {
         void accept(Kv kv) throws Exception;
+    }
+
+    /**
+     * Every call of a Kv, by name, each with valid arguments, for the tests that a Kv refuses
+     * every call: a finished transaction (KV-5.11), a call's Kv after the call and an outer Kv
+     * during one (KV-6.6).
+     */
+    static Map<String, Executable> everyCall(Kv kv, String function) {
+        Map<String, Executable> calls = new LinkedHashMap<>();
+        calls.put("get", () -> kv.get("k"));
+        calls.put("typed get", () -> kv.get("k", Long.class));
+        calls.put("has", () -> kv.has("k"));
+        calls.put("getEntry", () -> kv.getEntry("k"));
+        calls.put("getMany", () -> kv.getMany(List.of("k")));
+        calls.put("list", () -> kv.list(""));
+        calls.put("list of a range", () -> kv.list(KvRange.prefix("k").reverse()));
+        calls.put("set", () -> kv.set("k", 1));
+        calls.put("delete", () -> kv.delete("k"));
+        calls.put("deleteRange", () -> kv.deleteRange(KvRange.prefix("k")));
+        calls.put("sum", () -> kv.sum("n", 1));
+        calls.put("min", () -> kv.min("n", 1));
+        calls.put("max", () -> kv.max("n", 1));
+        calls.put("check", () -> kv.check("k", null));
+        calls.put("call", () -> kv.call(function, other -> null));
+        return calls;
     }
 
     /** Runs {@code body} as one request of {@code function} and lets it commit. */

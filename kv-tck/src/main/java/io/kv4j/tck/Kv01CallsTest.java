@@ -175,6 +175,8 @@ final class Kv01CallsTest {
                 "in a request that deleted a and set c to 3");
         assertThrows(IllegalArgumentException.class, () -> store.reader(f).getMany(),
                 "no keys");
+        assertEquals(1000, store.reader(f).getMany(Collections.nCopies(1000, "a")).size(),
+                "1,000 keys, the most a call takes");
         IllegalArgumentException tooMany = assertThrows(IllegalArgumentException.class,
                 () -> store.reader(f).getMany(Collections.nCopies(1001, "a")), "1,001 keys");
         assertTrue(tooMany.getMessage().contains(f), "the message names the function: "

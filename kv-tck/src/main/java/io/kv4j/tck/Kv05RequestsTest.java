@@ -426,13 +426,13 @@ final class Kv05RequestsTest {
     }
 
     private static void refusesAll(KvTransaction tx, String f, String when) {
-        List<Executable> calls = List.of(() -> tx.get("k"), () -> tx.get("k", Long.class),
-                () -> tx.has("k"), () -> tx.list(""), () -> tx.set("k", 1), () -> tx.delete("k"),
-                () -> tx.call(f, kv -> null), tx::commit, tx::rollback);
-        for (int i = 0; i < calls.size(); i++) {
-            IllegalStateException e = assertThrows(IllegalStateException.class, calls.get(i),
-                    "call " + i + " " + when);
-            assertNames(e, f, "call " + i + " " + when + ": the message names the function");
+        Map<String, Executable> calls = Checks.everyCall(tx, f);
+        calls.put("commit", tx::commit);
+        calls.put("rollback", tx::rollback);
+        for (Map.Entry<String, Executable> call : calls.entrySet()) {
+            IllegalStateException e = assertThrows(IllegalStateException.class, call.getValue(),
+                    call.getKey() + " " + when);
+            assertNames(e, f, call.getKey() + " " + when + ": the message names the function");
         }
         tx.close();
         tx.close();

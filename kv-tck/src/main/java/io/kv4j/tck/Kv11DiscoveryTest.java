@@ -10,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.kv4j.KvException;
 import io.kv4j.KvOption;
 import io.kv4j.KvStore;
+import io.kv4j.common.Capability;
 import io.kv4j.common.KvUrl;
 import io.kv4j.common.Option;
 import io.kv4j.spi.KvProvider;
@@ -436,6 +437,18 @@ final class Kv11DiscoveryTest {
         }
         try (KvStore again = KvStore.open(name)) {
             assertFalse(again.reader(f).has("k"), "the data is discarded when the last store closes");
+        }
+    }
+
+    @Clause("KV-11.10")
+    void kv11_10_onlyKvMemoryWithoutANameDeclaresPrivateToStore(Env env) {
+        Probes.requireMemory();
+        try (KvStore own = KvStore.open("kv:memory:");
+                KvStore shared = KvStore.open("kv:memory:tck-" + unique())) {
+            assertEquals(List.of(true, false), List.of(
+                    own.info().capabilities().contains(Capability.PRIVATE_TO_STORE),
+                    shared.info().capabilities().contains(Capability.PRIVATE_TO_STORE)),
+                    "PRIVATE_TO_STORE declared by kv:memory:, and not by kv:memory:NAME");
         }
     }
 

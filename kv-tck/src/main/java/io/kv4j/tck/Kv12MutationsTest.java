@@ -113,6 +113,37 @@ final class Kv12MutationsTest {
                 store.reader(f).has("deleted")), "a set or delete after a sum, a sum after a set");
     }
 
+    /**
+     * A range deletion in the request deletes only what its range covers in its own function: a
+     * sum of a key it does not cover, or of a key of another function that it would cover,
+     * starts from the value the key holds. No read of the keys comes first, so the sums reach
+     * the backend as mutations, beside the range deletion, in one commit.
+     */
+    @Clause("KV-12.2")
+    void kv12_2_aSumBesideARangeDeletionStartsFromTheValueUnlessTheRangeCoversIt(Env env) {
+        KvStore store = env.store();
+        String f = env.fn("sum-range");
+        String g = env.fn("sum-range-callee");
+        for (String function : List.of(f, g)) {
+            commit(store, function, kv -> {
+                kv.set("a/1", 41);
+                kv.set("b", 41);
+            });
+        }
+        commit(store, f, kv -> {
+            kv.deletePrefix("a/");
+            kv.sum("b", 1);
+            kv.call(g, other -> {
+                other.sum("a/1", 1);
+                return null;
+            });
+        });
+        assertEquals(Arrays.asList(null, 42L, 42L), Arrays.asList(store.reader(f).get("a/1"),
+                store.reader(f).get("b"), store.reader(g).get("a/1")), "a/1 of " + f
+                + " deleted; b of " + f + " outside the range, and a/1 of " + g + " in another "
+                + "function, summed from 41");
+    }
+
     @Clause("KV-12.3")
     void kv12_3_twoRequestsSummingOneKeyNeverConflict(Env env) {
         KvStore store = env.store();

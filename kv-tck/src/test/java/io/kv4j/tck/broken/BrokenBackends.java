@@ -77,6 +77,30 @@ public final class BrokenBackends {
         return Commit.of(c.id(), reads, ranges, c.checks(), c.rangeDeletes(), writes);
     }
 
+    /** A part of a commit that a broken backend leaves out. */
+    enum Part { READS, RANGES, CHECKS, RANGE_DELETES }
+
+    /** {@code c} with the given parts left out, and everything else as it is. */
+    static Commit without(Commit c, Part... parts) {
+        Set<Part> gone = Set.of(parts);
+        return Commit.of(c.id(),
+                gone.contains(Part.READS) ? List.of() : c.reads(),
+                gone.contains(Part.RANGES) ? List.of() : c.ranges(),
+                gone.contains(Part.CHECKS) ? List.of() : c.checks(),
+                gone.contains(Part.RANGE_DELETES) ? List.of() : c.rangeDeletes(),
+                c.writes());
+    }
+
+    /**
+     * One page of {@link KvBackend#namespaces}: the names strictly after {@code after} (all when
+     * null) in {@code order}, at most {@code limit}.
+     */
+    static List<String> page(java.util.Collection<String> names, Comparator<String> order,
+            String after, int limit) {
+        return names.stream().sorted(order)
+                .filter(n -> after == null || order.compare(n, after) > 0).limit(limit).toList();
+    }
+
     /** Reads keys one by one through {@code backend}'s own read, so a bulk read has its bug. */
     static List<Entry> oneByOne(KvBackend backend, String namespace, List<String> keys) {
         return keys.stream().map(key -> backend.read(namespace, key)).toList();
@@ -169,7 +193,7 @@ public final class BrokenBackends {
                         throw BackendException.rangeChanged(r.namespace(), r.range());
                     }
                 }
-                return inner.commit(with(c, c.reads(), List.of(), c.writes()));
+                return inner.commit(without(c, Part.RANGES));
             }
         }
     }
@@ -386,14 +410,11 @@ public final class BrokenBackends {
 
                 @Override
                 public List<String> namespaces(String startAfter, int limit) {
-                    java.util.TreeSet<String> names = new java.util.TreeSet<>(KeyOrder.COMPARATOR);
+                    Set<String> names = new java.util.HashSet<>();
                     for (Entry e : inner.scan(FLAT, KeyRange.all(), false, Integer.MAX_VALUE)) {
-                        String name = e.key().substring(0, e.key().indexOf(':'));
-                        if (startAfter == null || KeyOrder.compare(name, startAfter) > 0) {
-                            names.add(name);
-                        }
+                        names.add(e.key().substring(0, e.key().indexOf(':')));
                     }
-                    return names.stream().limit(limit).toList();
+                    return page(names, KeyOrder.COMPARATOR, startAfter, limit);
                 }
 
                 @Override
@@ -475,7 +496,7 @@ public final class BrokenBackends {
             return new ForwardingBackend(memory) {
                 @Override
                 public long commit(Commit c) {
-                    return inner.commit(with(c, List.of(), c.ranges(), c.writes()));
+                    return inner.commit(without(c, Part.READS));
                 }
             };
         }
@@ -496,7 +517,7 @@ public final class BrokenBackends {
         @Override
         KvBackend wrap(KvBackend memory) {
             return new TakingTurns(memory, LOCK,
-                    c -> with(c, c.reads(), List.of(), c.writes()));
+                    c -> without(c, Part.RANGES));
         }
     }
 
@@ -544,7 +565,7 @@ public final class BrokenBackends {
                                 throw BackendException.readChanged(r.namespace(), r.key());
                             }
                         }
-                        return inner.commit(with(c, List.of(), c.ranges(), c.writes()));
+                        return inner.commit(without(c, Part.READS));
                     }
                 }
             };
@@ -641,8 +662,8 @@ public final class BrokenBackends {
                                 cleared.add(id(d.namespace(), e.key()));
                             }
                         }
-                        long v = inner.commit(Commit.of(c.id(), List.of(), List.of(), List.of(),
-                                c.rangeDeletes(), c.writes()));
+                        long v = inner.commit(without(c, Part.READS, Part.RANGES,
+                                Part.CHECKS));
                         if (forgetsDeletedKeys()) {
                             cleared.forEach(VERSIONS::remove);
                         }
@@ -790,10 +811,8 @@ public final class BrokenBackends {
             return new ForwardingBackend(memory) {
                 @Override
                 public List<String> namespaces(String after, int limit) {
-                    List<String> all = new ArrayList<>(inner.namespaces(null, Integer.MAX_VALUE));
-                    all.sort(Comparator.naturalOrder());
-                    return all.stream().filter(n -> after == null || n.compareTo(after) > 0)
-                            .limit(limit).toList();
+                    return page(inner.namespaces(null, Integer.MAX_VALUE),
+                            Comparator.naturalOrder(), after, limit);
                 }
             };
         }
@@ -1498,8 +1517,7 @@ public final class BrokenBackends {
             return new ForwardingBackend(memory) {
                 @Override
                 public long commit(Commit c) {
-                    return inner.commit(Commit.of(c.id(), c.reads(), c.ranges(), c.checks(),
-                            List.of(), c.writes()));
+                    return inner.commit(without(c, Part.RANGE_DELETES));
                 }
             };
         }
@@ -1684,6 +1702,35 @@ public final class BrokenBackends {
         }
     }
 
+    /**
+     * Applies every mutation of a commit that deletes a range to a missing key, as a backend
+     * that computes mutations after its range deletions without matching their function and
+     * range would.
+     */
+    public static final class SumsFromNothingBesideARangeDeletion extends Broken {
+        @Override
+        String name() {
+            return "sum-range-reset";
+        }
+
+        @Override
+        KvBackend wrap(KvBackend memory) {
+            return new ForwardingBackend(memory) {
+                @Override
+                public long commit(Commit c) {
+                    if (c.rangeDeletes().isEmpty()) {
+                        return inner.commit(c);
+                    }
+                    return inner.commit(with(c, c.reads(), c.ranges(), c.writes().stream()
+                            .map(w -> w.kind() != Commit.Write.Kind.MUTATE ? w
+                                    : Commit.Write.put(w.namespace(), w.key(),
+                                            Mutation.json(w.mutation().apply(null))))
+                            .toList()));
+                }
+            };
+        }
+    }
+
     /** Drops the checks of every commit. */
     public static final class DropsChecks extends Broken {
         @Override
@@ -1696,8 +1743,7 @@ public final class BrokenBackends {
             return new ForwardingBackend(memory) {
                 @Override
                 public long commit(Commit c) {
-                    return inner.commit(Commit.of(c.id(), c.reads(), c.ranges(), List.of(),
-                            c.rangeDeletes(), c.writes()));
+                    return inner.commit(without(c, Part.CHECKS));
                 }
             };
         }

@@ -2,9 +2,11 @@ package io.kv4j.tck.broken;
 
 import io.kv4j.common.Capability;
 import io.kv4j.common.Option;
+import io.kv4j.memory.MemoryProvider;
 import io.kv4j.spi.BackendConfig;
 import io.kv4j.spi.Commit;
 import io.kv4j.spi.KvBackend;
+import io.kv4j.spi.KvProvider;
 import io.kv4j.tck.ForwardingBackend;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -18,6 +20,50 @@ import java.util.Set;
 public final class BrokenClaims {
 
     private BrokenClaims() {
+    }
+
+    /**
+     * The memory backend, declaring no capability for {@code kv:memory:} either, whose stores
+     * have storage of their own. It serves the memory scheme, so a test puts it in place of the
+     * real memory provider, which it hides (see {@code BrokenBackendsAreCaughtTest}).
+     */
+    public static final class MemoryThatClaimsNothing implements KvProvider {
+        private final MemoryProvider memory = new MemoryProvider();
+
+        @Override
+        public int apiVersion() {
+            return memory.apiVersion();
+        }
+
+        @Override
+        public String scheme() {
+            return memory.scheme();
+        }
+
+        @Override
+        public boolean accepts(String url) {
+            return memory.accepts(url);
+        }
+
+        @Override
+        public List<Option<?>> options() {
+            return memory.options();
+        }
+
+        @Override
+        public int maxValueBytes() {
+            return memory.maxValueBytes();
+        }
+
+        @Override
+        public KvBackend open(BackendConfig config) {
+            return new ForwardingBackend(memory.open(config)) {
+                @Override
+                public Set<Capability> capabilities() {
+                    return Set.of();
+                }
+            };
+        }
     }
 
     /** Declares {@code PRIVATE_TO_STORE} while every store opened on one URL shares storage. */
