@@ -46,7 +46,10 @@ final class CommitGroup {
     private CommitGroup() {
     }
 
-    /** The group of one commit, whatever it holds, sent under {@code id}. */
+    /**
+     * The group of one commit, whatever it holds, sent under {@code id}: null for a commit
+     * without writes, which records no id.
+     */
     static CommitGroup of(Commit commit, UUID id) {
         CommitGroup group = new CommitGroup();
         group.add(commit, id);

@@ -48,8 +48,9 @@ final class Committer {
      */
     long commit(Commit commit) {
         CommitOutcome outcome = commit.isReadOnly()
+                // a check records no id: none is drawn (Commit#id makes one when first asked)
                 ? pool.again("The check of a read-only request on " + url, c -> send(c,
-                        CommitGroup.of(commit, commit.id())))
+                        CommitGroup.of(commit, null)))
                 : CommitGroup.isBlind(commit) ? queue.commit(commit)
                 : sendWrites(CommitGroup.of(commit, commit.id())).get(0);
         if (outcome instanceof CommitOutcome.Refused refused) {
