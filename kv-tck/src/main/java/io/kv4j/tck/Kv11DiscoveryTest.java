@@ -24,7 +24,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
-import org.junit.jupiter.api.Assumptions;
 
 /** KV-11 Discovery and configuration. */
 @Chapter(11)
@@ -66,10 +65,7 @@ final class Kv11DiscoveryTest {
 
     @Clause("KV-11.2")
     void kv11_2_kvProviderPinsOneProvider(Env env) throws Exception {
-        List<KvProvider> found = Probes.accepting(env.url());
-        Assumptions.assumeTrue(found.size() == 1, "untested: " + found.size()
-                + " providers accept the target URL");
-        KvProvider target = found.get(0);
+        KvProvider target = Probes.theOneAccepting(env.url());
         for (String pin : List.of(target.scheme(), target.getClass().getName())) {
             Probes.withProperty(KvStore.PROVIDER_PROPERTY, pin, () -> {
                 KvStore.open(env.url()).close();
@@ -489,10 +485,7 @@ final class Kv11DiscoveryTest {
 
     @Clause("KV-11.2")
     void kv11_2_theSchemeAProviderDeclaresNamesTheUrlsItServes(Env env) throws Exception {
-        List<KvProvider> found = Probes.accepting(env.url());
-        Assumptions.assumeTrue(found.size() == 1, "untested: " + found.size()
-                + " providers accept the target URL");
-        KvProvider target = found.get(0);
+        KvProvider target = Probes.theOneAccepting(env.url());
         String scheme = target.scheme();
         // the target URL in the declared scheme, which may differ from an alias the URL uses
         String url = "kv:" + scheme + env.url().substring(env.url().indexOf(':', "kv:".length()));

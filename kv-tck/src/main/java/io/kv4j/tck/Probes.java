@@ -112,6 +112,14 @@ final class Probes {
                 "the memory backend is not on the class path");
     }
 
+    /** The one provider that accepts the URL; the test is untested when there are more or none. */
+    static KvProvider theOneAccepting(String url) {
+        List<KvProvider> found = accepting(url);
+        Assumptions.assumeTrue(found.size() == 1, "untested: "
+                + found.size() + " providers accept the target URL");
+        return found.get(0);
+    }
+
     /** The providers that {@link ServiceLoader} finds and that accept the URL. */
     static List<KvProvider> accepting(String url) {
         String base = KvUrl.withoutQuery(url);
